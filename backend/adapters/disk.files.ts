@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import type { FileStore, StoredFile } from '../ports/files'
+
+const LOCAL_FILE_ID = /^img_[0-9a-f]{32}\.(jpg|png|gif|webp|heic)$/
+
+const CONTENT_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  heic: 'image/heic',
+}
+
+/** Local stand-in for cloud storage: one file per upload, named by a random id. */
+export class DiskFileStore implements FileStore {
+  private constructor(private readonly dir: string) {}
+
+  static async open(dir: string): Promise<DiskFileStore> {
+    await fs.mkdir(dir, { recursive: true })
+    return new DiskFileStore(dir)
+  }
+
+  static isLocalFileId(fileId: string): boolean {
+    return LOCAL_FILE_ID.test(fileId)
+  }
+
+  async save(bytes: Buffer, extension: string, _contentType: string): Promise<string> {
+    if (!(extension in CONTENT_TYPES)) throw new Error(`unsupported image extension ${extension}`)
+    const fileId = `img_${randomBytes(16).toString('hex')}.${extension}`
+    await fs.writeFile(path.join(this.dir, fileId), bytes, { flag: 'wx' })
+    return fileId
+  }
+
+  async read(fileId: string): Promise<StoredFile | null> {
+    if (!DiskFileStore.isLocalFileId(fileId)) return null
+    try {
+      const bytes = await fs.readFile(path.join(this.dir, fileId))
+      return { bytes, contentType: CONTENT_TYPES[fileId.split('.').pop() as string] as string }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw error
+    }
+  }
+
+  async exists(fileId: string): Promise<boolean> {
+    if (!DiskFileStore.isLocalFileId(fileId)) return false
+    return fs.access(path.join(this.dir, fileId)).then(
+      () => true,
+      () => false,
+    )
+  }
+}

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto'
+import type { Case } from '@core/case/case'
+import { newCase } from '@core/case/create'
+import { caseNumberCounterId, formatCaseNumber } from '@core/case/number'
+import { toListItem, toReporterView } from '@core/case/views'
+import { isAreaUnit, type OrgUnit } from '@core/org'
+import { canViewCase } from '@core/permissions'
+import { fail, ok } from '@core/result'
+import { chinaYear } from '@core/time'
+import type { Handler } from './context'
+
+/**
+ * A case's id is derived from who sent it and their request id, so a repeated or concurrent
+ * resend of the same report collides on insert instead of creating a second case.
+ */
+export function caseIdFor(openid: string, clientRequestId: string): string {
+  return createHash('sha256').update(`${openid}\n${clientRequestId}`).digest('hex').slice(0, 32)
+}
+
+export const submitCase: Handler<'cases', 'submit'> = async (input, { store, files, clock, actor }) => {
+  const id = caseIdFor(actor.openid, input.clientRequestId)
+  const earlier = await store.get<Case>('cases', id)
+  if (earlier) return ok(toReporterView(earlier))
+
+  const area = await store.get<OrgUnit>('orgUnits', input.areaUnitId)
+  if (!area || !isAreaUnit(area)) return fail('CASE.UNKNOWN_AREA', undefined, 'areaUnitId')
+  for (const photo of input.photos) {
+    if (!(await files.exists(photo))) return fail('CASE.PHOTO_NOT_FOUND', undefined, 'photos')
+  }
+
+  const now = clock.now()
+  const year = chinaYear(now)
+  const sequence = await store.increment('counters', caseNumberCounterId(year), 'value')
+  const doc = newCase({ id, number: formatCaseNumber(year, sequence), input, actor, source: 'resident', now })
+  if ((await store.insert('cases', doc)) === 'duplicate') {
+    // A concurrent resend won the race; its case is the one the caller gets. (Our number is skipped.)
+    const winner = await store.get<Case>('cases', id)
+    if (winner) return ok(toReporterView(winner))
+    return fail('SYSTEM.ERROR')
+  }
+  return ok(toReporterView(doc))
+}
+
+export const listMyCases: Handler<'cases', 'listMine'> = async ({ page, pageSize }, { store, actor }) => {
+  const filter = { followerOpenids: actor.openid }
+  const [docs, total] = await Promise.all([
+    store.query<Case>('cases', {
+      filter,
+      sort: [['createdAt', -1]],
+      offset: (page - 1) * pageSize,
+      limit: pageSize,
+    }),
+    store.count('cases', filter),
+  ])
+  return ok({ items: docs.map(toListItem), page, pageSize, total, hasMore: page * pageSize < total })
+}
+
+export const getCase: Handler<'cases', 'get'> = async (input, { store, actor }) => {
+  const doc = input.id
+    ? await store.get<Case>('cases', input.id)
+    : ((await store.query<Case>('cases', { filter: { number: input.number ?? '' }, offset: 0, limit: 1 }))[0] ?? null)
+  if (!doc) return fail('CASE.NOT_FOUND')
+  if (!canViewCase(actor, doc)) return fail('AUTH.FORBIDDEN', '这条诉求不是您反映的，无法查看')
+  return ok(toReporterView(doc))
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod'
+import { FUNCTIONS, type ActionSpec } from '@core/functions'
+
+export interface ActionDescription {
+  action: string
+  roles: string[]
+  input: unknown
+}
+
+/** `GET /fn`: every function and action, generated from the very schemas the handlers validate with. */
+export function describeFunctions(): Array<{ name: string; actions: ActionDescription[] }> {
+  return Object.entries(FUNCTIONS).map(([name, actions]) => ({
+    name,
+    actions: Object.entries(actions as Record<string, ActionSpec>).map(([action, spec]) => ({
+      action,
+      roles: [...spec.callableBy],
+      input: z.toJSONSchema(spec.input, { io: 'input', unrepresentable: 'any' }),
+    })),
+  }))
+}

@@ -1,0 +1,61 @@
+import { FUNCTIONS, type ActionSpec } from '@core/functions'
+import { fail, type Result } from '@core/result'
+import type { Actor } from '@core/roles'
+import { firstIssue } from '@core/validation/issues'
+import { resolveActor } from './actor'
+import type { CallerIdentity, Deps } from './context'
+import { HANDLERS } from './registry'
+
+type AnyHandler = (input: unknown, ctx: Deps & { actor: Actor | null }) => Promise<Result<unknown>>
+
+export function isFunctionName(name: string): boolean {
+  return Object.hasOwn(FUNCTIONS, name)
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/**
+ * Runs one function call: the same path for the local server and for CloudBase. Shape, action,
+ * caller and role are checked here, once, before any handler sees the input; whatever happens,
+ * the answer is a Result, never a throw.
+ */
+export async function runFunction(
+  name: string,
+  event: unknown,
+  deps: Deps,
+  caller: CallerIdentity,
+): Promise<Result<unknown>> {
+  try {
+    if (!isFunctionName(name)) return fail('INPUT.UNKNOWN_ACTION', `没有名为 ${name} 的功能`)
+    if (!isPlainObject(event)) return fail('INPUT.INVALID', '请求内容须为一个对象')
+    const actions = FUNCTIONS[name as keyof typeof FUNCTIONS] as Record<string, ActionSpec>
+    const action = event.action
+    if (typeof action !== 'string' || !Object.hasOwn(actions, action)) {
+      return fail('INPUT.UNKNOWN_ACTION', undefined, 'action')
+    }
+    const spec = actions[action] as ActionSpec
+
+    let actor: Actor | null = null
+    if (caller.openid) {
+      const resolved = await resolveActor(deps.store, caller.openid)
+      if (!resolved.ok) return resolved
+      actor = resolved.data
+    }
+    const open = spec.callableBy.includes('anyone')
+    if (!actor && !open) return fail('AUTH.LOGIN_REQUIRED')
+    if (actor && !open && !spec.callableBy.includes(actor.role)) return fail('AUTH.FORBIDDEN')
+
+    const parsed = spec.input.safeParse(event)
+    if (!parsed.success) {
+      const issue = firstIssue(parsed.error)
+      return fail('INPUT.INVALID', issue.message, issue.field)
+    }
+    const handler = (HANDLERS as unknown as Record<string, Record<string, AnyHandler>>)[name]?.[action] as AnyHandler
+    return await handler(parsed.data, { ...deps, actor })
+  } catch (error) {
+    console.error(`[${name}] unexpected error`, error)
+    return fail('SYSTEM.ERROR')
+  }
+}

@@ -1,0 +1,164 @@
+import type { OrgUnit, OrgUnitKind } from '@core/org'
+import type { Role } from '@core/roles'
+import type { User } from '@core/user'
+import type { Deps } from '../handlers/context'
+import { runFunction } from '../handlers/dispatch'
+
+interface DemoUnit {
+  id: string
+  name: string
+  kind: OrgUnitKind
+  parentId: string | null
+}
+
+const UNITS: DemoUnit[] = [
+  { id: 'unit-district', name: '示范管理区', kind: 'district', parentId: null },
+  { id: 'unit-donghu-office', name: '东湖办事处', kind: 'office', parentId: 'unit-district' },
+  { id: 'unit-donghu-community', name: '东湖社区', kind: 'community', parentId: 'unit-donghu-office' },
+  { id: 'unit-liuan-estate', name: '柳岸小区', kind: 'estate', parentId: 'unit-donghu-office' },
+  { id: 'unit-xiling-office', name: '西岭办事处', kind: 'office', parentId: 'unit-district' },
+  { id: 'unit-xiling-community', name: '西岭社区', kind: 'community', parentId: 'unit-xiling-office' },
+  { id: 'unit-xiling-team3', name: '西岭三队', kind: 'team', parentId: 'unit-xiling-office' },
+  { id: 'unit-civil-affairs', name: '区民政服务中心', kind: 'department', parentId: 'unit-district' },
+]
+
+export const DEMO_USERS: Array<{ openid: string; name: string; role: Role; unitId: string; phone: string }> = [
+  {
+    openid: 'demo-resident-zhang',
+    name: '张秀兰',
+    role: 'resident',
+    unitId: 'unit-liuan-estate',
+    phone: '13800000001',
+  },
+  {
+    openid: 'demo-resident-li',
+    name: '李建国',
+    role: 'resident',
+    unitId: 'unit-xiling-community',
+    phone: '13800000002',
+  },
+  { openid: 'demo-cadre-wang', name: '王强', role: 'cadre', unitId: 'unit-donghu-office', phone: '13900000011' },
+  { openid: 'demo-cadre-zhao', name: '赵敏', role: 'cadre', unitId: 'unit-xiling-office', phone: '13900000012' },
+  {
+    openid: 'demo-supervisor-chen',
+    name: '陈立新',
+    role: 'supervisor',
+    unitId: 'unit-donghu-office',
+    phone: '13700000021',
+  },
+  {
+    openid: 'demo-supervisor-liu',
+    name: '刘红梅',
+    role: 'supervisor',
+    unitId: 'unit-xiling-office',
+    phone: '13700000022',
+  },
+  { openid: 'demo-supervisor-zhou', name: '周志远', role: 'supervisor', unitId: 'unit-district', phone: '13700000023' },
+  { openid: 'demo-admin', name: '系统管理员', role: 'admin', unitId: 'unit-district', phone: '0728-5550100' },
+]
+
+const DEMO_CASES = [
+  {
+    openid: 'demo-resident-zhang',
+    event: {
+      action: 'submit',
+      clientRequestId: 'demo-case-0001',
+      category: '人居环境',
+      urgency: 'normal',
+      description: '柳岸小区3栋2单元楼道灯坏了半个多月，晚上老人上下楼看不见，怕摔跤。',
+      areaUnitId: 'unit-liuan-estate',
+      location: { address: '柳岸小区3栋2单元' },
+      reporter: { name: '张秀兰', phone: '13800000001', relation: 'self' },
+    },
+  },
+  {
+    openid: 'demo-resident-zhang',
+    event: {
+      action: 'submit',
+      clientRequestId: 'demo-case-0002',
+      category: '养老',
+      urgency: 'hard',
+      description: '老伴行动不便，想申请社区上门助餐服务，不知道该找谁办理。',
+      areaUnitId: 'unit-donghu-community',
+      reporter: { name: '张秀兰', phone: '13800000001', relation: 'self', anonymous: true },
+    },
+  },
+  {
+    openid: 'demo-resident-li',
+    event: {
+      action: 'submit',
+      clientRequestId: 'demo-case-0003',
+      category: '交通出行',
+      urgency: 'urgent',
+      description: '西岭社区东门路段一下雨就积水到小腿，电动车过不去，孩子上学要绕很远。',
+      areaUnitId: 'unit-xiling-community',
+      location: { coords: { lat: 30.4312, lng: 112.8965, system: 'wgs84' }, address: '西岭社区东门' },
+      reporter: { name: '李建国', phone: '0728-6231234', relation: 'self' },
+    },
+  },
+  {
+    openid: 'demo-resident-li',
+    event: {
+      action: 'submit',
+      clientRequestId: 'demo-case-0004',
+      category: '医疗',
+      urgency: 'normal',
+      description: '父亲在三队住，慢性病要长期拿药，村卫生室常缺降压药，希望能保证供应。',
+      areaUnitId: 'unit-xiling-team3',
+      reporter: { name: '李德明', phone: '13800000003', relation: 'family' },
+    },
+  },
+]
+
+function ancestorsOf(unit: DemoUnit): string[] {
+  const chain: string[] = []
+  let parentId = unit.parentId
+  while (parentId) {
+    chain.unshift(parentId)
+    parentId = UNITS.find((candidate) => candidate.id === parentId)?.parentId ?? null
+  }
+  return chain
+}
+
+/**
+ * Creates the demo organisation, one user of every role in two 办事处, and a few cases, once per
+ * data folder. Cases go through the real submit handler. Safe to rerun after an interruption:
+ * every insert is keyed and every submit carries a fixed request id.
+ */
+export async function seedDemoData(deps: Deps): Promise<boolean> {
+  const { store, clock } = deps
+  if (await store.get('meta', 'demo-data')) return false
+  const now = clock.now()
+  for (const unit of UNITS) {
+    const doc: OrgUnit = {
+      _id: unit.id,
+      name: unit.name,
+      kind: unit.kind,
+      parentId: unit.parentId,
+      ancestorIds: ancestorsOf(unit),
+      active: true,
+      createdAt: now,
+      version: 1,
+    }
+    await store.insert('orgUnits', doc)
+  }
+  for (const user of DEMO_USERS) {
+    const doc: User = {
+      _id: user.openid,
+      name: user.name,
+      phone: user.phone,
+      role: user.role,
+      unitId: user.unitId,
+      active: true,
+      createdAt: now,
+      version: 1,
+    }
+    await store.insert('users', doc)
+  }
+  for (const { openid, event } of DEMO_CASES) {
+    const result = await runFunction('cases', event, deps, { openid })
+    if (!result.ok) throw new Error(`demo case ${event.clientRequestId}: ${result.code} ${result.message}`)
+  }
+  await store.insert('meta', { _id: 'demo-data', createdAt: now })
+  return true
+}

@@ -1,0 +1,46 @@
+import path from 'node:path'
+import { DiskFileStore } from '../adapters/disk.files'
+import { EmbeddedStore } from '../adapters/embedded.store'
+import { AdjustableClock } from '../adapters/system.clock'
+import { JOBS } from '../jobs/registry'
+import { seedDemoData } from './demo-data'
+import { startScheduler } from './scheduler'
+import { buildLocalServer } from './server'
+
+/** Starts the local server: PORT, HOST, DATA_DIR, STATIC_DIR and DEMO_DATA=off are read from the environment. */
+async function main(): Promise<void> {
+  const root = path.resolve(__dirname, '..', '..')
+  const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(root, '.data'))
+  const staticDir = path.resolve(process.env.STATIC_DIR ?? path.join(root, 'dist', 'h5'))
+  const port = Number(process.env.PORT ?? 3000)
+  const host = process.env.HOST ?? '127.0.0.1'
+
+  const store = await EmbeddedStore.open(path.join(dataDir, 'db'))
+  const files = await DiskFileStore.open(path.join(dataDir, 'files'))
+  const clock = new AdjustableClock()
+  const deps = { store, files, clock }
+  if (process.env.DEMO_DATA !== 'off' && (await seedDemoData(deps))) {
+    console.log('已创建演示数据（用户、组织和几条诉求）')
+  }
+
+  const app = await buildLocalServer({ deps, jobs: JOBS, staticDir, isStoreOpen: () => store.isOpen })
+  const stopScheduler = startScheduler(JOBS, deps)
+  await app.listen({ port, host })
+  const address = app.server.address()
+  const actualPort = typeof address === 'object' && address ? address.port : port
+  console.log(`民情通本地服务已启动：http://${host}:${actualPort}/  （数据目录 ${dataDir}）`)
+
+  const shutdown = async () => {
+    stopScheduler()
+    await app.close()
+    await store.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', () => void shutdown())
+  process.once('SIGTERM', () => void shutdown())
+}
+
+main().catch((error: unknown) => {
+  console.error('民情通本地服务启动失败：', error)
+  process.exit(1)
+})

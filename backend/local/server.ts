@@ -1,0 +1,195 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import multipart from '@fastify/multipart'
+import fastifyStatic from '@fastify/static'
+import { z } from 'zod'
+import { ERROR_MESSAGES, type ErrorCode } from '@core/errors'
+import { fail, ok } from '@core/result'
+import { formatChinaTime } from '@core/time'
+import type { OrgUnit } from '@core/org'
+import type { User } from '@core/user'
+import type { AdjustableClock } from '../adapters/system.clock'
+import type { Deps } from '../handlers/context'
+import { describeFunctions } from '../handlers/describe'
+import { isFunctionName, runFunction } from '../handlers/dispatch'
+import type { Job } from '../jobs/registry'
+
+export const FUNCTION_BODY_LIMIT = 1024 * 1024
+export const IMAGE_SIZE_LIMIT = 10 * 1024 * 1024
+const IMAGE_TYPES: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'image/heic': 'heic',
+}
+const DEMO_USER_HEADER = 'x-demo-user'
+const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
+
+export interface LocalServerOptions {
+  deps: Deps & { clock: AdjustableClock }
+  jobs: readonly Job[]
+  /** The H5 build to serve; the API works without it. */
+  staticDir?: string
+  isStoreOpen: () => boolean
+}
+
+class TransportError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: ErrorCode,
+    message: string = ERROR_MESSAGES[code],
+  ) {
+    super(message)
+  }
+}
+
+function sendFail(reply: FastifyReply, status: number, code: ErrorCode, message: string = ERROR_MESSAGES[code]) {
+  return reply.code(status).send(fail(code, message))
+}
+
+/** Local mode's identity: the demo header stands in for WeChat's OPENID. No header, no identity. */
+function callerOf(request: FastifyRequest): { openid: string | null } {
+  const header = request.headers[DEMO_USER_HEADER]
+  if (header === undefined) return { openid: null }
+  if (typeof header !== 'string' || !OPENID_PATTERN.test(header)) throw new TransportError(400, 'HTTP.BAD_IDENTITY')
+  return { openid: header }
+}
+
+/** Fastify's own transport errors, mapped to our response shape and stable codes. */
+function transportErrorOf(error: { statusCode?: number; code?: string }): TransportError {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new TransportError(413, 'HTTP.BODY_TOO_LARGE')
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return new TransportError(413, 'FILE.TOO_LARGE')
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return new TransportError(415, 'HTTP.UNSUPPORTED_MEDIA_TYPE')
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new TransportError(400, 'HTTP.BAD_JSON')
+  }
+  if (error.statusCode === 400) return new TransportError(400, 'HTTP.BAD_JSON')
+  if (error.statusCode === 413) return new TransportError(413, 'HTTP.BODY_TOO_LARGE')
+  return new TransportError(500, 'SYSTEM.ERROR')
+}
+
+const clockInput = z.object({
+  offsetHours: z
+    .number()
+    .min(0)
+    .max(24 * 366),
+})
+
+/** The local server of DESIGN.md §7: the same handlers as CloudBase, over HTTP. */
+export async function buildLocalServer(options: LocalServerOptions): Promise<FastifyInstance> {
+  const { deps, jobs } = options
+  const app = Fastify({ bodyLimit: FUNCTION_BODY_LIMIT, logger: false })
+
+  app.setErrorHandler((error, _request, reply) => {
+    const transport =
+      error instanceof TransportError ? error : transportErrorOf(error as { statusCode?: number; code?: string })
+    if (transport.statusCode >= 500) console.error('[local server]', error)
+    return sendFail(reply, transport.statusCode, transport.code, transport.message)
+  })
+
+  await app.register(multipart, { limits: { fileSize: IMAGE_SIZE_LIMIT, files: 1, fields: 4, parts: 5 } })
+
+  app.get('/healthz', async (_request, reply) =>
+    options.isStoreOpen() ? ok({ status: 'up' }) : sendFail(reply, 503, 'SYSTEM.ERROR', '数据存储不可用'),
+  )
+
+  app.get('/fn', async () => describeFunctions())
+
+  app.post<{ Params: { name: string } }>('/fn/:name', async (request, reply) => {
+    if (!isFunctionName(request.params.name)) {
+      return sendFail(reply, 404, 'HTTP.UNKNOWN_FUNCTION', `没有名为 ${request.params.name} 的功能`)
+    }
+    return runFunction(request.params.name, request.body, deps, callerOf(request))
+  })
+
+  app.get('/demo/users', async () => {
+    const [users, units] = await Promise.all([
+      deps.store.query<User>('users', { sort: [['role', 1]], offset: 0, limit: 1000 }),
+      deps.store.query<OrgUnit>('orgUnits', { offset: 0, limit: 1000 }),
+    ])
+    const unitNames = new Map(units.map((unit) => [unit._id, unit.name]))
+    return users
+      .filter((user) => user.active)
+      .map((user) => ({
+        openid: user._id,
+        name: user.name,
+        role: user.role,
+        unit: user.unitId ? (unitNames.get(user.unitId) ?? null) : null,
+        unitId: user.unitId,
+      }))
+  })
+
+  app.post('/files', async (request, reply) => {
+    if (!callerOf(request).openid) return sendFail(reply, 401, 'AUTH.LOGIN_REQUIRED')
+    const part = await request.file()
+    if (!part) return sendFail(reply, 400, 'FILE.MISSING')
+    const bytes = await part.toBuffer()
+    // Trust the bytes, not the declared type or the file name.
+    const { fileTypeFromBuffer } = await import('file-type')
+    const detected = await fileTypeFromBuffer(bytes)
+    const extension = detected ? IMAGE_TYPES[detected.mime] : undefined
+    if (!detected || !extension) return sendFail(reply, 415, 'FILE.NOT_IMAGE')
+    const fileId = await deps.files.save(bytes, extension, detected.mime)
+    return ok({ fileId })
+  })
+
+  app.get<{ Params: { fileId: string } }>('/files/:fileId', async (request, reply) => {
+    const file = await deps.files.read(request.params.fileId)
+    if (!file) return sendFail(reply, 404, 'FILE.NOT_FOUND')
+    return reply
+      .header('content-type', file.contentType)
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, max-age=31536000, immutable')
+      .send(file.bytes)
+  })
+
+  app.get('/dev/jobs', async () =>
+    ok(jobs.map(({ name, description, everyMinutes }) => ({ name, description, everyMinutes }))),
+  )
+
+  app.post<{ Params: { name: string } }>('/dev/jobs/:name', async (request, reply) => {
+    const job = jobs.find((candidate) => candidate.name === request.params.name)
+    if (!job) return sendFail(reply, 404, 'JOB.UNKNOWN', `没有名为 ${request.params.name} 的定时任务`)
+    return ok(await job.run(deps))
+  })
+
+  const clockState = () => {
+    const now = deps.clock.now()
+    return { now, nowText: formatChinaTime(now, 'YYYY-MM-DD HH:mm:ss'), offsetHours: deps.clock.offsetHours }
+  }
+  app.get('/dev/clock', async () => ok(clockState()))
+  app.post('/dev/clock', async (request, reply) => {
+    const parsed = clockInput.safeParse(request.body)
+    if (!parsed.success) return sendFail(reply, 400, 'CLOCK.INVALID')
+    deps.clock.advanceHours(parsed.data.offsetHours)
+    return ok(clockState())
+  })
+
+  const staticDir = options.staticDir
+  const indexHtml = staticDir ? path.join(staticDir, 'index.html') : null
+  if (staticDir && indexHtml && fs.existsSync(indexHtml)) {
+    await app.register(fastifyStatic, { root: staticDir, prefix: '/', index: 'index.html' })
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const apiPath = /^\/(fn|files|dev|demo|healthz)(\/|$)/.test(request.url)
+    if (request.method === 'GET' && !apiPath && indexHtml && fs.existsSync(indexHtml)) {
+      return reply.type('text/html; charset=utf-8').send(fs.createReadStream(indexHtml))
+    }
+    if (request.method === 'GET' && request.url === '/') {
+      return reply
+        .type('text/plain; charset=utf-8')
+        .send('民情通本地服务已启动，但尚未构建 H5 页面：请运行 npm run build:h5')
+    }
+    return sendFail(reply, 404, 'HTTP.NOT_FOUND')
+  })
+
+  return app
+}

@@ -1,0 +1,72 @@
+/**
+ * The store port (DESIGN.md §5): small and document-shaped so that CloudBase's database and an
+ * embedded file-backed store can both implement it exactly.
+ */
+export type Scalar = string | number | boolean | null
+
+export type Condition =
+  | Scalar
+  | { $in: Scalar[] }
+  | { $nin: Scalar[] }
+  | { $ne: Scalar }
+  | { $gt: number | string }
+  | { $gte: number | string }
+  | { $lt: number | string }
+  | { $lte: number | string }
+
+/**
+ * Every key must hold (logical AND). Keys may be dotted paths into nested objects. A scalar on an
+ * array field matches when the array contains it.
+ */
+export type Filter = Record<string, Condition>
+
+export type SortOrder = Array<[field: string, direction: 1 | -1]>
+
+export interface QueryOptions {
+  filter?: Filter
+  /** Ties are always broken by `_id`, so pages never overlap. */
+  sort?: SortOrder
+  offset: number
+  /** 1–1000: CloudBase never returns more than 1000 rows at once. */
+  limit: number
+}
+
+export const MAX_PAGE = 1000
+
+export interface StoredDoc {
+  _id: string
+  version?: number
+}
+
+export type InsertOutcome = 'inserted' | 'duplicate'
+
+export interface Store {
+  /** Refuses (returns 'duplicate') when a document with the same `_id` exists. */
+  insert<T extends StoredDoc>(collection: string, doc: T): Promise<InsertOutcome>
+  get<T extends StoredDoc>(collection: string, id: string): Promise<T | null>
+  /**
+   * Sets the given top-level fields and bumps `version`, but only if the stored `version` still
+   * equals `expectedVersion`. Returns whether it applied.
+   */
+  updateIfVersion(
+    collection: string,
+    id: string,
+    expectedVersion: number,
+    fields: Record<string, unknown>,
+  ): Promise<boolean>
+  query<T extends StoredDoc>(collection: string, options: QueryOptions): Promise<T[]>
+  count(collection: string, filter?: Filter): Promise<number>
+  /** Atomically adds `by` to a numeric field (creating the document at 0 first) and returns the new value. */
+  increment(collection: string, id: string, field: string, by?: number): Promise<number>
+  close(): Promise<void>
+}
+
+export class StoreUsageError extends Error {}
+
+export function checkQueryOptions(options: QueryOptions): void {
+  const { offset, limit } = options
+  if (!Number.isInteger(offset) || offset < 0) throw new StoreUsageError(`offset must be a non-negative integer`)
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) {
+    throw new StoreUsageError(`limit must be an integer from 1 to ${MAX_PAGE}`)
+  }
+}

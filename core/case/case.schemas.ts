@@ -1,0 +1,76 @@
+import { z } from 'zod'
+import { CATEGORIES, REPORTER_RELATIONS, URGENCIES } from './case'
+import { CASE_NUMBER_PATTERN } from './number'
+import {
+  clientRequestIdField,
+  fieldError,
+  locationField,
+  pageFields,
+  personNameField,
+  phoneField,
+  photosField,
+  unitIdField,
+} from '../validation/fields'
+
+export const MAX_CASE_PHOTOS = 9
+export const DESCRIPTION_MIN = 2
+export const DESCRIPTION_MAX = 1000
+
+export const descriptionField = z
+  .string({ error: fieldError('问题描述') })
+  .trim()
+  .min(DESCRIPTION_MIN, `问题描述至少 ${DESCRIPTION_MIN} 个字`)
+  .max(DESCRIPTION_MAX, `问题描述不能超过 ${DESCRIPTION_MAX} 个字`)
+  .meta({ title: '问题描述' })
+
+export const reporterField = z.object(
+  {
+    name: personNameField,
+    phone: phoneField,
+    anonymous: z.boolean({ error: '“匿名”须为是或否' }).default(false),
+    relation: z.enum(REPORTER_RELATIONS, { error: '请选择是本人还是代家人反映' }).default('self'),
+  },
+  { error: fieldError('反映人信息') },
+)
+
+/** 群众反映诉求 — used by the submit page and by the handler. */
+export const submitCaseInput = z.object({
+  action: z.literal('submit'),
+  clientRequestId: clientRequestIdField,
+  category: z.enum(CATEGORIES, { error: '请选择问题类别' }).meta({ title: '问题类别' }),
+  urgency: z.enum(URGENCIES, { error: '紧急程度须为 急、难 或 一般' }).default('normal'),
+  description: descriptionField,
+  photos: photosField(MAX_CASE_PHOTOS).default([]),
+  location: locationField.optional(),
+  areaUnitId: unitIdField,
+  reporter: reporterField,
+})
+export type SubmitCaseInput = z.output<typeof submitCaseInput>
+
+/** 我的诉求 — the caller's own and followed cases, newest first. */
+export const listMyCasesInput = z.object({
+  action: z.literal('listMine'),
+  ...pageFields,
+})
+export type ListMyCasesInput = z.output<typeof listMyCasesInput>
+
+/** One case, by its id or by the number printed on the receipt. */
+export const getCaseInput = z
+  .object({
+    action: z.literal('get'),
+    id: z
+      .string({ error: fieldError('诉求标识') })
+      .min(1)
+      .max(64)
+      .optional(),
+    number: z
+      .string({ error: fieldError('诉求编号') })
+      .trim()
+      .regex(CASE_NUMBER_PATTERN, '诉求编号格式应为 2026-000123')
+      .optional(),
+  })
+  .refine((input) => (input.id === undefined) !== (input.number === undefined), {
+    error: '请提供诉求标识或诉求编号（二选一）',
+    path: ['id'],
+  })
+export type GetCaseInput = z.output<typeof getCaseInput>

@@ -1,0 +1,95 @@
+import { z } from 'zod'
+import { zhCN } from 'zod/locales'
+import { COORDINATE_SYSTEMS } from '../case/case'
+import { isMainlandPhone, normalizePhone } from './phone'
+
+// Messages we did not word ourselves still reach people in Chinese.
+z.config(zhCN())
+
+/** A type error message that says whether the field was missing or malformed. */
+export function fieldError(label: string, verb = '填写') {
+  return (issue: { input?: unknown }) => (issue.input === undefined ? `请${verb}${label}` : `${label}格式不正确`)
+}
+
+export const clientRequestIdField = z
+  .string({ error: fieldError('请求编号', '提供') })
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号须为 8 到 64 位字母、数字、下划线或连字符')
+  .meta({ title: '客户端请求编号', description: '同一编号重复提交只生效一次' })
+
+/** A stored file: a CloudBase fileID in WeChat, or a local server file id. */
+export const FILE_ID_PATTERN = /^(cloud:\/\/\S{1,480}|img_[0-9a-f]{32}\.(jpg|png|gif|webp|heic))$/
+
+export const fileIdField = z.string({ error: fieldError('照片') }).regex(FILE_ID_PATTERN, '照片标识不正确，请重新上传')
+
+export function photosField(max: number) {
+  return z
+    .array(fileIdField, { error: fieldError('照片列表') })
+    .max(max, `照片最多 ${max} 张`)
+    .refine((ids) => new Set(ids).size === ids.length, '同一张照片不能重复添加')
+}
+
+export const phoneField = z
+  .string({ error: fieldError('联系电话') })
+  .transform(normalizePhone)
+  .refine(isMainlandPhone, '联系电话格式不正确：请填写 11 位手机号，或带区号的座机号（如 0728-1234567）')
+  .meta({ title: '联系电话', description: '手机号或带区号的座机号' })
+
+export const personNameField = z
+  .string({ error: fieldError('姓名') })
+  .trim()
+  .min(1, '请填写姓名')
+  .max(20, '姓名不能超过 20 个字')
+
+export const unitIdField = z
+  .string({ error: fieldError('所在社区或小区', '选择') })
+  .trim()
+  .min(1, '请选择所在社区或小区')
+  .max(64, '社区或小区标识不正确')
+
+export const coordinatesField = z.object(
+  {
+    lat: z
+      .number({ error: fieldError('纬度') })
+      .min(-90, '纬度须在 -90 到 90 之间')
+      .max(90, '纬度须在 -90 到 90 之间'),
+    lng: z
+      .number({ error: fieldError('经度') })
+      .min(-180, '经度须在 -180 到 180 之间')
+      .max(180, '经度须在 -180 到 180 之间'),
+    system: z.enum(COORDINATE_SYSTEMS, { error: '坐标系须为 gcj02 或 wgs84' }),
+    accuracy: z
+      .number({ error: fieldError('定位精度') })
+      .nonnegative('定位精度不能为负数')
+      .optional(),
+  },
+  { error: fieldError('坐标') },
+)
+
+export const locationField = z
+  .object(
+    {
+      coords: coordinatesField.optional(),
+      address: z
+        .string({ error: fieldError('地址') })
+        .trim()
+        .max(200, '地址不能超过 200 个字')
+        .optional(),
+    },
+    { error: fieldError('位置') },
+  )
+  .refine((l) => l.coords !== undefined || (l.address ?? '') !== '', '请提供定位或填写地址')
+
+export const pageFields = {
+  page: z
+    .number({ error: fieldError('页码') })
+    .int('页码须为整数')
+    .min(1, '页码从 1 开始')
+    .max(10000, '页码过大')
+    .default(1),
+  pageSize: z
+    .number({ error: fieldError('每页条数') })
+    .int('每页条数须为整数')
+    .min(1, '每页至少 1 条')
+    .max(50, '每页最多 50 条')
+    .default(20),
+}

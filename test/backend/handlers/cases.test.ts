@@ -1,0 +1,302 @@
+import type { Case } from '@core/case/case'
+import type { Result } from '@core/result'
+import type { ReporterCaseView, CaseListItem } from '@core/case/views'
+import { addUnit, addUser, call, makeDeps, submitEvent, MARCH_15_2026 } from '../../support/backend'
+
+type Deps = Awaited<ReturnType<typeof makeDeps>>
+
+async function setup(): Promise<Deps> {
+  const deps = await makeDeps()
+  await addUnit(deps, { _id: 'office-1', kind: 'office' })
+  await addUnit(deps, { _id: 'estate-1', kind: 'estate', parentId: 'office-1', ancestorIds: ['office-1'] })
+  await addUnit(deps, { _id: 'dept-1', kind: 'department' })
+  await addUnit(deps, { _id: 'estate-closed', kind: 'estate', active: false })
+  return deps
+}
+
+function data<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result)}`)
+  return result.data as T
+}
+
+describe('cases.submit', () => {
+  let deps: Deps
+  beforeEach(async () => {
+    deps = await setup()
+  })
+  afterEach(() => deps.store.close())
+
+  test('a first-time visitor submits a case: numbered, submitted, with its first event', async () => {
+    const view = data<ReporterCaseView>(await call(deps, 'resident-a', submitEvent()))
+    expect(view.number).toBe('2026-000001')
+    expect(view.status).toBe('submitted')
+    expect(view.version).toBe(1)
+    expect(view.createdAt).toBe(MARCH_15_2026)
+    expect(view.timeline).toEqual([
+      { type: 'submit', at: MARCH_15_2026, byRole: 'resident', from: null, to: 'submitted', note: '', attachments: [] },
+    ])
+    const stored = await deps.store.get<Case>('cases', view.id)
+    expect(stored).toMatchObject({
+      createdBy: { openid: 'resident-a', role: 'resident' },
+      reporter: { name: '王阿姨', phone: '13812345678', anonymous: false, relation: 'self', openid: 'resident-a' },
+      followerOpenids: ['resident-a'],
+      source: 'resident',
+      areaUnitId: 'estate-1',
+    })
+  })
+
+  test('numbers run per year at UTC+8: 31 Dec 16:00 UTC is already next year', async () => {
+    deps.clock.current = Date.UTC(2026, 11, 31, 15, 59, 59)
+    expect(data<ReporterCaseView>(await call(deps, 'r', submitEvent())).number).toBe('2026-000001')
+    deps.clock.current = Date.UTC(2026, 11, 31, 16, 0, 0)
+    expect(data<ReporterCaseView>(await call(deps, 'r', submitEvent())).number).toBe('2027-000001')
+    expect(data<ReporterCaseView>(await call(deps, 'r', submitEvent())).number).toBe('2027-000002')
+  })
+
+  test('the same client request id sent twice gives one case', async () => {
+    const event = submitEvent()
+    const first = data<ReporterCaseView>(await call(deps, 'resident-a', event))
+    const second = data<ReporterCaseView>(await call(deps, 'resident-a', event))
+    expect(second).toEqual(first)
+    expect(await deps.store.count('cases')).toBe(1)
+  })
+
+  test('the same client request id sent ten times at once gives one case', async () => {
+    const event = submitEvent()
+    const results = await Promise.all(Array.from({ length: 10 }, () => call(deps, 'resident-a', event)))
+    const ids = new Set(results.map((result) => data<ReporterCaseView>(result).id))
+    expect(ids.size).toBe(1)
+    expect(await deps.store.count('cases')).toBe(1)
+  })
+
+  test('two residents who happen to use the same request id get two cases', async () => {
+    const event = submitEvent()
+    const a = data<ReporterCaseView>(await call(deps, 'resident-a', event))
+    const b = data<ReporterCaseView>(await call(deps, 'resident-b', event))
+    expect(a.id).not.toBe(b.id)
+    expect(await deps.store.count('cases')).toBe(2)
+  })
+
+  test('50 different concurrent submits get 50 distinct numbers', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => call(deps, `resident-${i % 7}`, submitEvent())),
+    )
+    const numbers = results.map((result) => data<ReporterCaseView>(result).number)
+    expect(new Set(numbers).size).toBe(50)
+    expect([...numbers].sort()).toEqual(Array.from({ length: 50 }, (_, i) => `2026-${String(i + 1).padStart(6, '0')}`))
+  })
+
+  test.each([
+    ['an unknown unit', 'nowhere'],
+    ['a department (not a place)', 'dept-1'],
+    ['a deactivated unit', 'estate-closed'],
+  ])('an area that is %s is refused and stores nothing', async (_label, areaUnitId) => {
+    const result = await call(deps, 'resident-a', submitEvent({ areaUnitId }))
+    expect(result).toMatchObject({ ok: false, code: 'CASE.UNKNOWN_AREA', field: 'areaUnitId' })
+    expect(await deps.store.count('cases')).toBe(0)
+    expect(await deps.store.get('counters', 'case-number-2026')).toBeNull()
+  })
+
+  test('a photo that was never uploaded is refused', async () => {
+    const result = await call(deps, 'resident-a', submitEvent({ photos: [`img_${'a'.repeat(32)}.jpg`] }))
+    expect(result).toMatchObject({ ok: false, code: 'CASE.PHOTO_NOT_FOUND' })
+    expect(await deps.store.count('cases')).toBe(0)
+  })
+
+  test('an uploaded photo is accepted and recorded on the first event', async () => {
+    const photo = await deps.files.save(Buffer.from('fake'), 'jpg', 'image/jpeg')
+    const view = data<ReporterCaseView>(await call(deps, 'resident-a', submitEvent({ photos: [photo] })))
+    expect(view.photos).toEqual([photo])
+    expect(view.timeline[0]?.attachments).toEqual([photo])
+  })
+
+  test('a family member reporting is recorded as reporter, without tying their WeChat to it', async () => {
+    const event = submitEvent({
+      reporter: { name: '王大爷', phone: '0728-6231234', relation: 'family', anonymous: true },
+    })
+    const view = data<ReporterCaseView>(await call(deps, 'daughter', event))
+    const stored = await deps.store.get<Case>('cases', view.id)
+    expect(stored?.reporter).toEqual({
+      name: '王大爷',
+      phone: '0728-6231234',
+      relation: 'family',
+      anonymous: true,
+      openid: null,
+    })
+    expect(stored?.createdBy.openid).toBe('daughter')
+    expect(stored?.followerOpenids).toEqual(['daughter'])
+  })
+
+  test('identity-looking fields in the event are ignored and never stored', async () => {
+    await addUser(deps, 'resident-a', 'resident')
+    const event = submitEvent({
+      openid: 'someone-else',
+      _openid: 'someone-else',
+      role: 'admin',
+      createdBy: { openid: 'someone-else', role: 'admin' },
+      userInfo: { openId: 'someone-else', appId: 'x' },
+      status: 'closed',
+      number: '2026-999999',
+    })
+    const view = data<ReporterCaseView>(await call(deps, 'resident-a', event))
+    const stored = (await deps.store.get<Case>('cases', view.id)) as unknown as Record<string, unknown>
+    expect(stored).toMatchObject({
+      status: 'submitted',
+      number: '2026-000001',
+      createdBy: { openid: 'resident-a', role: 'resident' },
+    })
+    for (const key of ['openid', '_openid', 'role', 'userInfo']) expect(stored).not.toHaveProperty(key)
+  })
+
+  test.each(['cadre', 'supervisor', 'admin'] as const)('a %s cannot submit as a resident', async (role) => {
+    await addUser(deps, `user-${role}`, role)
+    expect(await call(deps, `user-${role}`, submitEvent())).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' })
+    expect(await deps.store.count('cases')).toBe(0)
+  })
+
+  test('a caller without identity must log in; a deactivated user is refused', async () => {
+    expect(await call(deps, null, submitEvent())).toMatchObject({ ok: false, code: 'AUTH.LOGIN_REQUIRED' })
+    await addUser(deps, 'gone', 'resident', { active: false })
+    expect(await call(deps, 'gone', submitEvent())).toMatchObject({ ok: false, code: 'AUTH.DEACTIVATED' })
+    expect(await deps.store.count('cases')).toBe(0)
+  })
+})
+
+describe('cases.listMine and cases.get', () => {
+  let deps: Deps
+  beforeEach(async () => {
+    deps = await setup()
+  })
+  afterEach(() => deps.store.close())
+
+  test('listMine pages through the caller’s own cases, newest first, and nobody else’s', async () => {
+    for (let i = 0; i < 25; i++) {
+      deps.clock.current = MARCH_15_2026 + i * 1000
+      await call(deps, 'resident-a', submitEvent({ description: `第${i + 1}条诉求内容` }))
+    }
+    await call(deps, 'resident-b', submitEvent())
+    const first = data<{ items: CaseListItem[]; total: number; hasMore: boolean }>(
+      await call(deps, 'resident-a', { action: 'listMine', pageSize: 10 }),
+    )
+    expect(first.total).toBe(25)
+    expect(first.hasMore).toBe(true)
+    expect(first.items.map((item) => item.summary)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `第${25 - i}条诉求内容`),
+    )
+    const last = data<{ items: CaseListItem[]; hasMore: boolean }>(
+      await call(deps, 'resident-a', { action: 'listMine', page: 3, pageSize: 10 }),
+    )
+    expect(last.items.map((item) => item.summary)).toEqual([
+      '第5条诉求内容',
+      '第4条诉求内容',
+      '第3条诉求内容',
+      '第2条诉求内容',
+      '第1条诉求内容',
+    ])
+    expect(last.hasMore).toBe(false)
+    const other = data<{ total: number }>(await call(deps, 'resident-b', { action: 'listMine' }))
+    expect(other.total).toBe(1)
+  })
+
+  test('listMine refuses a bad page', async () => {
+    expect(await call(deps, 'r', { action: 'listMine', page: 0 })).toMatchObject({
+      ok: false,
+      code: 'INPUT.INVALID',
+      field: 'page',
+    })
+    expect(await call(deps, 'r', { action: 'listMine', pageSize: 500 })).toMatchObject({
+      ok: false,
+      code: 'INPUT.INVALID',
+      field: 'pageSize',
+    })
+  })
+
+  test('get finds the caller’s case by id and by number', async () => {
+    const view = data<ReporterCaseView>(await call(deps, 'resident-a', submitEvent()))
+    expect(data<ReporterCaseView>(await call(deps, 'resident-a', { action: 'get', id: view.id }))).toEqual(view)
+    expect(data<ReporterCaseView>(await call(deps, 'resident-a', { action: 'get', number: view.number }))).toEqual(view)
+  })
+
+  test('resident B asking for resident A’s case, by id or by number, is refused', async () => {
+    const view = data<ReporterCaseView>(await call(deps, 'resident-a', submitEvent()))
+    expect(await call(deps, 'resident-b', { action: 'get', id: view.id })).toMatchObject({
+      ok: false,
+      code: 'AUTH.FORBIDDEN',
+    })
+    expect(await call(deps, 'resident-b', { action: 'get', number: view.number })).toMatchObject({
+      ok: false,
+      code: 'AUTH.FORBIDDEN',
+    })
+  })
+
+  test('an admin may read any case; a cadre who neither handles nor created it may not', async () => {
+    const view = data<ReporterCaseView>(await call(deps, 'resident-a', submitEvent()))
+    await addUser(deps, 'admin-1', 'admin')
+    await addUser(deps, 'cadre-1', 'cadre')
+    expect((await call(deps, 'admin-1', { action: 'get', id: view.id })).ok).toBe(true)
+    expect(await call(deps, 'cadre-1', { action: 'get', id: view.id })).toMatchObject({
+      ok: false,
+      code: 'AUTH.FORBIDDEN',
+    })
+  })
+
+  test('get of an unknown case, or with neither or both keys, is a clear error', async () => {
+    expect(await call(deps, 'r', { action: 'get', number: '2026-000777' })).toMatchObject({
+      ok: false,
+      code: 'CASE.NOT_FOUND',
+    })
+    expect(await call(deps, 'r', { action: 'get', id: 'nope' })).toMatchObject({ ok: false, code: 'CASE.NOT_FOUND' })
+    expect(await call(deps, 'r', { action: 'get' })).toMatchObject({ ok: false, code: 'INPUT.INVALID' })
+    expect(await call(deps, 'r', { action: 'get', id: 'x', number: '2026-000001' })).toMatchObject({
+      ok: false,
+      code: 'INPUT.INVALID',
+    })
+    expect(await call(deps, 'r', { action: 'get', number: '26-1' })).toMatchObject({
+      ok: false,
+      code: 'INPUT.INVALID',
+      field: 'number',
+    })
+  })
+
+  test('internal timeline events are not shown to the reporter', async () => {
+    const view = data<ReporterCaseView>(await call(deps, 'resident-a', submitEvent()))
+    const stored = (await deps.store.get<Case>('cases', view.id)) as Case
+    const internal = { ...stored.timeline[0]!, type: 'note', note: '内部备注', visibleToReporter: false }
+    await deps.store.updateIfVersion('cases', view.id, 1, { timeline: [...stored.timeline, internal] })
+    const again = data<ReporterCaseView>(await call(deps, 'resident-a', { action: 'get', id: view.id }))
+    expect(again.timeline.map((event) => event.type)).toEqual(['submit'])
+  })
+})
+
+describe('dispatch', () => {
+  let deps: Deps
+  beforeEach(async () => {
+    deps = await setup()
+  })
+  afterEach(() => deps.store.close())
+
+  test.each([
+    ['an array', []],
+    ['a string', 'submit'],
+    ['a number', 42],
+    ['null', null],
+  ])('a non-object event (%s) is refused', async (_label, event) => {
+    expect(await call(deps, 'r', event)).toMatchObject({ ok: false, code: 'INPUT.INVALID' })
+  })
+
+  test.each([
+    ['missing', {}],
+    ['unknown', { action: 'destroy' }],
+    ['inherited', { action: 'toString' }],
+    ['not a string', { action: 7 }],
+  ])('an action that is %s is refused', async (_label, event) => {
+    expect(await call(deps, 'r', event)).toMatchObject({ ok: false, code: 'INPUT.UNKNOWN_ACTION' })
+  })
+
+  test('a handler that throws becomes SYSTEM.ERROR, not a crash', async () => {
+    const broken = { ...deps, store: { ...deps.store, get: () => Promise.reject(new Error('disk on fire')) } }
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    expect(await call(broken as unknown as Deps, 'r', submitEvent())).toMatchObject({ ok: false, code: 'SYSTEM.ERROR' })
+    spy.mockRestore()
+  })
+})

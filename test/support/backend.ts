@@ -1,0 +1,77 @@
+import { DiskFileStore } from '../../backend/adapters/disk.files'
+import { EmbeddedStore } from '../../backend/adapters/embedded.store'
+import type { Deps } from '../../backend/handlers/context'
+import { runFunction } from '../../backend/handlers/dispatch'
+import type { Clock } from '../../backend/ports/clock'
+import type { OrgUnit } from '@core/org'
+import type { Role } from '@core/roles'
+import type { User } from '@core/user'
+import { tempDir } from './temp-dir'
+
+export class FakeClock implements Clock {
+  constructor(public current: number) {}
+  now(): number {
+    return this.current
+  }
+}
+
+/** 2026-03-15 10:00 at UTC+8. */
+export const MARCH_15_2026 = Date.UTC(2026, 2, 15, 2, 0, 0)
+
+export async function makeDeps(now = MARCH_15_2026): Promise<Deps & { clock: FakeClock; store: EmbeddedStore }> {
+  const dir = tempDir()
+  return {
+    store: await EmbeddedStore.open(`${dir}/db`),
+    files: await DiskFileStore.open(`${dir}/files`),
+    clock: new FakeClock(now),
+  }
+}
+
+export async function addUnit(deps: Deps, unit: Partial<OrgUnit> & Pick<OrgUnit, '_id' | 'kind'>): Promise<void> {
+  await deps.store.insert('orgUnits', {
+    name: unit._id,
+    parentId: null,
+    ancestorIds: [],
+    active: true,
+    createdAt: 0,
+    version: 1,
+    ...unit,
+  })
+}
+
+export async function addUser(deps: Deps, openid: string, role: Role, extra: Partial<User> = {}): Promise<void> {
+  await deps.store.insert('users', {
+    _id: openid,
+    name: openid,
+    phone: null,
+    role,
+    unitId: null,
+    active: true,
+    createdAt: 0,
+    version: 1,
+    ...extra,
+  })
+}
+
+let requestCounter = 0
+export function requestId(): string {
+  requestCounter += 1
+  return `req-${process.pid}-${requestCounter}-${Math.random().toString(36).slice(2, 8)}`
+}
+
+export function submitEvent(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    action: 'submit',
+    clientRequestId: requestId(),
+    category: '人居环境',
+    urgency: 'normal',
+    description: '小区门口的路灯坏了好几天，晚上很黑。',
+    areaUnitId: 'estate-1',
+    reporter: { name: '王阿姨', phone: '13812345678' },
+    ...overrides,
+  }
+}
+
+export function call(deps: Deps, openid: string | null, event: unknown, name = 'cases') {
+  return runFunction(name, event, deps, { openid })
+}
