@@ -3,13 +3,13 @@ import type { ActionName, FunctionName, FUNCTIONS } from '@core/functions'
 import type { Result } from '@core/result'
 import type { Actor } from '@core/roles'
 import type { Clock } from '../ports/clock'
-import type { FileStore } from '../ports/files'
+import type { FileCheck } from '../ports/files'
 import type { Store } from '../ports/store'
 
 /** What every handler is given besides its input: the ports, never a concrete platform. */
 export interface Deps {
   store: Store
-  files: FileStore
+  files: FileCheck
   clock: Clock
 }
 

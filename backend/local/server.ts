@@ -11,6 +11,7 @@ import type { OrgUnit } from '@core/org'
 import type { User } from '@core/user'
 import type { AdjustableClock } from '../adapters/system.clock'
 import type { Deps } from '../handlers/context'
+import type { FileStore } from '../ports/files'
 import { describeFunctions } from '../handlers/describe'
 import { isFunctionName, runFunction } from '../handlers/dispatch'
 import type { Job } from '../jobs/registry'
@@ -28,7 +29,7 @@ const DEMO_USER_HEADER = 'x-demo-user'
 const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 
 export interface LocalServerOptions {
-  deps: Deps & { clock: AdjustableClock }
+  deps: Deps & { clock: AdjustableClock; files: FileStore }
   jobs: readonly Job[]
   /** The H5 build to serve; the API works without it. */
   staticDir?: string

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { zhCN } from 'zod/locales'
+import zhCN from 'zod/v4/locales/zh-CN.js'
 import { COORDINATE_SYSTEMS } from '../case/case'
 import { isMainlandPhone, normalizePhone } from './phone'
 

@@ -18,7 +18,9 @@ export class FakeClock implements Clock {
 /** 2026-03-15 10:00 at UTC+8. */
 export const MARCH_15_2026 = Date.UTC(2026, 2, 15, 2, 0, 0)
 
-export async function makeDeps(now = MARCH_15_2026): Promise<Deps & { clock: FakeClock; store: EmbeddedStore }> {
+export async function makeDeps(
+  now = MARCH_15_2026,
+): Promise<Deps & { clock: FakeClock; store: EmbeddedStore; files: DiskFileStore }> {
   const dir = tempDir()
   return {
     store: await EmbeddedStore.open(`${dir}/db`),

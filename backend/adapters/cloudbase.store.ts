@@ -1,0 +1,120 @@
+import type tcb from '@cloudbase/node-sdk'
+import {
+  checkQueryOptions,
+  type Condition,
+  type Filter,
+  type InsertOutcome,
+  type QueryOptions,
+  type Store,
+  type StoredDoc,
+} from '../ports/store'
+
+export type CloudbaseDatabase = ReturnType<ReturnType<typeof tcb.init>['database']>
+type Command = CloudbaseDatabase['command']
+
+const INCREMENT_ATTEMPTS = 200
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function toCondition(_: Command, condition: Condition): unknown {
+  if (!isPlainObject(condition)) return condition
+  if ('$in' in condition) return _.in(condition.$in)
+  if ('$nin' in condition) return _.nin(condition.$nin)
+  if ('$ne' in condition) return _.neq(condition.$ne)
+  if ('$gt' in condition) return _.gt(condition.$gt)
+  if ('$gte' in condition) return _.gte(condition.$gte)
+  if ('$lt' in condition) return _.lt(condition.$lt)
+  if ('$lte' in condition) return _.lte(condition.$lte)
+  throw new Error(`unsupported condition ${JSON.stringify(condition)}`)
+}
+
+function toWhere(_: Command, filter: Filter | undefined): Record<string, unknown> {
+  const where: Record<string, unknown> = {}
+  for (const [field, condition] of Object.entries(filter ?? {})) where[field] = toCondition(_, condition)
+  return where
+}
+
+/**
+ * The production adapter on `@cloudbase/node-sdk`, shaped by the SDK's documented quirks:
+ * - `get()` returns 100 rows unless given a limit, and never more than 1000: every query sets one.
+ * - `doc(id).get()` answers `{ data: [doc] }`, an array.
+ * - update data is passed directly (a `{ data }` wrapper would write a field named `data`), and a
+ *   nested object in `update()` is merged field by field: whole objects are written with `_.set`.
+ * - transactions cover one record and `where().update()` escapes them, so the conditional update
+ *   on `version` is the unit of consistency, and increments are compare-and-set on it.
+ */
+export class CloudbaseStore implements Store {
+  constructor(private readonly db: CloudbaseDatabase) {}
+
+  private get command(): Command {
+    return this.db.command
+  }
+
+  async insert<T extends StoredDoc>(collection: string, doc: T): Promise<InsertOutcome> {
+    try {
+      await this.db.collection(collection).add(doc)
+      return 'inserted'
+    } catch (error) {
+      // The duplicate-key error's shape is not documented; whether the key now exists is.
+      if (await this.get(collection, doc._id)) return 'duplicate'
+      throw error
+    }
+  }
+
+  async get<T extends StoredDoc>(collection: string, id: string): Promise<T | null> {
+    const { data } = await this.db.collection(collection).doc(id).get()
+    return ((data as T[] | undefined)?.[0] as T | undefined) ?? null
+  }
+
+  async updateIfVersion(
+    collection: string,
+    id: string,
+    expectedVersion: number,
+    fields: Record<string, unknown>,
+  ): Promise<boolean> {
+    const _ = this.command
+    const data: Record<string, unknown> = { version: expectedVersion + 1 }
+    for (const [field, value] of Object.entries(fields)) data[field] = isPlainObject(value) ? _.set(value) : value
+    const result = await this.db.collection(collection).where({ _id: id, version: expectedVersion }).update(data)
+    return result.updated === 1
+  }
+
+  async query<T extends StoredDoc>(collection: string, options: QueryOptions): Promise<T[]> {
+    checkQueryOptions(options)
+    let query = this.db.collection(collection).where(toWhere(this.command, options.filter))
+    const sort = options.sort ?? []
+    for (const [field, direction] of sort) query = query.orderBy(field, direction === 1 ? 'asc' : 'desc')
+    if (!sort.some(([field]) => field === '_id')) query = query.orderBy('_id', 'asc')
+    const { data } = await query.skip(options.offset).limit(options.limit).get()
+    return data as T[]
+  }
+
+  async count(collection: string, filter?: Filter): Promise<number> {
+    const { total } = await this.db.collection(collection).where(toWhere(this.command, filter)).count()
+    return total ?? 0
+  }
+
+  async increment(collection: string, id: string, field: string, by = 1): Promise<number> {
+    for (let attempt = 0; attempt < INCREMENT_ATTEMPTS; attempt++) {
+      const current = await this.get<StoredDoc & Record<string, unknown>>(collection, id)
+      if (!current) {
+        await this.insert(collection, { _id: id, version: 0, [field]: 0 })
+        continue
+      }
+      const value = current?.[field]
+      if (typeof current.version !== 'number' || typeof value !== 'number') {
+        throw new Error(`${collection}/${id} is not a counter`)
+      }
+      if (await this.updateIfVersion(collection, id, current.version, { [field]: value + by })) return value + by
+      // Lost the race: back off a little and read again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)))
+    }
+    throw new Error(`increment of ${collection}/${id} kept conflicting`)
+  }
+
+  async close(): Promise<void> {
+    // The SDK holds no connection to close.
+  }
+}

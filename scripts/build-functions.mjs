@@ -1,0 +1,41 @@
+// npm run build:functions: bundle each cloudfunctions/<name>/entry.ts into cloudfunctions/<name>/index.js,
+// the file CloudBase runs (handler index.main). The SDK stays external: CloudBase installs it from the
+// function's package.json (installDependency), which keeps the upload small.
+// Usage: node scripts/build-functions.mjs [--outdir DIR]
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const functionsDir = path.join(root, 'cloudfunctions')
+const outdirArg = process.argv.indexOf('--outdir')
+const outRoot = outdirArg > 0 ? path.resolve(process.argv[outdirArg + 1]) : functionsDir
+
+const names = fs
+  .readdirSync(functionsDir, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(functionsDir, entry.name, 'entry.ts')))
+  .map((entry) => entry.name)
+
+for (const name of names) {
+  const outfile = path.join(outRoot, name, 'index.js')
+  await build({
+    entryPoints: [path.join(functionsDir, name, 'entry.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node18',
+    format: 'cjs',
+    minify: true,
+    sourcemap: false,
+    external: ['@cloudbase/node-sdk', 'wx-server-sdk'],
+    tsconfig: path.join(root, 'tsconfig.json'),
+    logLevel: 'warning',
+  })
+  if (outRoot !== functionsDir) {
+    for (const file of ['package.json', 'config.json']) {
+      fs.copyFileSync(path.join(functionsDir, name, file), path.join(outRoot, name, file))
+    }
+  }
+  console.log(`${name}: ${path.relative(root, outfile)} ${(fs.statSync(outfile).size / 1024).toFixed(1)} KB`)
+}

@@ -1,0 +1,100 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Result } from '@core/result'
+import { FakeCloudbaseApp, fakeContext, fakeSdkModule } from '../support/fake-cloudbase'
+import { tempDir } from '../support/temp-dir'
+
+const ROOT = path.resolve(__dirname, '..', '..')
+type Main = (event: unknown, context: unknown) => Promise<Result<Record<string, unknown>>>
+
+/**
+ * Bundles the real function with `npm run build:functions`' script, then loads the bundle with the
+ * fake SDK standing where CloudBase would install `@cloudbase/node-sdk`.
+ */
+function loadBundledFunction(name: string, app: FakeCloudbaseApp): Main {
+  const outdir = tempDir('mqt-fn-')
+  const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-functions.mjs'), '--outdir', outdir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
+  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`)
+  const sdkDir = path.join(outdir, name, 'node_modules', '@cloudbase', 'node-sdk')
+  fs.mkdirSync(sdkDir, { recursive: true })
+  fs.writeFileSync(path.join(sdkDir, 'index.js'), 'module.exports = globalThis.__fakeCloudbaseSdk\n')
+  ;(globalThis as Record<string, unknown>).__fakeCloudbaseSdk = fakeSdkModule(app)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(path.join(outdir, name, 'index.js')) as { main: Main }).main
+}
+
+describe('the bundled cases function on CloudBase (fake SDK, fake context)', () => {
+  const app = new FakeCloudbaseApp()
+  let main: Main
+
+  beforeAll(() => {
+    app.db.rows('orgUnits').set('estate-9', {
+      _id: 'estate-9',
+      name: '九号小区',
+      kind: 'estate',
+      parentId: null,
+      ancestorIds: [],
+      active: true,
+      createdAt: 0,
+      version: 1,
+    })
+    app.storedFiles.add('cloud://env-test.1234/cases/photo-1.jpg')
+    main = loadBundledFunction('cases', app)
+  })
+
+  const submit = {
+    action: 'submit',
+    clientRequestId: 'wx-req-0001',
+    category: '住房',
+    description: '九号小区屋顶漏水，雨天家里接了好几个盆。',
+    areaUnitId: 'estate-9',
+    photos: ['cloud://env-test.1234/cases/photo-1.jpg'],
+    location: { coords: { lat: 30.42, lng: 112.88, system: 'gcj02' } },
+    reporter: { name: '赵奶奶', phone: '13912345678' },
+    userInfo: { openId: 'forged-openid', appId: 'wx-test-app' },
+  }
+
+  test('submit then get, with identity from the context', async () => {
+    const submitted = await main(submit, fakeContext('oWX-resident-1'))
+    expect(submitted).toMatchObject({ ok: true, data: { status: 'submitted', photos: submit.photos } })
+    const { id, number } = (submitted as unknown as { data: { id: string; number: string } }).data
+    expect(number).toMatch(/^\d{4}-000001$/)
+
+    const stored = app.db.rows('cases').get(id) as Record<string, unknown>
+    expect(stored).toMatchObject({ createdBy: { openid: 'oWX-resident-1' }, followerOpenids: ['oWX-resident-1'] })
+    expect(stored).not.toHaveProperty('userInfo')
+
+    expect(await main({ action: 'get', id }, fakeContext('oWX-resident-1'))).toMatchObject({
+      ok: true,
+      data: { id, number },
+    })
+    expect(await main({ action: 'get', number }, fakeContext('oWX-someone-else'))).toMatchObject({
+      ok: false,
+      code: 'AUTH.FORBIDDEN',
+    })
+    const list = await main({ action: 'listMine' }, fakeContext('oWX-resident-1'))
+    expect(list).toMatchObject({ ok: true, data: { total: 1 } })
+  })
+
+  test('a resend is one case; a photo not in cloud storage is refused', async () => {
+    await main(submit, fakeContext('oWX-resident-1'))
+    expect(app.db.rows('cases').size).toBe(1)
+    expect(
+      await main(
+        { ...submit, clientRequestId: 'wx-req-0002', photos: ['cloud://env-test.1234/cases/missing.jpg'] },
+        fakeContext('oWX-resident-1'),
+      ),
+    ).toMatchObject({ ok: false, code: 'CASE.PHOTO_NOT_FOUND' })
+  })
+
+  test('without an OPENID in the context the caller must log in, whatever the event claims', async () => {
+    expect(await main({ ...submit, openid: 'oWX-resident-1' }, { request_id: 'r', environment: '{}' })).toMatchObject({
+      ok: false,
+      code: 'AUTH.LOGIN_REQUIRED',
+    })
+  })
+})
