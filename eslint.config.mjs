@@ -45,7 +45,7 @@ function coreBoundaryRules() {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.data/', 'coverage/', 'cloudfunctions/*/index.js'] },
+  { ignores: ['node_modules/', 'dist/', '.data/', 'coverage/', 'test-results/', 'cloudfunctions/*/index.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -22,12 +22,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: {
       '@core': path.join(root, 'core'),
     },
-    defineConstants: {},
+    defineConstants: {
+      // The CloudBase environment the weapp talks to; empty means the mini-program's default.
+      CLOUD_ENV_ID: JSON.stringify(process.env.CLOUD_ENV_ID ?? ''),
+    },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     mini: {
+      // NutUI's per-component CSS arrives in different orders on different pages; order does not matter.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       // The domain core lives outside src/ and is shared with the backend: compile it too.
       compile: { include: [path.join(root, 'core')] },
       postcss: {

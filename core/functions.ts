@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { getCaseInput, listMyCasesInput, submitCaseInput } from './case/case.schemas'
+import { listAreasInput } from './org/org.schemas'
 import type { Caller } from './roles'
 
 export interface ActionSpec {
@@ -19,6 +20,9 @@ export const FUNCTIONS = {
     submit: { callableBy: ['resident'], input: submitCaseInput },
     listMine: { callableBy: EVERY_ROLE, input: listMyCasesInput },
     get: { callableBy: EVERY_ROLE, input: getCaseInput },
+  },
+  orgs: {
+    listAreas: { callableBy: EVERY_ROLE, input: listAreasInput },
   },
 } as const satisfies Record<string, Record<string, ActionSpec>>
 

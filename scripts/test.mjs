@@ -9,14 +9,42 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const bin = (name) => path.join(root, 'node_modules', '.bin', name)
 const jestReport = path.join(os.tmpdir(), `mqt-jest-${process.pid}.json`)
 
+const CHROMIUM = '/usr/bin/chromium'
+const CJK_FONT = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'
+const APT_PACKAGES = ['chromium', 'fonts-wqy-microhei']
+
+/** The browser tests need Debian's Chromium (and a CJK font, so screenshots are legible). */
+function ensureBrowser() {
+  const missing = [!fs.existsSync(CHROMIUM) && 'chromium', !fs.existsSync(CJK_FONT) && 'fonts-wqy-microhei'].filter(
+    Boolean,
+  )
+  if (missing.length === 0) return
+  const command = `apt-get update && apt-get install -y ${APT_PACKAGES.join(' ')}`
+  if (process.getuid?.() !== 0) {
+    console.error(`✖ 浏览器测试需要 Debian 的 Chromium。请先运行：\n  sudo sh -c '${command}'`)
+    process.exit(1)
+  }
+  console.log(`\n▶ 安装浏览器测试所需的软件包：${APT_PACKAGES.join(' ')}`)
+  const run = spawnSync('sh', ['-c', `${command} > /dev/null`], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  })
+  if (run.status !== 0 || !fs.existsSync(CHROMIUM)) {
+    console.error(`✖ 安装失败，请手动运行：${command}`)
+    process.exit(1)
+  }
+}
+
 const steps = [
   ['类型检查 typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
   ['代码规范 lint', bin('eslint'), ['.', '--max-warnings', '0']],
   ['格式 prettier', bin('prettier'), ['--check', '.']],
   ['构建 weapp', bin('taro'), ['build', '--type', 'weapp']],
   ['构建 h5', bin('taro'), ['build', '--type', 'h5']],
-  ['单元、契约与接口测试 jest', bin('jest'), ['--ci', '--json', `--outputFile=${jestReport}`]],
+  ['单元、契约、接口、浏览器与体积测试 jest', bin('jest'), ['--ci', '--json', `--outputFile=${jestReport}`]],
 ]
+
+ensureBrowser()
 
 for (const [title, command, args] of steps) {
   const started = Date.now()

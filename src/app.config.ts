@@ -1,9 +1,17 @@
-export default defineAppConfig({
-  pages: ['pages/index/index'],
+const config = defineAppConfig({
+  pages: ['pages/index/index', 'pages/submit/index', 'pages/mine/index', 'pages/case/index'],
   window: {
-    backgroundTextStyle: 'light',
+    backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#b71c1c',
     navigationBarTitleText: '民情通',
     navigationBarTextStyle: 'white',
   },
+  // WeChat refuses location APIs that the app does not declare.
+  requiredPrivateInfos: ['getLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用于记录您反映的问题发生在哪里' },
+  },
 })
+
+// Cloud development (wx.cloud). Not in Taro's AppConfig type, but it must reach app.json.
+export default { ...config, cloud: true }

@@ -1,4 +1,4 @@
-import type { OrgUnit, OrgUnitKind } from '@core/org'
+import type { OrgUnit, OrgUnitKind } from '@core/org/org'
 import type { Role } from '@core/roles'
 import type { User } from '@core/user'
 import type { Deps } from '../handlers/context'

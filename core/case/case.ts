@@ -41,6 +41,14 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   merged: '已合并',
 }
 
+/** Not yet closed, declined or merged: still being worked on. */
+export const OPEN_STATUSES: readonly CaseStatus[] = ['submitted', 'assigned', 'in_progress', 'pending_closure']
+
+/** What each kind of timeline event is called where the reporter sees it. */
+export const EVENT_LABELS: Record<string, string> = {
+  submit: '已提交，等待受理',
+}
+
 export const CASE_SOURCES = ['resident', 'visit', 'meeting', 'enterprise'] as const
 export type CaseSource = (typeof CASE_SOURCES)[number]
 

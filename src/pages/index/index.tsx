@@ -1,14 +1,96 @@
-import { View, Text } from '@tarojs/components'
-import { CATEGORIES } from '@core/case/case'
+import { useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button, Input } from '@nutui/nutui-react-taro'
+import { CATEGORIES, OPEN_STATUSES } from '@core/case/case'
+import { parseCaseNumber } from '@core/case/number'
+import type { CaseListItem } from '@core/case/views'
+import Page from '../../components/Page'
+import CaseRow from '../../components/CaseRow'
+import DemoSwitcher from '../../components/DemoSwitcher'
+import { callFunction, NetworkError } from '../../services/backend'
 import './index.scss'
 
 export default function Index() {
+  const [openCases, setOpenCases] = useState<CaseListItem[] | null>(null)
+  const [loadError, setLoadError] = useState('')
+  const [lookup, setLookup] = useState('')
+  const [lookupError, setLookupError] = useState('')
+
+  const load = async () => {
+    try {
+      const result = await callFunction('cases', 'listMine', { pageSize: 20 })
+      if (!result.ok) return setLoadError(result.message)
+      const { items } = result.data as { items: CaseListItem[] }
+      setOpenCases(items.filter((item) => OPEN_STATUSES.includes(item.status)).slice(0, 3))
+      setLoadError('')
+    } catch (error) {
+      setLoadError(error instanceof NetworkError ? '网络不畅，暂时看不到您的诉求，请稍后下拉刷新。' : '加载失败')
+    }
+  }
+
+  useDidShow(() => {
+    void load()
+  })
+
+  const findByNumber = () => {
+    const parsed = parseCaseNumber(lookup)
+    if (!parsed) return setLookupError('请输入完整的诉求编号，例如 2026-000123')
+    setLookupError('')
+    void Taro.navigateTo({ url: `/pages/case/index?number=${encodeURIComponent(lookup.trim())}` })
+  }
+
   return (
-    <View className="home">
-      <Text className="home__title">民情通</Text>
-      <Text className="home__lead">下基层察民情 · 解民忧 · 暖民心</Text>
-      <Text className="home__body">有急难愁盼，在这里反映。我们会派专人办理，办结后请您评价。</Text>
-      <Text className="home__body">可反映：{CATEGORIES.join('、')}</Text>
-    </View>
+    <Page className="home">
+      <View className="mq-card home__hero">
+        <Text className="mq-title">民情通</Text>
+        <Text className="home__lead">下基层察民情 · 解民忧 · 暖民心</Text>
+        <Text className="mq-text">家门口的急事、难事、烦心事，在这里反映。我们会派专人办理，办结后请您评价。</Text>
+        <Button
+          className="home__report mq-tap"
+          type="primary"
+          size="large"
+          block
+          onClick={() => void Taro.navigateTo({ url: '/pages/submit/index' })}
+        >
+          我要反映
+        </Button>
+        <Text className="mq-hint">可反映：{CATEGORIES.join('、')}</Text>
+      </View>
+
+      <View className="mq-card">
+        <View className="home__section-head">
+          <Text className="mq-subtitle">我的诉求</Text>
+          <Button className="mq-tap" fill="none" onClick={() => void Taro.navigateTo({ url: '/pages/mine/index' })}>
+            查看全部
+          </Button>
+        </View>
+        {loadError && <Text className="mq-error">{loadError}</Text>}
+        {openCases && openCases.length === 0 && <Text className="mq-hint">目前没有正在办理的诉求。</Text>}
+        {openCases?.map((item) => (
+          <CaseRow key={item.id} item={item} />
+        ))}
+      </View>
+
+      <View className="mq-card">
+        <Text className="mq-subtitle">按编号查询</Text>
+        <View className="home__lookup">
+          <Input
+            className="home__lookup-input"
+            aria-label="诉求编号"
+            placeholder="例如 2026-000123"
+            value={lookup}
+            onChange={setLookup}
+            confirmType="search"
+          />
+          <Button className="mq-tap" type="primary" fill="outline" onClick={findByNumber}>
+            查询
+          </Button>
+        </View>
+        {lookupError && <Text className="mq-error">{lookupError}</Text>}
+      </View>
+
+      {process.env.TARO_ENV === 'h5' && <DemoSwitcher onSwitched={() => void load()} />}
+    </Page>
   )
 }

@@ -1,0 +1,62 @@
+/** Kinds of org unit (DESIGN.md §2): 管理区 → 办事处/社区 → 生产队/小区, plus 区直单位. */
+export const ORG_UNIT_KINDS = ['district', 'office', 'community', 'team', 'estate', 'department'] as const
+export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number]
+
+export const ORG_UNIT_KIND_LABELS: Record<OrgUnitKind, string> = {
+  district: '管理区',
+  office: '办事处',
+  community: '社区',
+  team: '生产队',
+  estate: '小区',
+  department: '区直单位',
+}
+
+/** Units a resident may name as the place a need concerns (a case's areaUnit). */
+export const AREA_UNIT_KINDS: readonly OrgUnitKind[] = ['office', 'community', 'team', 'estate']
+
+export interface OrgUnit {
+  _id: string
+  name: string
+  kind: OrgUnitKind
+  parentId: string | null
+  /** Ids of every ancestor, root first: "everything in my subtree" is one indexed query. */
+  ancestorIds: string[]
+  active: boolean
+  createdAt: number
+  version: number
+}
+
+export function isAreaUnit(unit: Pick<OrgUnit, 'kind' | 'active'>): boolean {
+  return unit.active && AREA_UNIT_KINDS.includes(unit.kind)
+}
+
+/** One choice in the "which 社区/小区" picker. */
+export interface AreaChoice {
+  id: string
+  name: string
+  kind: OrgUnitKind
+  /** The 办事处 it belongs to, for a label like 东湖办事处 · 柳岸小区. */
+  officeName: string | null
+}
+
+/** Area units ordered for the picker: by office, the office itself first, then its places by name. */
+export function toAreaChoices(units: readonly OrgUnit[]): AreaChoice[] {
+  const byId = new Map(units.map((unit) => [unit._id, unit]))
+  const officeOf = (unit: OrgUnit): string | null => {
+    if (unit.kind === 'office') return null
+    for (const id of [...unit.ancestorIds].reverse()) {
+      const ancestor = byId.get(id)
+      if (ancestor?.kind === 'office') return ancestor.name
+    }
+    return null
+  }
+  return units
+    .filter(isAreaUnit)
+    .map((unit) => ({ id: unit._id, name: unit.name, kind: unit.kind, officeName: officeOf(unit) }))
+    .sort(
+      (a, b) =>
+        (a.officeName ?? a.name).localeCompare(b.officeName ?? b.name, 'zh') ||
+        Number(a.officeName !== null) - Number(b.officeName !== null) ||
+        a.name.localeCompare(b.name, 'zh'),
+    )
+}

@@ -1,0 +1,44 @@
+import { useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { ActionSheet, Button } from '@nutui/nutui-react-taro'
+import { ROLE_LABELS, type Role } from '@core/roles'
+import { currentOpenid, listDemoUsers, switchDemoUser, type DemoUser } from '../services/identity'
+
+/** Local mode only (H5 against the local server): act as one of the demo users. */
+export default function DemoSwitcher({ onSwitched }: { onSwitched: () => void }) {
+  const [users, setUsers] = useState<DemoUser[]>([])
+  const [open, setOpen] = useState(false)
+  const [current, setCurrent] = useState(currentOpenid())
+
+  useEffect(() => {
+    listDemoUsers()
+      .then(setUsers)
+      .catch(() => setUsers([]))
+  }, [])
+
+  const me = users.find((user) => user.openid === current)
+  const label = (user: DemoUser) =>
+    `${user.name}（${ROLE_LABELS[user.role as Role] ?? user.role}${user.unit ? ` · ${user.unit}` : ''}）`
+
+  return (
+    <View className="mq-card">
+      <Text className="mq-hint">本地演示模式 · 当前身份：{me ? label(me) : '新访客（群众）'}</Text>
+      <Button className="mq-tap" fill="outline" onClick={() => setOpen(true)}>
+        切换演示身份
+      </Button>
+      <ActionSheet
+        visible={open}
+        title="选择演示身份"
+        options={users.map((user) => ({ name: label(user), openid: user.openid }))}
+        cancelText="取消"
+        onCancel={() => setOpen(false)}
+        onSelect={(item) => {
+          switchDemoUser(String(item.openid))
+          setCurrent(String(item.openid))
+          setOpen(false)
+          onSwitched()
+        }}
+      />
+    </View>
+  )
+}

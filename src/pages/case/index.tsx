@@ -1,0 +1,82 @@
+import { useState } from 'react'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { EVENT_LABELS, URGENCY_LABELS } from '@core/case/case'
+import type { ReporterCaseView } from '@core/case/views'
+import { formatChinaTime } from '@core/time'
+import Page from '../../components/Page'
+import Photo from '../../components/Photo'
+import StatusBadge from '../../components/StatusBadge'
+import { callFunction, NetworkError, photoUrl } from '../../services/backend'
+import './index.scss'
+
+export default function CaseDetail() {
+  const { params } = useRouter()
+  const [view, setView] = useState<ReporterCaseView | null>(null)
+  const [error, setError] = useState('')
+
+  useDidShow(() => {
+    const query = params.id ? { id: params.id } : { number: decodeURIComponent(params.number ?? '') }
+    callFunction('cases', 'get', query)
+      .then((result) => (result.ok ? setView(result.data as ReporterCaseView) : setError(result.message)))
+      .catch((failure: unknown) =>
+        setError(failure instanceof NetworkError ? '网络不畅，请稍后再试。' : '加载失败，请稍后再试。'),
+      )
+  })
+
+  const photos = view?.photos.map(photoUrl) ?? []
+
+  return (
+    <Page className="case">
+      {params.submitted && view && (
+        <Text className="mq-card case__success" aria-live="polite">
+          提交成功！诉求编号 {view.number}，请记下编号以便查询。
+        </Text>
+      )}
+      {error && (
+        <Text className="mq-error" aria-live="assertive">
+          {error}
+        </Text>
+      )}
+      {view && (
+        <>
+          <View className="mq-card">
+            <View className="case__head">
+              <Text className="mq-subtitle">诉求编号 {view.number}</Text>
+              <StatusBadge status={view.status} />
+            </View>
+            <Text className="mq-hint">
+              {view.category} · {URGENCY_LABELS[view.urgency]} · {formatChinaTime(view.createdAt)} 提交
+            </Text>
+            <Text className="mq-text case__description">{view.description}</Text>
+            {view.location?.address && <Text className="mq-hint">地址：{view.location.address}</Text>}
+            {view.location?.coords && <Text className="mq-hint">已附定位</Text>}
+            {photos.length > 0 && (
+              <View className="case__photos">
+                {view.photos.map((fileId, index) => (
+                  <Photo
+                    key={fileId}
+                    className="case__photo"
+                    fileId={fileId}
+                    label={`现场照片 ${index + 1}`}
+                    onClick={() => void Taro.previewImage({ urls: photos, current: photos[index] ?? '' })}
+                  />
+                ))}
+              </View>
+            )}
+          </View>
+          <View className="mq-card">
+            <Text className="mq-subtitle">办理进度</Text>
+            {[...view.timeline].reverse().map((event) => (
+              <View key={`${event.type}-${event.at}`} className="case__event">
+                <Text className="case__event-title">{EVENT_LABELS[event.type] ?? event.type}</Text>
+                <Text className="mq-hint">{formatChinaTime(event.at)}</Text>
+                {event.note && <Text className="mq-text">{event.note}</Text>}
+              </View>
+            ))}
+          </View>
+        </>
+      )}
+    </Page>
+  )
+}

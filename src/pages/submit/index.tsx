@@ -1,0 +1,359 @@
+import { useEffect, useMemo, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { ActionSheet, Button, Cell, Checkbox, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
+import { CATEGORIES, URGENCY_LABELS, type CaseLocation, type Category, type Urgency } from '@core/case/case'
+import { DESCRIPTION_MAX, MAX_CASE_PHOTOS, submitCaseInput } from '@core/case/case.schemas'
+import type { ReporterCaseView } from '@core/case/views'
+import type { AreaChoice } from '@core/org/org'
+import { firstIssue } from '@core/validation/issues'
+import Page from '../../components/Page'
+import Photo from '../../components/Photo'
+import { callFunction, NetworkError, uploadImage } from '../../services/backend'
+import { clearDraft, loadDraft, newRequestId, saveDraft } from '../../services/draft'
+import { ensurePrivacyConsent } from '../../services/privacy'
+import './index.scss'
+
+const DRAFT_KEY = 'submit'
+
+interface Draft {
+  clientRequestId: string
+  category: Category | ''
+  urgency: Urgency
+  areaUnitId: string
+  areaLabel: string
+  description: string
+  photos: string[]
+  coords: CaseLocation['coords'] | null
+  address: string
+  reporterName: string
+  reporterPhone: string
+  relation: 'self' | 'family'
+  anonymous: boolean
+}
+
+function emptyDraft(): Draft {
+  return {
+    clientRequestId: newRequestId(),
+    category: '',
+    urgency: 'normal',
+    areaUnitId: '',
+    areaLabel: '',
+    description: '',
+    photos: [],
+    coords: null,
+    address: '',
+    reporterName: '',
+    reporterPhone: '',
+    relation: 'self',
+    anonymous: false,
+  }
+}
+
+const URGENCY_HINTS: Record<Urgency, string> = {
+  urgent: '急：影响安全或基本生活，需要马上处理',
+  hard: '难：长期没解决，可能要几个部门一起办',
+  normal: '一般：希望尽快处理',
+}
+
+function toEvent(draft: Draft) {
+  const location =
+    draft.coords || draft.address.trim()
+      ? {
+          ...(draft.coords ? { coords: draft.coords } : {}),
+          ...(draft.address.trim() ? { address: draft.address } : {}),
+        }
+      : undefined
+  return {
+    action: 'submit' as const,
+    clientRequestId: draft.clientRequestId,
+    category: draft.category,
+    urgency: draft.urgency,
+    description: draft.description,
+    photos: draft.photos,
+    areaUnitId: draft.areaUnitId,
+    ...(location ? { location } : {}),
+    reporter: {
+      name: draft.reporterName,
+      phone: draft.reporterPhone,
+      relation: draft.relation,
+      anonymous: draft.anonymous,
+    },
+  }
+}
+
+export default function Submit() {
+  const [draft, setDraft] = useState<Draft>(() => loadDraft<Draft>(DRAFT_KEY) ?? emptyDraft())
+  const [areas, setAreas] = useState<AreaChoice[]>([])
+  const [areaPickerOpen, setAreaPickerOpen] = useState(false)
+  const [message, setMessage] = useState('')
+  const [busy, setBusy] = useState<'' | 'photo' | 'location' | 'send'>('')
+  const restored = useMemo(() => loadDraft<Draft>(DRAFT_KEY) !== null, [])
+
+  const update = (patch: Partial<Draft>) =>
+    setDraft((previous) => {
+      const next = { ...previous, ...patch }
+      saveDraft(DRAFT_KEY, next)
+      return next
+    })
+
+  useEffect(() => {
+    callFunction('orgs', 'listAreas', {})
+      .then((result) => (result.ok ? setAreas(result.data as AreaChoice[]) : setMessage(result.message)))
+      .catch(() => setMessage('网络不畅，社区列表没有加载出来，请稍后重试。'))
+  }, [])
+
+  const addPhotos = async () => {
+    if (!(await ensurePrivacyConsent())) return
+    let chosen: Taro.chooseMedia.ChooseMedia[]
+    try {
+      const result = await Taro.chooseMedia({
+        count: MAX_CASE_PHOTOS - draft.photos.length,
+        mediaType: ['image'],
+        sourceType: ['album', 'camera'],
+        sizeType: ['compressed'],
+      })
+      chosen = result.tempFiles
+    } catch {
+      return // the user closed the chooser
+    }
+    setBusy('photo')
+    const added: string[] = []
+    try {
+      for (const [index, file] of chosen.entries()) {
+        const name = (file as { originalFileObj?: { name?: string } }).originalFileObj?.name ?? `photo-${index}.jpg`
+        const result = await uploadImage(file.tempFilePath, name)
+        if (!result.ok) {
+          setMessage(result.message)
+          break
+        }
+        added.push(result.data.fileId)
+      }
+      if (added.length === chosen.length) setMessage('')
+    } catch {
+      setMessage('网络不畅，照片没有上传成功，请稍后再试。')
+    } finally {
+      if (added.length) update({ photos: [...draft.photos, ...added].slice(0, MAX_CASE_PHOTOS) })
+      setBusy('')
+    }
+  }
+
+  const locate = async () => {
+    if (!(await ensurePrivacyConsent())) return
+    setBusy('location')
+    try {
+      const system = process.env.TARO_ENV === 'weapp' ? 'gcj02' : 'wgs84'
+      const position = await Taro.getLocation({ type: system, isHighAccuracy: true })
+      update({
+        coords: {
+          lat: position.latitude,
+          lng: position.longitude,
+          system,
+          ...(position.accuracy !== undefined ? { accuracy: Math.round(position.accuracy) } : {}),
+        },
+      })
+      setMessage('')
+    } catch {
+      setMessage('没能获取您的位置，请在下面手动填写地址。')
+    } finally {
+      setBusy('')
+    }
+  }
+
+  const send = async () => {
+    const parsed = submitCaseInput.safeParse(toEvent(draft))
+    if (!parsed.success) return setMessage(firstIssue(parsed.error).message)
+    setBusy('send')
+    try {
+      const { action: _action, ...params } = parsed.data
+      const result = await callFunction('cases', 'submit', params)
+      if (!result.ok) return setMessage(result.message)
+      clearDraft(DRAFT_KEY)
+      const view = result.data as ReporterCaseView
+      void Taro.redirectTo({ url: `/pages/case/index?id=${view.id}&submitted=1` })
+    } catch (error) {
+      setMessage(
+        error instanceof NetworkError
+          ? '网络不畅，这次没有提交成功。您填写的内容已保存在手机上，请稍后再点“提交”。'
+          : '提交没有成功，请稍后再试。',
+      )
+    } finally {
+      setBusy('')
+    }
+  }
+
+  return (
+    <Page className="submit">
+      {restored && <Text className="mq-hint submit__restored">已恢复您上次没有提交的内容。</Text>}
+
+      <View className="mq-card">
+        <Text className="mq-label">反映什么问题</Text>
+        <Radio.Group
+          className="submit__choices"
+          direction="horizontal"
+          value={draft.category}
+          onChange={(value) => update({ category: String(value) as Category })}
+        >
+          {CATEGORIES.map((category) => (
+            <Radio key={category} shape="button" value={category} className="submit__choice">
+              {category}
+            </Radio>
+          ))}
+        </Radio.Group>
+
+        <Text className="mq-label">紧急程度</Text>
+        <Radio.Group
+          className="submit__urgency"
+          value={draft.urgency}
+          onChange={(value) => update({ urgency: String(value) as Urgency })}
+        >
+          {(['urgent', 'hard', 'normal'] as const).map((urgency) => (
+            <Radio key={urgency} value={urgency} className="submit__urgency-option">
+              {URGENCY_HINTS[urgency] ?? URGENCY_LABELS[urgency]}
+            </Radio>
+          ))}
+        </Radio.Group>
+
+        <Text className="mq-label">问题在哪个社区或小区</Text>
+        <Cell
+          className="submit__area mq-tap"
+          title={draft.areaLabel || '请选择社区或小区'}
+          extra="选择"
+          clickable
+          onClick={() => setAreaPickerOpen(true)}
+        />
+        <ActionSheet
+          visible={areaPickerOpen}
+          title="选择社区或小区"
+          options={areas.map((area) => ({
+            name: area.officeName ? `${area.officeName} · ${area.name}` : area.name,
+            id: area.id,
+          }))}
+          cancelText="取消"
+          onCancel={() => setAreaPickerOpen(false)}
+          onSelect={(item) => {
+            update({ areaUnitId: String(item.id), areaLabel: String(item.name) })
+            setAreaPickerOpen(false)
+          }}
+        />
+      </View>
+
+      <View className="mq-card">
+        <Text className="mq-label">具体情况</Text>
+        <TextArea
+          className="submit__description"
+          aria-label="问题描述"
+          placeholder="请说说遇到了什么问题、在哪里、有多久了。可以用语音输入。"
+          value={draft.description}
+          maxLength={DESCRIPTION_MAX}
+          showCount
+          autoSize
+          onChange={(value) => update({ description: value })}
+        />
+
+        <Text className="mq-label">
+          照片（可选，最多 {MAX_CASE_PHOTOS} 张，已添加 {draft.photos.length} 张）
+        </Text>
+        <View className="submit__photos">
+          {draft.photos.map((fileId, index) => (
+            <View key={fileId} className="submit__photo">
+              <Photo className="submit__photo-image" fileId={fileId} label={`已添加的照片 ${index + 1}`} />
+              <Button
+                className="submit__photo-remove"
+                fill="outline"
+                onClick={() => update({ photos: draft.photos.filter((id) => id !== fileId) })}
+              >
+                删除
+              </Button>
+            </View>
+          ))}
+        </View>
+        {draft.photos.length < MAX_CASE_PHOTOS && (
+          <Button className="mq-tap" fill="outline" loading={busy === 'photo'} onClick={() => void addPhotos()}>
+            添加照片
+          </Button>
+        )}
+      </View>
+
+      <View className="mq-card">
+        <Text className="mq-label">位置（可选）</Text>
+        {draft.coords ? (
+          <View className="mq-row">
+            <Text className="mq-text submit__located">
+              已定位{draft.coords.accuracy !== undefined ? `（精度约 ${draft.coords.accuracy} 米）` : ''}
+            </Text>
+            <Button className="mq-tap" fill="outline" onClick={() => update({ coords: null })}>
+              清除定位
+            </Button>
+          </View>
+        ) : (
+          <Button className="mq-tap" fill="outline" loading={busy === 'location'} onClick={() => void locate()}>
+            获取当前位置
+          </Button>
+        )}
+        <Input
+          className="submit__input"
+          aria-label="详细地址"
+          placeholder="详细地址，例如 柳岸小区3栋2单元"
+          value={draft.address}
+          maxLength={200}
+          onChange={(value) => update({ address: value })}
+        />
+      </View>
+
+      <View className="mq-card">
+        <Text className="mq-label">反映人</Text>
+        <Radio.Group
+          direction="horizontal"
+          value={draft.relation}
+          onChange={(value) => update({ relation: String(value) as Draft['relation'] })}
+        >
+          <Radio value="self">我本人</Radio>
+          <Radio value="family">替家人反映</Radio>
+        </Radio.Group>
+        <Input
+          className="submit__input"
+          aria-label="姓名"
+          placeholder={draft.relation === 'self' ? '您的姓名' : '家人的姓名'}
+          value={draft.reporterName}
+          maxLength={20}
+          onChange={(value) => update({ reporterName: value })}
+        />
+        <Input
+          className="submit__input"
+          aria-label="联系电话"
+          type="tel"
+          placeholder="手机号或带区号的座机号"
+          value={draft.reporterPhone}
+          maxLength={20}
+          onFocus={() => void ensurePrivacyConsent()}
+          onChange={(value) => update({ reporterPhone: value })}
+        />
+        <Checkbox
+          className="submit__anonymous mq-tap"
+          checked={draft.anonymous}
+          label="匿名：不向经办人员显示姓名和电话（督办领导仍可联系您）"
+          onChange={(checked) => update({ anonymous: checked })}
+        />
+      </View>
+
+      {/* Right above the button, where the eye is when a send fails. */}
+      {message && (
+        <Text className="mq-error submit__message" aria-live="assertive">
+          {message}
+        </Text>
+      )}
+      <Button
+        className="submit__send mq-tap"
+        type="primary"
+        size="large"
+        block
+        loading={busy === 'send'}
+        disabled={busy !== ''}
+        onClick={() => void send()}
+      >
+        提交
+      </Button>
+    </Page>
+  )
+}

@@ -1,0 +1,78 @@
+import Taro from '@tarojs/taro'
+import type { ActionName, ActionParams, FunctionName } from '@core/functions'
+import type { Result } from '@core/result'
+import { currentOpenid } from './identity'
+
+/**
+ * The only caller of the backend. In WeChat it is `wx.cloud` (functions and cloud storage); in H5
+ * it is the local server over HTTP. Pages never know which: the branch on TARO_ENV is resolved at
+ * build time and the other side is dropped from the bundle.
+ */
+
+export class NetworkError extends Error {}
+
+function demoHeaders(): Record<string, string> {
+  const openid = currentOpenid()
+  return openid ? { 'X-Demo-User': openid } : {}
+}
+
+export async function callFunction<F extends FunctionName, A extends ActionName<F>>(
+  name: F,
+  action: A,
+  params: ActionParams<F, A>,
+): Promise<Result<unknown>> {
+  const data = { ...(params as object), action }
+  if (process.env.TARO_ENV === 'weapp') {
+    try {
+      const { result } = await Taro.cloud.callFunction({ name, data })
+      return result as Result<unknown>
+    } catch (error) {
+      throw new NetworkError(String(error))
+    }
+  }
+  let response: Taro.request.SuccessCallbackResult<Result<unknown>>
+  try {
+    response = await Taro.request<Result<unknown>>({
+      url: `/fn/${name}`,
+      method: 'POST',
+      header: { 'content-type': 'application/json', ...demoHeaders() },
+      data,
+      timeout: 15_000,
+    })
+  } catch (error) {
+    throw new NetworkError(String(error))
+  }
+  const body = response.data
+  if (body && typeof body === 'object' && 'ok' in body) return body
+  throw new NetworkError(`HTTP ${response.statusCode}`)
+}
+
+/** Uploads one photo and answers its fileId (a cloud:// fileID in WeChat). */
+export async function uploadImage(filePath: string, fileName: string): Promise<Result<{ fileId: string }>> {
+  if (process.env.TARO_ENV === 'weapp') {
+    const extension = (/\.(\w+)$/.exec(filePath)?.[1] ?? 'jpg').toLowerCase()
+    const cloudPath = `cases/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${extension}`
+    try {
+      const { fileID } = await Taro.cloud.uploadFile({ cloudPath, filePath })
+      return { ok: true, data: { fileId: fileID } }
+    } catch (error) {
+      throw new NetworkError(String(error))
+    }
+  }
+  let response: Taro.uploadFile.SuccessCallbackResult
+  try {
+    response = await Taro.uploadFile({ url: '/files', filePath, name: 'file', fileName, header: demoHeaders() })
+  } catch (error) {
+    throw new NetworkError(String(error))
+  }
+  try {
+    return JSON.parse(response.data) as Result<{ fileId: string }>
+  } catch {
+    throw new NetworkError(`HTTP ${response.statusCode}`)
+  }
+}
+
+/** Where an <Image> finds a stored photo. */
+export function photoUrl(fileId: string): string {
+  return process.env.TARO_ENV === 'weapp' ? fileId : `/files/${encodeURIComponent(fileId)}`
+}

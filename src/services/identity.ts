@@ -1,0 +1,34 @@
+import Taro from '@tarojs/taro'
+
+/**
+ * Local (H5) mode only: who the browser acts as. In WeChat the server reads the OPENID itself and
+ * this module is never consulted. A browser that has not picked a demo user is a first-time
+ * visitor with an id of its own, like a new WeChat user.
+ */
+const KEY = 'mq:demoUser'
+
+export function currentOpenid(): string | null {
+  if (process.env.TARO_ENV === 'weapp') return null
+  let openid = Taro.getStorageSync<string>(KEY)
+  if (!openid) {
+    openid = `visitor-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`
+    Taro.setStorageSync(KEY, openid)
+  }
+  return openid
+}
+
+export function switchDemoUser(openid: string): void {
+  Taro.setStorageSync(KEY, openid)
+}
+
+export interface DemoUser {
+  openid: string
+  name: string
+  role: string
+  unit: string | null
+}
+
+export async function listDemoUsers(): Promise<DemoUser[]> {
+  const response = await Taro.request<DemoUser[]>({ url: '/demo/users', method: 'GET' })
+  return Array.isArray(response.data) ? response.data : []
+}

@@ -1,0 +1,66 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+export const CHROMIUM = '/usr/bin/chromium'
+const ROOT = path.resolve(__dirname, '..', '..')
+export const SCREENSHOT_DIR = path.join(ROOT, 'test-results', 'screenshots')
+export const H5_BUILD = path.join(ROOT, 'dist', 'h5')
+
+export function requireH5Build(): void {
+  if (!fs.existsSync(path.join(H5_BUILD, 'index.html'))) {
+    throw new Error('没有找到 H5 构建：请先运行 npm run build:h5（npm test 会自动构建）')
+  }
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(
+      `没有找到 Chromium：请以 root 运行 apt-get update && apt-get install -y chromium（npm test 会自动安装）`,
+    )
+  }
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`)
+  await page.screenshot({ path: file })
+  return file
+}
+
+export interface AxeViolation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: Array<{ target: string[]; html: string }>
+}
+
+/** axe-core on the current page; answers the serious and critical violations. */
+export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') })
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }
+    ).axe
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations
+  })
+  return (violations as AxeViolation[])
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      ...violation,
+      nodes: violation.nodes.slice(0, 3).map(({ target, html }) => ({ target, html: html.slice(0, 200) })),
+    }))
+}
