@@ -9,11 +9,18 @@ export interface IndexSpec {
 
 export const COLLECTIONS = {
   cases: {
-    indexes: [{ field: 'number', unique: true }, { field: 'followerOpenids' }, { field: 'createdAt' }],
+    indexes: [
+      { field: 'number', unique: true },
+      { field: 'followerOpenids' },
+      { field: 'scopeUnitIds' },
+      { field: 'createdAt' },
+    ],
   },
   counters: { indexes: [] },
-  users: { indexes: [{ field: 'role' }, { field: 'unitId' }] },
-  orgUnits: { indexes: [{ field: 'parentId' }, { field: 'ancestorIds' }] },
+  users: { indexes: [{ field: 'unitPath' }, { field: 'role' }, { field: 'name' }] },
+  orgUnits: { indexes: [{ field: 'ancestorIds' }, { field: 'parentId' }] },
+  invitations: { indexes: [{ field: 'issuedAt' }] },
+  redemptions: { indexes: [{ field: 'openid' }] },
   meta: { indexes: [] },
 } as const satisfies Record<string, { indexes: readonly IndexSpec[] }>
 

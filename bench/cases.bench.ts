@@ -55,6 +55,7 @@ async function seed(deps: Deps, count: number): Promise<Case[]> {
     const input = submitCaseInput.parse(event(i, i % RESIDENTS))
     const doc = newCase({
       id: caseIdFor(openid, input.clientRequestId),
+      areaUnitPath: [AREA],
       number: formatCaseNumber(2026, i + 1),
       input,
       actor: { openid, role: 'resident', unitId: null, name: '' },
@@ -100,6 +101,7 @@ async function main(): Promise<void> {
       store: await EmbeddedStore.open(`${dir}/db`),
       files: await DiskFileStore.open(`${dir}/files`),
       clock: { now: () => Date.now() },
+      settings: { bootstrapAdminOpenids: [] },
     }
     const docs = await seed(deps, count)
     const pairs: Pair[] = [

@@ -1,15 +1,23 @@
 import type { z } from 'zod'
-import { getCaseInput, listMyCasesInput, submitCaseInput } from './case/case.schemas'
-import { listAreasInput } from './org/org.schemas'
+import { getCaseInput, listCasesInScopeInput, listMyCasesInput, submitCaseInput } from './case/case.schemas'
+import { issueInvitationInput, listInvitationsInput, revokeInvitationInput } from './invitation/invitation.schemas'
+import {
+  createUnitInput,
+  deactivateUnitInput,
+  listAreasInput,
+  moveUnitInput,
+  orgTreeInput,
+  renameUnitInput,
+} from './org/org.schemas'
+import { rolesAllowed, type PermissionAction } from './permissions'
 import type { Caller } from './roles'
+import { getMeInput, listUsersInput, redeemInvitationInput, updateMeInput, updateUserInput } from './user/user.schemas'
 
 export interface ActionSpec {
-  /** Every role that may call the action at all; finer rules live in permissions.ts. */
-  callableBy: readonly Caller[]
+  /** The question asked of permissions.ts before the handler runs. */
+  permission: PermissionAction
   input: z.ZodType<{ action: string }>
 }
-
-const EVERY_ROLE = ['resident', 'cadre', 'supervisor', 'admin'] as const
 
 /**
  * The catalogue of cloud functions and their actions: the contract between the app and the
@@ -17,14 +25,37 @@ const EVERY_ROLE = ['resident', 'cadre', 'supervisor', 'admin'] as const
  */
 export const FUNCTIONS = {
   cases: {
-    submit: { callableBy: ['resident'], input: submitCaseInput },
-    listMine: { callableBy: EVERY_ROLE, input: listMyCasesInput },
-    get: { callableBy: EVERY_ROLE, input: getCaseInput },
+    submit: { permission: 'case.submit', input: submitCaseInput },
+    listMine: { permission: 'case.listMine', input: listMyCasesInput },
+    get: { permission: 'case.view', input: getCaseInput },
+    listInScope: { permission: 'case.listInScope', input: listCasesInScopeInput },
   },
   orgs: {
-    listAreas: { callableBy: EVERY_ROLE, input: listAreasInput },
+    listAreas: { permission: 'org.listAreas', input: listAreasInput },
+    tree: { permission: 'org.view', input: orgTreeInput },
+    create: { permission: 'org.manage', input: createUnitInput },
+    rename: { permission: 'org.manage', input: renameUnitInput },
+    move: { permission: 'org.manage', input: moveUnitInput },
+    deactivate: { permission: 'org.manage', input: deactivateUnitInput },
+  },
+  users: {
+    me: { permission: 'user.viewSelf', input: getMeInput },
+    updateMe: { permission: 'user.editSelf', input: updateMeInput },
+    redeem: { permission: 'user.redeemInvitation', input: redeemInvitationInput },
+    list: { permission: 'user.list', input: listUsersInput },
+    update: { permission: 'user.manage', input: updateUserInput },
+  },
+  invitations: {
+    issue: { permission: 'invitation.manage', input: issueInvitationInput },
+    list: { permission: 'invitation.manage', input: listInvitationsInput },
+    revoke: { permission: 'invitation.manage', input: revokeInvitationInput },
   },
 } as const satisfies Record<string, Record<string, ActionSpec>>
+
+/** Every role that may call an action at all (for `GET /fn` and the first gate in dispatch). */
+export function callersOf(spec: ActionSpec): Caller[] {
+  return rolesAllowed(spec.permission)
+}
 
 export type FunctionName = keyof typeof FUNCTIONS
 export type ActionName<F extends FunctionName> = keyof (typeof FUNCTIONS)[F] & string

@@ -1,12 +1,66 @@
-import type { Case } from './case/case'
-import type { Actor } from './roles'
+import type { Actor, Role } from './roles'
 
 /**
- * The one place that answers "may this actor see this case". The identity issue grows this into
- * the full table of DESIGN.md §4 (supervisor subtrees, handlers); until then only the people who
- * follow a case and admins see it.
+ * Every permission question in 民情通 is answered here, from this one table (DESIGN.md §4).
+ * A grant says on which records a role may take an action:
+ * - `any`: every record (or the action needs none),
+ * - `own`: records that are the actor's own (cases they follow, their own user record),
+ * - `subtree`: records whose unit lies in the actor's org unit or below it.
  */
-export function canViewCase(actor: Actor, doc: Pick<Case, 'followerOpenids'>): boolean {
-  if (actor.role === 'admin') return true
-  return doc.followerOpenids.includes(actor.openid)
+export type Grant = 'any' | 'own' | 'subtree'
+
+export const PERMISSIONS = {
+  'case.submit': { resident: ['any'], cadre: [], supervisor: [], admin: [] },
+  'case.listMine': { resident: ['any'], cadre: ['any'], supervisor: ['any'], admin: ['any'] },
+  'case.view': { resident: ['own'], cadre: ['own'], supervisor: ['own', 'subtree'], admin: ['any'] },
+  'case.listInScope': { resident: [], cadre: [], supervisor: ['subtree'], admin: ['any'] },
+  'org.listAreas': { resident: ['any'], cadre: ['any'], supervisor: ['any'], admin: ['any'] },
+  'org.view': { resident: [], cadre: [], supervisor: ['subtree'], admin: ['any'] },
+  'org.manage': { resident: [], cadre: [], supervisor: [], admin: ['any'] },
+  'user.viewSelf': { resident: ['any'], cadre: ['any'], supervisor: ['any'], admin: ['any'] },
+  'user.editSelf': { resident: ['any'], cadre: ['any'], supervisor: ['any'], admin: ['any'] },
+  'user.redeemInvitation': { resident: ['any'], cadre: ['any'], supervisor: ['any'], admin: ['any'] },
+  'user.list': { resident: [], cadre: [], supervisor: ['subtree'], admin: ['any'] },
+  'user.manage': { resident: [], cadre: [], supervisor: [], admin: ['any'] },
+  'invitation.manage': { resident: [], cadre: [], supervisor: [], admin: ['any'] },
+} as const satisfies Record<string, Record<Role, readonly Grant[]>>
+
+export type PermissionAction = keyof typeof PERMISSIONS
+export const PERMISSION_ACTIONS = Object.keys(PERMISSIONS) as PermissionAction[]
+
+/** What a permission check needs to know of a record: whose it is and where it sits. */
+export interface RecordScope {
+  /** OPENIDs for whom the record is their own. */
+  ownerOpenids: readonly string[]
+  /** Org units the record belongs to, each with all its ancestors (a case: area and responsible unit). */
+  unitIds: readonly string[]
+}
+
+export function grantsOf(role: Role, action: PermissionAction): readonly Grant[] {
+  return PERMISSIONS[action][role]
+}
+
+/** The roles that may take the action on at least some records. */
+export function rolesAllowed(action: PermissionAction): Role[] {
+  return (Object.keys(PERMISSIONS[action]) as Role[]).filter((role) => grantsOf(role, action).length > 0)
+}
+
+/** May this actor take this action, on this record if the action concerns one? */
+export function may(actor: Actor, action: PermissionAction, record?: RecordScope): boolean {
+  return grantsOf(actor.role, action).some((grant) => {
+    if (grant === 'any') return true
+    if (!record) return false
+    if (grant === 'own') return record.ownerOpenids.includes(actor.openid)
+    return actor.unitId !== null && record.unitIds.includes(actor.unitId)
+  })
+}
+
+/** For list queries: which records the actor may see, as a filter the server applies itself. */
+export type ListScope = { kind: 'all' } | { kind: 'subtree'; unitId: string } | { kind: 'none' }
+
+export function listScope(actor: Actor, action: PermissionAction): ListScope {
+  const grants = grantsOf(actor.role, action)
+  if (grants.includes('any')) return { kind: 'all' }
+  if (grants.includes('subtree') && actor.unitId) return { kind: 'subtree', unitId: actor.unitId }
+  return { kind: 'none' }
 }

@@ -1,6 +1,7 @@
 import type tcb from '@cloudbase/node-sdk'
 import {
   checkQueryOptions,
+  escapeRegExp,
   type Condition,
   type Filter,
   type InsertOutcome,
@@ -18,8 +19,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function toCondition(_: Command, condition: Condition): unknown {
+function toCondition(db: CloudbaseDatabase, condition: Condition): unknown {
+  const _ = db.command
   if (!isPlainObject(condition)) return condition
+  if ('$contains' in condition) return db.RegExp({ regexp: escapeRegExp(condition.$contains), options: 'i' })
   if ('$in' in condition) return _.in(condition.$in)
   if ('$nin' in condition) return _.nin(condition.$nin)
   if ('$ne' in condition) return _.neq(condition.$ne)
@@ -30,9 +33,9 @@ function toCondition(_: Command, condition: Condition): unknown {
   throw new Error(`unsupported condition ${JSON.stringify(condition)}`)
 }
 
-function toWhere(_: Command, filter: Filter | undefined): Record<string, unknown> {
+function toWhere(db: CloudbaseDatabase, filter: Filter | undefined): Record<string, unknown> {
   const where: Record<string, unknown> = {}
-  for (const [field, condition] of Object.entries(filter ?? {})) where[field] = toCondition(_, condition)
+  for (const [field, condition] of Object.entries(filter ?? {})) where[field] = toCondition(db, condition)
   return where
 }
 
@@ -83,7 +86,7 @@ export class CloudbaseStore implements Store {
 
   async query<T extends StoredDoc>(collection: string, options: QueryOptions): Promise<T[]> {
     checkQueryOptions(options)
-    let query = this.db.collection(collection).where(toWhere(this.command, options.filter))
+    let query = this.db.collection(collection).where(toWhere(this.db, options.filter))
     const sort = options.sort ?? []
     for (const [field, direction] of sort) query = query.orderBy(field, direction === 1 ? 'asc' : 'desc')
     if (!sort.some(([field]) => field === '_id')) query = query.orderBy('_id', 'asc')
@@ -92,7 +95,7 @@ export class CloudbaseStore implements Store {
   }
 
   async count(collection: string, filter?: Filter): Promise<number> {
-    const { total } = await this.db.collection(collection).where(toWhere(this.command, filter)).count()
+    const { total } = await this.db.collection(collection).where(toWhere(this.db, filter)).count()
     return total ?? 0
   }
 

@@ -4,6 +4,7 @@ import Datastore from '@seald-io/nedb'
 import { COLLECTIONS, type IndexSpec } from '../collections'
 import {
   checkQueryOptions,
+  escapeRegExp,
   type Filter,
   type InsertOutcome,
   type QueryOptions,
@@ -11,9 +12,16 @@ import {
   type StoredDoc,
 } from '../ports/store'
 
-/** Port filters are a subset of NeDB's (and MongoDB's) query language, so they pass through. */
+/** Port filters are a subset of NeDB's (and MongoDB's) query language; only $contains is ours. */
 function toNedbQuery(filter: Filter | undefined): Record<string, unknown> {
-  return filter ?? {}
+  const query: Record<string, unknown> = {}
+  for (const [field, condition] of Object.entries(filter ?? {})) {
+    query[field] =
+      condition !== null && typeof condition === 'object' && '$contains' in condition
+        ? { $regex: new RegExp(escapeRegExp(condition.$contains), 'i') }
+        : condition
+  }
+  return query
 }
 
 function indexesOf(collection: string): readonly IndexSpec[] {
@@ -125,6 +133,17 @@ export class EmbeddedStore implements Store {
     const value = (affectedDocuments as Record<string, unknown> | null)?.[field]
     if (typeof value !== 'number') throw new Error(`increment of ${collection}/${id}.${field} gave ${String(value)}`)
     return value
+  }
+
+  /** The indexes of every declared collection, as NeDB holds them (for the index tests). */
+  async indexes(): Promise<Array<{ collection: string; field: string; unique: boolean }>> {
+    const result: Array<{ collection: string; field: string; unique: boolean }> = []
+    for (const collection of Object.keys(COLLECTIONS)) {
+      const ds = (await this.collection(collection)) as unknown as { indexes: Record<string, { unique?: boolean }> }
+      for (const [field, index] of Object.entries(ds.indexes))
+        result.push({ collection, field, unique: index.unique === true })
+    }
+    return result
   }
 
   /** Rewrites each data file without superseded lines (NeDB appends every change). */

@@ -3,7 +3,7 @@ import type { FunctionName } from '@core/functions'
 import type { Result } from '@core/result'
 import { CloudbaseFiles } from '../adapters/cloudbase.files'
 import { CloudbaseStore } from '../adapters/cloudbase.store'
-import type { Deps } from '../handlers/context'
+import { settingsFromEnv, type Deps } from '../handlers/context'
 import { runFunction } from '../handlers/dispatch'
 
 /**
@@ -17,6 +17,7 @@ export function cloudFunction(name: FunctionName): (event: unknown, context: unk
     store: new CloudbaseStore(app.database()),
     files: new CloudbaseFiles(app),
     clock: { now: () => Date.now() },
+    settings: settingsFromEnv(process.env),
   }
   return async (event, context) => {
     const { WX_OPENID } = getCloudbaseContext(context as Parameters<typeof getCloudbaseContext>[0])

@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto'
 import type { Case } from '@core/case/case'
 import { newCase } from '@core/case/create'
 import { caseNumberCounterId, formatCaseNumber } from '@core/case/number'
-import { toListItem, toReporterView } from '@core/case/views'
-import { isAreaUnit, type OrgUnit } from '@core/org/org'
-import { canViewCase } from '@core/permissions'
+import { caseScope, toListItem, toReporterView, toStaffListItem, viewCaseFor } from '@core/case/views'
+import { isAreaUnit, unitPath, type OrgUnit } from '@core/org/org'
+import { listScope, may } from '@core/permissions'
 import { fail, ok } from '@core/result'
 import { chinaYear } from '@core/time'
+import type { Filter } from '../ports/store'
 import type { Handler } from './context'
 
 /**
@@ -31,7 +32,15 @@ export const submitCase: Handler<'cases', 'submit'> = async (input, { store, fil
   const now = clock.now()
   const year = chinaYear(now)
   const sequence = await store.increment('counters', caseNumberCounterId(year), 'value')
-  const doc = newCase({ id, number: formatCaseNumber(year, sequence), input, actor, source: 'resident', now })
+  const doc = newCase({
+    id,
+    areaUnitPath: unitPath(area),
+    number: formatCaseNumber(year, sequence),
+    input,
+    actor,
+    source: 'resident',
+    now,
+  })
   if ((await store.insert('cases', doc)) === 'duplicate') {
     // A concurrent resend won the race; its case is the one the caller gets. (Our number is skipped.)
     const winner = await store.get<Case>('cases', id)
@@ -41,18 +50,34 @@ export const submitCase: Handler<'cases', 'submit'> = async (input, { store, fil
   return ok(toReporterView(doc))
 }
 
-export const listMyCases: Handler<'cases', 'listMine'> = async ({ page, pageSize }, { store, actor }) => {
-  const filter = { followerOpenids: actor.openid }
+async function listPage<T>(
+  store: Parameters<Handler<'cases', 'listMine'>>[1]['store'],
+  filter: Filter,
+  page: number,
+  pageSize: number,
+  map: (doc: Case) => T,
+) {
   const [docs, total] = await Promise.all([
-    store.query<Case>('cases', {
-      filter,
-      sort: [['createdAt', -1]],
-      offset: (page - 1) * pageSize,
-      limit: pageSize,
-    }),
+    store.query<Case>('cases', { filter, sort: [['createdAt', -1]], offset: (page - 1) * pageSize, limit: pageSize }),
     store.count('cases', filter),
   ])
-  return ok({ items: docs.map(toListItem), page, pageSize, total, hasMore: page * pageSize < total })
+  return ok({ items: docs.map(map), page, pageSize, total, hasMore: page * pageSize < total })
+}
+
+export const listMyCases: Handler<'cases', 'listMine'> = async ({ page, pageSize }, { store, actor }) =>
+  listPage(store, { followerOpenids: actor.openid }, page, pageSize, toListItem)
+
+export const listCasesInScope: Handler<'cases', 'listInScope'> = async (
+  { status, page, pageSize },
+  { store, actor },
+) => {
+  const scope = listScope(actor, 'case.listInScope')
+  if (scope.kind === 'none') return fail('AUTH.FORBIDDEN', '您还没有所属组织，暂时看不到辖区诉求')
+  const filter: Filter = {
+    ...(scope.kind === 'subtree' ? { scopeUnitIds: scope.unitId } : {}),
+    ...(status ? { status } : {}),
+  }
+  return listPage(store, filter, page, pageSize, toStaffListItem)
 }
 
 export const getCase: Handler<'cases', 'get'> = async (input, { store, actor }) => {
@@ -60,6 +85,6 @@ export const getCase: Handler<'cases', 'get'> = async (input, { store, actor }) 
     ? await store.get<Case>('cases', input.id)
     : ((await store.query<Case>('cases', { filter: { number: input.number ?? '' }, offset: 0, limit: 1 }))[0] ?? null)
   if (!doc) return fail('CASE.NOT_FOUND')
-  if (!canViewCase(actor, doc)) return fail('AUTH.FORBIDDEN', '这条诉求不是您反映的，无法查看')
-  return ok(toReporterView(doc))
+  if (!may(actor, 'case.view', caseScope(doc))) return fail('AUTH.FORBIDDEN', '您无权查看这条诉求')
+  return ok(viewCaseFor(actor, doc))
 }

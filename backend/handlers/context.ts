@@ -6,11 +6,29 @@ import type { Clock } from '../ports/clock'
 import type { FileCheck } from '../ports/files'
 import type { Store } from '../ports/store'
 
+export interface Settings {
+  /**
+   * OPENIDs that are admins whatever the users collection says: how the first admin of a fresh
+   * deployment comes to exist (the ADMIN_OPENIDS environment variable of the functions).
+   */
+  bootstrapAdminOpenids: readonly string[]
+}
+
 /** What every handler is given besides its input: the ports, never a concrete platform. */
 export interface Deps {
   store: Store
   files: FileCheck
   clock: Clock
+  settings: Settings
+}
+
+export function settingsFromEnv(env: Record<string, string | undefined>): Settings {
+  return {
+    bootstrapAdminOpenids: (env.ADMIN_OPENIDS ?? '')
+      .split(',')
+      .map((openid) => openid.trim())
+      .filter(Boolean),
+  }
 }
 
 /** The caller as the platform saw it: WeChat's OPENID, or the local demo header. */
@@ -18,20 +36,17 @@ export interface CallerIdentity {
   openid: string | null
 }
 
-type Spec<F extends FunctionName, A extends ActionName<F>> = (typeof FUNCTIONS)[F][A]
+type InputFor<F extends FunctionName, A extends ActionName<F>> = (typeof FUNCTIONS)[F][A] extends {
+  input: infer S extends z.ZodType
+}
+  ? z.output<S>
+  : never
 
-/** Actions open to `anyone` may run without an identity; all others always have an actor. */
-type ActorFor<F extends FunctionName, A extends ActionName<F>> =
-  Spec<F, A> extends { callableBy: readonly (infer C)[] } ? ('anyone' extends C ? Actor | null : Actor) : never
-
-type InputFor<F extends FunctionName, A extends ActionName<F>> =
-  Spec<F, A> extends { input: infer S extends z.ZodType } ? z.output<S> : never
-
-export type HandlerContext<F extends FunctionName, A extends ActionName<F>> = Deps & { actor: ActorFor<F, A> }
+export type HandlerContext = Deps & { actor: Actor }
 
 export type Handler<F extends FunctionName, A extends ActionName<F>> = (
   input: InputFor<F, A>,
-  ctx: HandlerContext<F, A>,
+  ctx: HandlerContext,
 ) => Promise<Result<unknown>>
 
 /** One handler for every action of the catalogue: a missing one is a type error. */

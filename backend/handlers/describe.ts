@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { FUNCTIONS, type ActionSpec } from '@core/functions'
+import { callersOf, FUNCTIONS, type ActionSpec } from '@core/functions'
 
 export interface ActionDescription {
   action: string
@@ -13,7 +13,7 @@ export function describeFunctions(): Array<{ name: string; actions: ActionDescri
     name,
     actions: Object.entries(actions as Record<string, ActionSpec>).map(([action, spec]) => ({
       action,
-      roles: [...spec.callableBy],
+      roles: callersOf(spec),
       input: z.toJSONSchema(spec.input, { io: 'input', unrepresentable: 'any' }),
     })),
   }))

@@ -1,4 +1,5 @@
 import { FUNCTIONS, type ActionSpec } from '@core/functions'
+import { rolesAllowed } from '@core/permissions'
 import { fail, type Result } from '@core/result'
 import type { Actor } from '@core/roles'
 import { firstIssue } from '@core/validation/issues'
@@ -6,7 +7,7 @@ import { resolveActor } from './actor'
 import type { CallerIdentity, Deps } from './context'
 import { HANDLERS } from './registry'
 
-type AnyHandler = (input: unknown, ctx: Deps & { actor: Actor | null }) => Promise<Result<unknown>>
+type AnyHandler = (input: unknown, ctx: Deps & { actor: Actor }) => Promise<Result<unknown>>
 
 export function isFunctionName(name: string): boolean {
   return Object.hasOwn(FUNCTIONS, name)
@@ -37,15 +38,13 @@ export async function runFunction(
     }
     const spec = actions[action] as ActionSpec
 
-    let actor: Actor | null = null
-    if (caller.openid) {
-      const resolved = await resolveActor(deps.store, caller.openid)
-      if (!resolved.ok) return resolved
-      actor = resolved.data
-    }
-    const open = spec.callableBy.includes('anyone')
-    if (!actor && !open) return fail('AUTH.LOGIN_REQUIRED')
-    if (actor && !open && !spec.callableBy.includes(actor.role)) return fail('AUTH.FORBIDDEN')
+    if (!caller.openid) return fail('AUTH.LOGIN_REQUIRED')
+    const resolved = await resolveActor(deps, caller.openid)
+    if (!resolved.ok) return resolved
+    const actor = resolved.data
+    // The first gate: may this role take this action at all? Record-level rules are the handler's
+    // question to the same permissions table.
+    if (!rolesAllowed(spec.permission).includes(actor.role)) return fail('AUTH.FORBIDDEN')
 
     const parsed = spec.input.safeParse(event)
     if (!parsed.success) {

@@ -1,6 +1,6 @@
 import type { OrgUnit, OrgUnitKind } from '@core/org/org'
 import type { Role } from '@core/roles'
-import type { User } from '@core/user'
+import type { User } from '@core/user/user'
 import type { Deps } from '../handlers/context'
 import { runFunction } from '../handlers/dispatch'
 
@@ -149,8 +149,10 @@ export async function seedDemoData(deps: Deps): Promise<boolean> {
       phone: user.phone,
       role: user.role,
       unitId: user.unitId,
+      unitPath: [...ancestorsOf(UNITS.find((unit) => unit.id === user.unitId) as DemoUnit), user.unitId],
       active: true,
       createdAt: now,
+      updatedAt: now,
       version: 1,
     }
     await store.insert('users', doc)

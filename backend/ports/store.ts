@@ -13,6 +13,8 @@ export type Condition =
   | { $gte: number | string }
   | { $lt: number | string }
   | { $lte: number | string }
+  /** The string field contains this text (case-insensitive); for searches by name. */
+  | { $contains: string }
 
 /**
  * Every key must hold (logical AND). Keys may be dotted paths into nested objects. A scalar on an
@@ -69,4 +71,9 @@ export function checkQueryOptions(options: QueryOptions): void {
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) {
     throw new StoreUsageError(`limit must be an integer from 1 to ${MAX_PAGE}`)
   }
+}
+
+/** For `$contains`: the text as a literal regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CATEGORIES, REPORTER_RELATIONS, URGENCIES } from './case'
+import { CASE_STATUSES, CATEGORIES, REPORTER_RELATIONS, URGENCIES } from './case'
 import { CASE_NUMBER_PATTERN } from './number'
 import {
   clientRequestIdField,
@@ -53,6 +53,13 @@ export const listMyCasesInput = z.object({
   ...pageFields,
 })
 export type ListMyCasesInput = z.output<typeof listMyCasesInput>
+
+/** The cases in the caller's scope (a supervisor's subtree; everything for an admin). */
+export const listCasesInScopeInput = z.object({
+  action: z.literal('listInScope'),
+  status: z.enum(CASE_STATUSES, { error: '状态不正确' }).optional(),
+  ...pageFields,
+})
 
 /** One case, by its id or by the number printed on the receipt. */
 export const getCaseInput = z

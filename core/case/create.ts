@@ -4,6 +4,8 @@ import type { SubmitCaseInput } from './case.schemas'
 
 export interface NewCaseParams {
   id: string
+  /** The area unit with its ancestors (see unitPath in org.ts). */
+  areaUnitPath: string[]
   number: string
   input: SubmitCaseInput
   actor: Actor
@@ -16,7 +18,7 @@ export function eventActor(actor: Actor): EventActor {
 }
 
 /** Builds a freshly submitted case with the first event of its timeline. */
-export function newCase({ id, number, input, actor, source, now }: NewCaseParams): Case {
+export function newCase({ id, areaUnitPath, number, input, actor, source, now }: NewCaseParams): Case {
   const by = eventActor(actor)
   const reporterOpenid = input.reporter.relation === 'self' && actor.role === 'resident' ? actor.openid : null
   const followers = reporterOpenid && reporterOpenid !== actor.openid ? [actor.openid, reporterOpenid] : [actor.openid]
@@ -29,6 +31,7 @@ export function newCase({ id, number, input, actor, source, now }: NewCaseParams
     photos: input.photos,
     location: input.location ?? null,
     areaUnitId: input.areaUnitId,
+    scopeUnitIds: areaUnitPath,
     source,
     reporter: { ...input.reporter, openid: reporterOpenid },
     createdBy: by,

@@ -1,4 +1,7 @@
-import type { Case, CaseLocation, CaseStatus, Category, Reporter, TimelineEvent, Urgency } from './case'
+import { maskName, maskPhone } from '../privacy/mask'
+import type { RecordScope } from '../permissions'
+import type { Actor } from '../roles'
+import type { Case, CaseLocation, CaseStatus, Category, EventActor, Reporter, TimelineEvent, Urgency } from './case'
 
 /** What the people who follow a case as their own see of it. */
 export interface ReporterCaseView {
@@ -66,5 +69,46 @@ export function toListItem(doc: Case): CaseListItem {
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
     photoCount: doc.photos.length,
+  }
+}
+
+/** What a case is, for permission questions. */
+export function caseScope(doc: Pick<Case, 'followerOpenids' | 'scopeUnitIds'>): RecordScope {
+  return { ownerOpenids: doc.followerOpenids, unitIds: doc.scopeUnitIds }
+}
+
+/** What the officials responsible for a case see: everything, including internal events. */
+export interface StaffCaseView extends Omit<ReporterCaseView, 'timeline' | 'reporter'> {
+  reporter: Omit<Reporter, 'openid'>
+  createdBy: EventActor
+  source: Case['source']
+  timeline: TimelineEvent[]
+}
+
+export function toStaffView(doc: Case): StaffCaseView {
+  const { openid: _ignored, ...reporter } = doc.reporter
+  return { ...toReporterView(doc), reporter, createdBy: doc.createdBy, source: doc.source, timeline: doc.timeline }
+}
+
+/** The view of a case its viewer is entitled to: their own, or the officials'. */
+export function viewCaseFor(actor: Actor, doc: Case): ReporterCaseView | StaffCaseView {
+  return doc.followerOpenids.includes(actor.openid) ? toReporterView(doc) : toStaffView(doc)
+}
+
+/** A row of the officials' case lists: the reporter's name and phone masked, as lists are glanced at. */
+export interface StaffCaseListItem extends CaseListItem {
+  areaUnitId: string
+  reporterName: string
+  reporterPhone: string
+  anonymous: boolean
+}
+
+export function toStaffListItem(doc: Case): StaffCaseListItem {
+  return {
+    ...toListItem(doc),
+    areaUnitId: doc.areaUnitId,
+    reporterName: maskName(doc.reporter.name),
+    reporterPhone: maskPhone(doc.reporter.phone),
+    anonymous: doc.reporter.anonymous,
   }
 }

@@ -26,6 +26,30 @@ export interface OrgUnit {
   version: number
 }
 
+/** Where each kind of unit may sit in the tree (null: at the root). */
+export const ALLOWED_PARENT_KINDS: Record<OrgUnitKind, ReadonlyArray<OrgUnitKind | null>> = {
+  district: [null],
+  office: ['district'],
+  community: ['district', 'office'],
+  department: ['district'],
+  team: ['office', 'community'],
+  estate: ['office', 'community'],
+}
+
+export function mayHaveParent(kind: OrgUnitKind, parent: Pick<OrgUnit, 'kind'> | null): boolean {
+  return ALLOWED_PARENT_KINDS[kind].includes(parent ? parent.kind : null)
+}
+
+/** The unit and every unit above it: what a record in this unit is "in the subtree of". */
+export function unitPath(unit: Pick<OrgUnit, '_id' | 'ancestorIds'>): string[] {
+  return [...unit.ancestorIds, unit._id]
+}
+
+/** Moving `unit` under `newParent` would put it inside its own subtree. */
+export function wouldCycle(unit: Pick<OrgUnit, '_id'>, newParent: Pick<OrgUnit, '_id' | 'ancestorIds'>): boolean {
+  return unitPath(newParent).includes(unit._id)
+}
+
 export function isAreaUnit(unit: Pick<OrgUnit, 'kind' | 'active'>): boolean {
   return unit.active && AREA_UNIT_KINDS.includes(unit.kind)
 }

@@ -251,7 +251,8 @@ describe('the rest of the local server surface', () => {
       }>
     }>
     const cases = list.find((fn) => fn.name === 'cases')
-    expect(cases?.actions.map((a) => a.action)).toEqual(['submit', 'listMine', 'get'])
+    expect(cases?.actions.map((a) => a.action)).toEqual(['submit', 'listMine', 'get', 'listInScope'])
+    expect(list.map((fn) => fn.name)).toEqual(['cases', 'orgs', 'users', 'invitations'])
     const submit = cases?.actions.find((a) => a.action === 'submit')
     expect(submit?.roles).toEqual(['resident'])
     expect(submit?.input.type).toBe('object')

@@ -5,7 +5,7 @@ import { runFunction } from '../../backend/handlers/dispatch'
 import type { Clock } from '../../backend/ports/clock'
 import type { OrgUnit } from '@core/org/org'
 import type { Role } from '@core/roles'
-import type { User } from '@core/user'
+import type { User } from '@core/user/user'
 import { tempDir } from './temp-dir'
 
 export class FakeClock implements Clock {
@@ -26,6 +26,7 @@ export async function makeDeps(
     store: await EmbeddedStore.open(`${dir}/db`),
     files: await DiskFileStore.open(`${dir}/files`),
     clock: new FakeClock(now),
+    settings: { bootstrapAdminOpenids: ['bootstrap-admin'] },
   }
 }
 
@@ -42,14 +43,17 @@ export async function addUnit(deps: Deps, unit: Partial<OrgUnit> & Pick<OrgUnit,
 }
 
 export async function addUser(deps: Deps, openid: string, role: Role, extra: Partial<User> = {}): Promise<void> {
+  const unit = extra.unitId ? await deps.store.get<OrgUnit>('orgUnits', extra.unitId) : null
   await deps.store.insert('users', {
     _id: openid,
     name: openid,
     phone: null,
     role,
     unitId: null,
+    unitPath: unit ? [...unit.ancestorIds, unit._id] : [],
     active: true,
     createdAt: 0,
+    updatedAt: 0,
     version: 1,
     ...extra,
   })

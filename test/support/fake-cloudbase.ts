@@ -21,6 +21,13 @@ class QueryCommand {
   ) {}
 }
 
+class FakeRegExp {
+  constructor(
+    readonly regexp: string,
+    readonly options: string,
+  ) {}
+}
+
 class UpdateCommand {
   constructor(
     readonly op: 'inc' | 'set',
@@ -61,6 +68,9 @@ function compare(actual: unknown, expected: unknown, test: (a: number | string, 
 function matches(doc: Doc, where: Record<string, unknown>): boolean {
   return Object.entries(where).every(([path, condition]) => {
     const actual = pathValue(doc, path)
+    if (condition instanceof FakeRegExp) {
+      return typeof actual === 'string' && new RegExp(condition.regexp, condition.options).test(actual)
+    }
     if (!(condition instanceof QueryCommand)) return equalsOrContains(actual, condition)
     const { op, value } = condition
     switch (op) {
@@ -106,6 +116,7 @@ function applyUpdate(target: Record<string, unknown>, data: Record<string, unkno
 
 export class FakeDatabase {
   readonly command = command
+  readonly RegExp = ({ regexp, options }: { regexp: string; options: string }) => new FakeRegExp(regexp, options)
   readonly collections = new Map<string, Map<string, Doc>>()
   /** Every `get()` call's row limit as the SDK would send it, for tests of the quirks. */
   readonly sentLimits: number[] = []

@@ -98,6 +98,8 @@ export function describeStoreContract(adapterName: string, open: () => Promise<S
       expect(await ids({ rank: { $lte: 1 } })).toEqual(['q1'])
       expect(await ids({ tags: 'three' })).toEqual(['q3', 'q6', 'q9'])
       expect(await ids({ 'owner.name': 'owner-1' })).toEqual(['q1', 'q4', 'q7'])
+      expect(await ids({ kind: { $contains: 'DD' } })).toEqual(['q1', 'q3', 'q5', 'q7', 'q9'])
+      expect(await ids({ kind: { $contains: '.*' } })).toEqual([])
       expect(await store.count('things', { kind: 'even' })).toBe(4)
       expect(await store.count('things')).toBe(9)
     })

@@ -1,0 +1,64 @@
+import { COLLECTIONS, type IndexSpec } from '../collections'
+
+/**
+ * The CloudBase database this backend expects, derived from the same list of collections and
+ * indexes the embedded store creates: every collection, its indexes, and a rule that no client
+ * reads or writes it directly (everything goes through functions, DESIGN.md §5).
+ */
+export interface CollectionPlan {
+  name: string
+  indexes: Array<{
+    IndexName: string
+    MgoKeySchema: { MgoIndexKeys: Array<{ Name: string; Direction: '1' }>; MgoIsUnique: boolean }
+  }>
+  permission: 'ADMINONLY'
+}
+
+export function indexName(index: IndexSpec): string {
+  return `${index.field.replace(/\./g, '_')}_1${index.unique ? '_unique' : ''}`
+}
+
+export function databasePlan(): CollectionPlan[] {
+  return Object.entries(COLLECTIONS).map(([name, { indexes }]) => ({
+    name,
+    indexes: (indexes as readonly IndexSpec[]).map((index) => ({
+      IndexName: indexName(index),
+      MgoKeySchema: { MgoIndexKeys: [{ Name: index.field, Direction: '1' }], MgoIsUnique: index.unique ?? false },
+    })),
+    permission: 'ADMINONLY',
+  }))
+}
+
+/** The parts of @cloudbase/manager-node the set-up uses. */
+export interface DatabaseManager {
+  database: {
+    createCollectionIfNotExists(name: string): Promise<unknown>
+    checkIndexExists(collection: string, index: string): Promise<{ Exists?: boolean }>
+    updateCollection(collection: string, info: { CreateIndexes: CollectionPlan['indexes'] }): Promise<unknown>
+  }
+  permission: {
+    modifyResourcePermission(options: {
+      resourceType: 'collection'
+      resource: string
+      permission: 'ADMINONLY'
+    }): Promise<unknown>
+  }
+}
+
+/** Applies the plan; safe to run again (existing collections and indexes are left as they are). */
+export async function setUpDatabase(manager: DatabaseManager, log: (line: string) => void): Promise<void> {
+  for (const collection of databasePlan()) {
+    await manager.database.createCollectionIfNotExists(collection.name)
+    for (const index of collection.indexes) {
+      const { Exists } = await manager.database.checkIndexExists(collection.name, index.IndexName)
+      if (!Exists) await manager.database.updateCollection(collection.name, { CreateIndexes: [index] })
+      log(`${collection.name}.${index.IndexName}: ${Exists ? '已存在' : '已创建'}`)
+    }
+    await manager.permission.modifyResourcePermission({
+      resourceType: 'collection',
+      resource: collection.name,
+      permission: collection.permission,
+    })
+    log(`${collection.name}: 仅云函数可读写`)
+  }
+}

@@ -1,0 +1,148 @@
+import {
+  invitationStatus,
+  isWellFormedInvitationCode,
+  normalizeInvitationCode,
+  REDEEM_ATTEMPTS_PER_HOUR,
+  type Invitation,
+} from '@core/invitation/invitation'
+import { unitPath, type OrgUnit } from '@core/org/org'
+import { listScope } from '@core/permissions'
+import { fail, ok, type Result } from '@core/result'
+import type { Actor } from '@core/roles'
+import { HOUR_MS } from '@core/time'
+import { toUserView, type User } from '@core/user/user'
+import type { Filter, Store } from '../ports/store'
+import type { Handler } from './context'
+import { activeUnit } from './orgs'
+
+async function unitNames(store: Store, ids: Array<string | null>): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter((id): id is string => id !== null))]
+  const units = await Promise.all(unique.map((id) => store.get<OrgUnit>('orgUnits', id)))
+  return new Map(units.filter((unit): unit is OrgUnit => unit !== null).map((unit) => [unit._id, unit.name]))
+}
+
+async function viewOf(store: Store, user: User, viewer: Actor) {
+  const names = await unitNames(store, [user.unitId])
+  return toUserView(user, user.unitId ? (names.get(user.unitId) ?? null) : null, viewer)
+}
+
+/** Changes a user record, re-reading and retrying if it changed meanwhile (no one else's input is lost). */
+async function changeUser(store: Store, openid: string, change: (user: User) => Partial<User>): Promise<Result<User>> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const user = await store.get<User>('users', openid)
+    if (!user) return fail('USER.NOT_FOUND')
+    const fields = change(user)
+    if (await store.updateIfVersion('users', openid, user.version, fields)) {
+      return ok({ ...user, ...fields, version: user.version + 1 })
+    }
+  }
+  return fail('RECORD.CONFLICT')
+}
+
+export const getMe: Handler<'users', 'me'> = async (_input, { store, actor }) => {
+  const user = await store.get<User>('users', actor.openid)
+  return user ? ok(await viewOf(store, user, actor)) : fail('USER.NOT_FOUND')
+}
+
+export const updateMe: Handler<'users', 'updateMe'> = async ({ name, phone }, { store, clock, actor }) => {
+  const changed = await changeUser(store, actor.openid, () => ({
+    name,
+    ...(phone !== undefined ? { phone } : {}),
+    updatedAt: clock.now(),
+  }))
+  return changed.ok ? ok(await viewOf(store, changed.data, actor)) : changed
+}
+
+/**
+ * Redeeming an invitation: rate-limited per person, single use (the invitation is claimed with a
+ * conditional update before the role is given), and recorded.
+ */
+export const redeemInvitation: Handler<'users', 'redeem'> = async ({ code }, { store, clock, actor }) => {
+  const now = clock.now()
+  const attempts = await store.increment('counters', `redeem-${actor.openid}-${Math.floor(now / HOUR_MS)}`, 'value')
+  if (attempts > REDEEM_ATTEMPTS_PER_HOUR) return fail('INVITE.RATE_LIMITED')
+
+  const normalized = normalizeInvitationCode(code)
+  if (!isWellFormedInvitationCode(normalized)) return fail('INVITE.INVALID', undefined, 'code')
+  const invitation = await store.get<Invitation>('invitations', normalized)
+  if (!invitation) return fail('INVITE.INVALID', undefined, 'code')
+  const status = invitationStatus(invitation, now)
+  if (status === 'expired') return fail('INVITE.EXPIRED', undefined, 'code')
+  if (status === 'revoked') return fail('INVITE.REVOKED', undefined, 'code')
+  if (status === 'redeemed') return fail('INVITE.USED', undefined, 'code')
+  const unit = await activeUnit(store, invitation.unitId)
+  if (!unit.ok) return fail('ORG.INACTIVE', '邀请对应的组织已停用，请联系管理员')
+
+  const claimed = await store.updateIfVersion('invitations', normalized, invitation.version, {
+    redeemedBy: actor.openid,
+    redeemedAt: now,
+  })
+  if (!claimed) return fail('INVITE.USED', undefined, 'code')
+  const changed = await changeUser(store, actor.openid, () => ({
+    role: invitation.role,
+    unitId: unit.data._id,
+    unitPath: unitPath(unit.data),
+    updatedAt: now,
+  }))
+  if (!changed.ok) return changed
+  await store.insert('redemptions', {
+    _id: normalized,
+    openid: actor.openid,
+    previousRole: actor.role,
+    role: invitation.role,
+    unitId: unit.data._id,
+    at: now,
+  })
+  return ok(await viewOf(store, changed.data, { ...actor, role: invitation.role }))
+}
+
+export const listUsers: Handler<'users', 'list'> = async ({ query, role, page, pageSize }, { store, actor }) => {
+  const scope = listScope(actor, 'user.list')
+  if (scope.kind === 'none') return fail('AUTH.FORBIDDEN', '您还没有所属组织，暂时看不到人员')
+  const filter: Filter = {
+    ...(scope.kind === 'subtree' ? { unitPath: scope.unitId } : {}),
+    ...(role ? { role } : {}),
+    ...(query ? { name: { $contains: query } } : {}),
+  }
+  const [users, total] = await Promise.all([
+    store.query<User>('users', { filter, sort: [['name', 1]], offset: (page - 1) * pageSize, limit: pageSize }),
+    store.count('users', filter),
+  ])
+  const names = await unitNames(
+    store,
+    users.map((user) => user.unitId),
+  )
+  return ok({
+    items: users.map((user) => toUserView(user, user.unitId ? (names.get(user.unitId) ?? null) : null, actor)),
+    page,
+    pageSize,
+    total,
+    hasMore: page * pageSize < total,
+  })
+}
+
+export const updateUser: Handler<'users', 'update'> = async (input, { store, clock, actor }) => {
+  if (input.openid === actor.openid && (input.role !== undefined || input.active !== undefined)) {
+    return fail('USER.SELF_CHANGE')
+  }
+  const user = await store.get<User>('users', input.openid)
+  if (!user) return fail('USER.NOT_FOUND')
+  const fields: Partial<User> = { updatedAt: clock.now() }
+  if (input.role !== undefined) fields.role = input.role
+  if (input.active !== undefined) fields.active = input.active
+  if (input.unitId !== undefined) {
+    if (input.unitId === null) Object.assign(fields, { unitId: null, unitPath: [] })
+    else {
+      const unit = await activeUnit(store, input.unitId)
+      if (!unit.ok) return { ...unit, field: 'unitId' }
+      Object.assign(fields, { unitId: unit.data._id, unitPath: unitPath(unit.data) })
+    }
+  }
+  const role = fields.role ?? user.role
+  const unitId = fields.unitId !== undefined ? fields.unitId : user.unitId
+  if ((role === 'cadre' || role === 'supervisor') && !unitId) {
+    return fail('INPUT.INVALID', '党员干部和督办领导须有所属组织', 'unitId')
+  }
+  if (!(await store.updateIfVersion('users', user._id, input.expectedVersion, fields))) return fail('RECORD.CONFLICT')
+  return ok(await viewOf(store, { ...user, ...fields, version: input.expectedVersion + 1 }, actor))
+}

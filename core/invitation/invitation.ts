@@ -1,0 +1,54 @@
+import type { Role } from '../roles'
+
+export const INVITABLE_ROLES = ['cadre', 'supervisor', 'admin'] as const satisfies readonly Role[]
+export type InvitableRole = (typeof INVITABLE_ROLES)[number]
+
+/** Letters and digits that cannot be mistaken for one another when read out or typed. */
+export const INVITATION_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
+export const INVITATION_CODE_LENGTH = 12
+/** At most this many redemption attempts per person per hour. */
+export const REDEEM_ATTEMPTS_PER_HOUR = 5
+
+export interface Invitation {
+  /** The normalised code (12 characters, no dashes). */
+  _id: string
+  role: InvitableRole
+  unitId: string
+  note: string
+  issuedBy: string
+  issuedAt: number
+  expiresAt: number
+  revokedAt: number | null
+  redeemedBy: string | null
+  redeemedAt: number | null
+  version: number
+}
+
+export type InvitationStatus = 'active' | 'redeemed' | 'revoked' | 'expired'
+export const INVITATION_STATUS_LABELS: Record<InvitationStatus, string> = {
+  active: '可使用',
+  redeemed: '已使用',
+  revoked: '已作废',
+  expired: '已过期',
+}
+
+export function invitationStatus(invitation: Invitation, now: number): InvitationStatus {
+  if (invitation.redeemedAt !== null) return 'redeemed'
+  if (invitation.revokedAt !== null) return 'revoked'
+  if (now >= invitation.expiresAt) return 'expired'
+  return 'active'
+}
+
+/** ABCD2EFG3HJK → ABCD-2EFG-3HJK, for reading out and sharing. */
+export function formatInvitationCode(code: string): string {
+  return code.match(/.{1,4}/g)?.join('-') ?? code
+}
+
+/** What people type (spaces, dashes, lower case) → the stored form. */
+export function normalizeInvitationCode(typed: string): string {
+  return typed.replace(/[\s-]/g, '').toUpperCase()
+}
+
+export function isWellFormedInvitationCode(code: string): boolean {
+  return code.length === INVITATION_CODE_LENGTH && [...code].every((char) => INVITATION_ALPHABET.includes(char))
+}

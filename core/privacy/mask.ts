@@ -1,0 +1,51 @@
+/**
+ * Masking of personal data (DESIGN.md §4), applied on the server before data leaves it for anyone
+ * who does not need to see it in full.
+ */
+
+/** 张秀兰 → 张*兰, 李明 → 李*, 欧阳娜娜 → 欧**娜. */
+export function maskName(name: string): string {
+  const chars = Array.from(name.trim())
+  if (chars.length === 0) return ''
+  if (chars.length === 1) return '*'
+  if (chars.length === 2) return `${chars[0]}*`
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`
+}
+
+/** 13812345678 → 138****5678; 0728-6231234 → 0728-***1234; anything else keeps only its last 2. */
+export function maskPhone(phone: string): string {
+  const mobile = /^(1\d{2})\d{4}(\d{4})$/.exec(phone)
+  if (mobile) return `${mobile[1]}****${mobile[2]}`
+  const landline = /^(0\d{2,3})(-?)(\d{7,8})(-\d{1,6})?$/.exec(phone)
+  if (landline) {
+    const number = landline[3] as string
+    return `${landline[1]}${landline[2]}${'*'.repeat(number.length - 4)}${number.slice(-4)}${landline[4] ?? ''}`
+  }
+  return phone.length <= 2 ? '*'.repeat(phone.length) : `${'*'.repeat(phone.length - 2)}${phone.slice(-2)}`
+}
+
+/** 18-digit (or 15-digit) ID-card numbers: the first 4 and last 4 stay. */
+export function maskIdCard(id: string): string {
+  return id.length <= 8 ? '*'.repeat(id.length) : `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`
+}
+
+const ID_CARD_IN_TEXT = /(?<!\d)(\d{17}[\dXx]|\d{15})(?!\d)/g
+const MOBILE_IN_TEXT = /(?<!\d)(1[3-9]\d{9})(?!\d)/g
+const LANDLINE_IN_TEXT = /(?<!\d)(0\d{2,3}-\d{7,8})(?!\d)/g
+/** Door and room numbers: 501室, 12号, 3户, and the number after 单元 (2单元501). */
+const HOUSE_NUMBER_IN_TEXT = /(\d+)(?=\s*(室|户|号(?!楼)))|(?<=单元)\s*(\d+)/g
+
+/** 柳岸小区3栋2单元501室 → 柳岸小区3栋2单元***室: building and unit stay, the door does not. */
+export function maskHouseNumbers(address: string): string {
+  return address.replace(HOUSE_NUMBER_IN_TEXT, '***')
+}
+
+/** Free text (a description, a note) with any phone, ID-card or house numbers in it masked. */
+export function maskPersonalText(text: string): string {
+  return maskHouseNumbers(
+    text
+      .replace(ID_CARD_IN_TEXT, (id) => maskIdCard(id))
+      .replace(MOBILE_IN_TEXT, (phone) => maskPhone(phone))
+      .replace(LANDLINE_IN_TEXT, (phone) => maskPhone(phone)),
+  )
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod'
+import { ROLES } from '../roles'
+import { fieldError, pageFields, phoneField } from '../validation/fields'
+
+const expectedVersion = z
+  .number({ error: fieldError('版本号', '提供') })
+  .int('版本号须为整数')
+  .min(1, '版本号须为正整数')
+
+export const getMeInput = z.object({ action: z.literal('me') })
+
+export const updateMeInput = z.object({
+  action: z.literal('updateMe'),
+  name: z
+    .string({ error: fieldError('姓名') })
+    .trim()
+    .min(1, '请填写姓名')
+    .max(20, '姓名不能超过 20 个字'),
+  phone: z.union([phoneField, z.literal('').transform(() => null), z.null()]).optional(),
+})
+
+export const redeemInvitationInput = z.object({
+  action: z.literal('redeem'),
+  code: z
+    .string({ error: fieldError('邀请码') })
+    .trim()
+    .min(1, '请填写邀请码')
+    .max(40, '邀请码格式不正确'),
+})
+
+export const listUsersInput = z.object({
+  action: z.literal('list'),
+  query: z
+    .string({ error: fieldError('搜索内容') })
+    .trim()
+    .max(20, '搜索内容不能超过 20 个字')
+    .optional(),
+  role: z.enum(ROLES, { error: '角色不正确' }).optional(),
+  ...pageFields,
+})
+
+export const updateUserInput = z
+  .object({
+    action: z.literal('update'),
+    openid: z
+      .string({ error: fieldError('用户') })
+      .min(1)
+      .max(64),
+    expectedVersion,
+    role: z.enum(ROLES, { error: '角色不正确' }).optional(),
+    unitId: z
+      .string({ error: fieldError('所属组织', '选择') })
+      .min(1)
+      .max(64)
+      .nullable()
+      .optional(),
+    active: z.boolean({ error: '“启用”须为是或否' }).optional(),
+  })
+  .refine((input) => input.role !== undefined || input.unitId !== undefined || input.active !== undefined, {
+    error: '请说明要修改的内容：角色、所属组织或启用状态',
+    path: ['role'],
+  })
+
+export { expectedVersion as expectedVersionField }

@@ -1,0 +1,58 @@
+import { maskPhone } from '../privacy/mask'
+import type { Actor, Role } from '../roles'
+
+export interface User {
+  /** The caller's WeChat OPENID, also the record's key. */
+  _id: string
+  name: string
+  phone: string | null
+  role: Role
+  unitId: string | null
+  /** The unit and its ancestors: "users in my subtree" is one indexed query. */
+  unitPath: string[]
+  active: boolean
+  createdAt: number
+  updatedAt: number
+  version: number
+}
+
+export function newResident(openid: string, now: number): User {
+  return {
+    _id: openid,
+    name: '',
+    phone: null,
+    role: 'resident',
+    unitId: null,
+    unitPath: [],
+    active: true,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  }
+}
+
+export interface UserView {
+  openid: string
+  name: string
+  phone: string | null
+  role: Role
+  unitId: string | null
+  unitName: string | null
+  active: boolean
+  version: number
+}
+
+/** A user as `viewer` may see them: the phone is masked for anyone but its owner and admins. */
+export function toUserView(user: User, unitName: string | null, viewer: Actor): UserView {
+  const fullPhone = viewer.openid === user._id || viewer.role === 'admin'
+  return {
+    openid: user._id,
+    name: user.name,
+    phone: user.phone && !fullPhone ? maskPhone(user.phone) : user.phone,
+    role: user.role,
+    unitId: user.unitId,
+    unitName,
+    active: user.active,
+    version: user.version,
+  }
+}

@@ -1,0 +1,66 @@
+import { EmbeddedStore } from '../../../backend/adapters/embedded.store'
+import { databasePlan, setUpDatabase, type DatabaseManager } from '../../../backend/cloudbase/database-setup'
+import { COLLECTIONS } from '../../../backend/collections'
+import { tempDir } from '../../support/temp-dir'
+
+const declared = Object.entries(COLLECTIONS).flatMap(([name, { indexes }]) =>
+  indexes.map((index: { field: string; unique?: boolean }) => `${name}.${index.field}${index.unique ? ' unique' : ''}`),
+)
+
+test('the subtree queries are indexed: the declared list holds them', () => {
+  expect(declared).toEqual(
+    expect.arrayContaining([
+      'cases.scopeUnitIds',
+      'cases.followerOpenids',
+      'users.unitPath',
+      'orgUnits.ancestorIds',
+      'cases.number unique',
+    ]),
+  )
+})
+
+test('the embedded store creates exactly the declared indexes', async () => {
+  const store = await EmbeddedStore.open(tempDir())
+  const created = (await store.indexes()).flatMap(({ collection, field, unique }) =>
+    field === '_id' ? [] : [`${collection}.${field}${unique ? ' unique' : ''}`],
+  )
+  expect(created.sort()).toEqual([...declared].sort())
+  await store.close()
+})
+
+test('the CloudBase set-up creates the same indexes, locks every collection to functions, and is repeatable', async () => {
+  const existing = new Set<string>()
+  const calls: string[] = []
+  const manager: DatabaseManager = {
+    database: {
+      createCollectionIfNotExists: async (name) => calls.push(`collection ${name}`),
+      checkIndexExists: async (collection, index) => ({ Exists: existing.has(`${collection}.${index}`) }),
+      updateCollection: async (collection, { CreateIndexes }) => {
+        for (const index of CreateIndexes) {
+          existing.add(`${collection}.${index.IndexName}`)
+          const key = index.MgoKeySchema.MgoIndexKeys[0]?.Name
+          calls.push(`index ${collection}.${key}${index.MgoKeySchema.MgoIsUnique ? ' unique' : ''}`)
+        }
+      },
+    },
+    permission: {
+      modifyResourcePermission: async ({ resource, permission }) => calls.push(`rule ${resource} ${permission}`),
+    },
+  }
+  await setUpDatabase(manager, () => undefined)
+  expect(
+    calls
+      .filter((c) => c.startsWith('index '))
+      .map((c) => c.slice(6))
+      .sort(),
+  ).toEqual([...declared].sort())
+  expect(calls.filter((c) => c.startsWith('rule ')).sort()).toEqual(
+    Object.keys(COLLECTIONS)
+      .map((name) => `rule ${name} ADMINONLY`)
+      .sort(),
+  )
+  const indexCalls = calls.filter((c) => c.startsWith('index ')).length
+  await setUpDatabase(manager, () => undefined)
+  expect(calls.filter((c) => c.startsWith('index ')).length).toBe(indexCalls)
+  expect(databasePlan().map((c) => c.name)).toEqual(Object.keys(COLLECTIONS))
+})

@@ -1,0 +1,99 @@
+import { callersOf, FUNCTIONS, type ActionSpec } from '@core/functions'
+import { listScope, may, PERMISSION_ACTIONS, type PermissionAction, type RecordScope } from '@core/permissions'
+import { ROLES, type Actor, type Role } from '@core/roles'
+
+/**
+ * The expected answers, written out by hand from DESIGN.md §4 — never read from the code's table.
+ * Each string gives, in order, the answer for:
+ *   no record · the actor's own record · someone else's record inside the actor's subtree ·
+ *   someone else's record outside it.
+ */
+const EXPECTED: Record<string, Record<Role, string>> = {
+  'case.submit': { resident: 'YYYY', cadre: 'NNNN', supervisor: 'NNNN', admin: 'NNNN' },
+  'case.listMine': { resident: 'YYYY', cadre: 'YYYY', supervisor: 'YYYY', admin: 'YYYY' },
+  'case.view': { resident: 'NYNN', cadre: 'NYNN', supervisor: 'NYYN', admin: 'YYYY' },
+  'case.listInScope': { resident: 'NNNN', cadre: 'NNNN', supervisor: 'NNYN', admin: 'YYYY' },
+  'org.listAreas': { resident: 'YYYY', cadre: 'YYYY', supervisor: 'YYYY', admin: 'YYYY' },
+  'org.view': { resident: 'NNNN', cadre: 'NNNN', supervisor: 'NNYN', admin: 'YYYY' },
+  'org.manage': { resident: 'NNNN', cadre: 'NNNN', supervisor: 'NNNN', admin: 'YYYY' },
+  'user.viewSelf': { resident: 'YYYY', cadre: 'YYYY', supervisor: 'YYYY', admin: 'YYYY' },
+  'user.editSelf': { resident: 'YYYY', cadre: 'YYYY', supervisor: 'YYYY', admin: 'YYYY' },
+  'user.redeemInvitation': { resident: 'YYYY', cadre: 'YYYY', supervisor: 'YYYY', admin: 'YYYY' },
+  'user.list': { resident: 'NNNN', cadre: 'NNNN', supervisor: 'NNYN', admin: 'YYYY' },
+  'user.manage': { resident: 'NNNN', cadre: 'NNNN', supervisor: 'NNNN', admin: 'YYYY' },
+  'invitation.manage': { resident: 'NNNN', cadre: 'NNNN', supervisor: 'NNNN', admin: 'YYYY' },
+}
+
+/** Who may call each function action at all, as `GET /fn` must publish it. */
+const EXPECTED_CALLERS: Record<string, Role[]> = {
+  'cases.submit': ['resident'],
+  'cases.listMine': ['resident', 'cadre', 'supervisor', 'admin'],
+  'cases.get': ['resident', 'cadre', 'supervisor', 'admin'],
+  'cases.listInScope': ['supervisor', 'admin'],
+  'orgs.listAreas': ['resident', 'cadre', 'supervisor', 'admin'],
+  'orgs.tree': ['supervisor', 'admin'],
+  'orgs.create': ['admin'],
+  'orgs.rename': ['admin'],
+  'orgs.move': ['admin'],
+  'orgs.deactivate': ['admin'],
+  'users.me': ['resident', 'cadre', 'supervisor', 'admin'],
+  'users.updateMe': ['resident', 'cadre', 'supervisor', 'admin'],
+  'users.redeem': ['resident', 'cadre', 'supervisor', 'admin'],
+  'users.list': ['supervisor', 'admin'],
+  'users.update': ['admin'],
+  'invitations.issue': ['admin'],
+  'invitations.list': ['admin'],
+  'invitations.revoke': ['admin'],
+}
+
+// Org tree of the fixtures: district ⊃ office-a ⊃ estate-a, district ⊃ office-b.
+const actorOf = (role: Role): Actor => ({ openid: `me-${role}`, role, unitId: 'office-a', name: role })
+const RELATIONS: Array<[string, (actor: Actor) => RecordScope | undefined]> = [
+  ['no record', () => undefined],
+  ['own', (actor) => ({ ownerOpenids: [actor.openid], unitIds: ['district', 'office-b'] })],
+  ['in subtree', () => ({ ownerOpenids: ['someone-else'], unitIds: ['district', 'office-a', 'estate-a'] })],
+  ['outside subtree', () => ({ ownerOpenids: ['someone-else'], unitIds: ['district', 'office-b'] })],
+]
+
+describe('the permission table', () => {
+  test('every action of the code has expected answers written here, and no expected action is missing from the code', () => {
+    expect([...PERMISSION_ACTIONS].sort()).toEqual(Object.keys(EXPECTED).sort())
+  })
+
+  const rows = PERMISSION_ACTIONS.flatMap((action) =>
+    ROLES.flatMap((role) =>
+      RELATIONS.map(([relation, scopeFor], index) => ({ action, role, relation, scopeFor, index })),
+    ),
+  )
+  test.each(rows)('$role · $action · $relation', ({ action, role, scopeFor, index }) => {
+    const expected = EXPECTED[action]?.[role]?.[index]
+    if (expected !== 'Y' && expected !== 'N') throw new Error(`no expected answer for ${role} ${action}`)
+    const actor = actorOf(role)
+    expect(may(actor, action as PermissionAction, scopeFor(actor))).toBe(expected === 'Y')
+  })
+
+  test('a supervisor without a unit sees nothing in a subtree', () => {
+    const lost: Actor = { openid: 'x', role: 'supervisor', unitId: null, name: '' }
+    expect(may(lost, 'case.view', { ownerOpenids: [], unitIds: ['office-a'] })).toBe(false)
+    expect(listScope(lost, 'case.listInScope')).toEqual({ kind: 'none' })
+  })
+
+  test('list scopes: admins see all, supervisors their subtree, others nothing', () => {
+    expect(listScope(actorOf('admin'), 'user.list')).toEqual({ kind: 'all' })
+    expect(listScope(actorOf('supervisor'), 'user.list')).toEqual({ kind: 'subtree', unitId: 'office-a' })
+    expect(listScope(actorOf('cadre'), 'user.list')).toEqual({ kind: 'none' })
+    expect(listScope(actorOf('resident'), 'case.listInScope')).toEqual({ kind: 'none' })
+  })
+})
+
+describe('the function catalogue publishes who may call what', () => {
+  const actions = Object.entries(FUNCTIONS).flatMap(([name, specs]) =>
+    Object.entries(specs as Record<string, ActionSpec>).map(([action, spec]) => ({ key: `${name}.${action}`, spec })),
+  )
+  test('every catalogue action has an expected row here, and every row an action', () => {
+    expect(actions.map((a) => a.key).sort()).toEqual(Object.keys(EXPECTED_CALLERS).sort())
+  })
+  test.each(actions)('$key', ({ key, spec }) => {
+    expect(callersOf(spec)).toEqual(EXPECTED_CALLERS[key])
+  })
+})
