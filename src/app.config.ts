@@ -1,5 +1,10 @@
 const config = defineAppConfig({
-  pages: ['pages/index/index', 'pages/submit/index', 'pages/mine/index', 'pages/case/index'],
+  // The resident's pages stay in the main package; staff pages load only when opened.
+  pages: ['pages/index/index', 'pages/submit/index', 'pages/mine/index', 'pages/case/index', 'pages/me/index'],
+  subPackages: [
+    { root: 'packages/supervisor', pages: ['pages/cases/index'] },
+    { root: 'packages/admin', pages: ['pages/org/index', 'pages/users/index', 'pages/invitations/index'] },
+  ],
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#b71c1c',

@@ -1,4 +1,4 @@
 import { cloudFunction } from '../../backend/cloudbase/function-entry'
 
-/** 组织: the area picker (admin actions arrive with the identity issue). */
+/** 组织: the area picker, the org tree and its management. */
 export const main = cloudFunction('orgs')

@@ -76,3 +76,27 @@ export async function uploadImage(filePath: string, fileName: string): Promise<R
 export function photoUrl(fileId: string): string {
   return process.env.TARO_ENV === 'weapp' ? fileId : `/files/${encodeURIComponent(fileId)}`
 }
+
+export const NETWORK_MESSAGE = '网络不畅，请稍后再试。'
+
+/**
+ * For pages: the function's answer, with a network failure turned into a message a person can
+ * act on, so that every page reports failures the same way.
+ */
+export type Outcome = { ok: true; data: unknown } | { ok: false; code: string; message: string }
+
+export async function ask<F extends FunctionName, A extends ActionName<F>>(
+  name: F,
+  action: A,
+  params: ActionParams<F, A>,
+): Promise<Outcome> {
+  try {
+    return await callFunction(name, action, params)
+  } catch (error) {
+    return {
+      ok: false,
+      code: 'NETWORK',
+      message: error instanceof NetworkError ? NETWORK_MESSAGE : '出错了，请稍后再试。',
+    }
+  }
+}

@@ -56,6 +56,13 @@ export default function Index() {
           我要反映
         </Button>
         <Text className="mq-hint">可反映：{CATEGORIES.join('、')}</Text>
+        <Button
+          className="mq-tap home__me"
+          fill="outline"
+          onClick={() => void Taro.navigateTo({ url: '/pages/me/index' })}
+        >
+          我的（身份、邀请码）
+        </Button>
       </View>
 
       <View className="mq-card">

@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { ActionSheet, Button, Cell, Checkbox, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Checkbox, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
 import { CATEGORIES, URGENCY_LABELS, type CaseLocation, type Category, type Urgency } from '@core/case/case'
 import { DESCRIPTION_MAX, MAX_CASE_PHOTOS, submitCaseInput } from '@core/case/case.schemas'
 import type { ReporterCaseView } from '@core/case/views'
 import type { AreaChoice } from '@core/org/org'
 import { firstIssue } from '@core/validation/issues'
+import ChoiceSheet from '../../components/ChoiceSheet'
 import Page from '../../components/Page'
 import Photo from '../../components/Photo'
 import { callFunction, NetworkError, uploadImage } from '../../services/backend'
@@ -21,7 +22,6 @@ interface Draft {
   category: Category | ''
   urgency: Urgency
   areaUnitId: string
-  areaLabel: string
   description: string
   photos: string[]
   coords: CaseLocation['coords'] | null
@@ -38,7 +38,6 @@ function emptyDraft(): Draft {
     category: '',
     urgency: 'normal',
     areaUnitId: '',
-    areaLabel: '',
     description: '',
     photos: [],
     coords: null,
@@ -85,7 +84,6 @@ function toEvent(draft: Draft) {
 export default function Submit() {
   const [draft, setDraft] = useState<Draft>(() => loadDraft<Draft>(DRAFT_KEY) ?? emptyDraft())
   const [areas, setAreas] = useState<AreaChoice[]>([])
-  const [areaPickerOpen, setAreaPickerOpen] = useState(false)
   const [message, setMessage] = useState('')
   const [busy, setBusy] = useState<'' | 'photo' | 'location' | 'send'>('')
   const restored = useMemo(() => loadDraft<Draft>(DRAFT_KEY) !== null, [])
@@ -215,26 +213,16 @@ export default function Submit() {
         </Radio.Group>
 
         <Text className="mq-label">问题在哪个社区或小区</Text>
-        <Cell
-          className="submit__area mq-tap"
-          title={draft.areaLabel || '请选择社区或小区'}
-          extra="选择"
-          clickable
-          onClick={() => setAreaPickerOpen(true)}
-        />
-        <ActionSheet
-          visible={areaPickerOpen}
+        <ChoiceSheet
+          className="submit__area"
           title="选择社区或小区"
-          options={areas.map((area) => ({
-            name: area.officeName ? `${area.officeName} · ${area.name}` : area.name,
+          placeholder="请选择社区或小区"
+          choices={areas.map((area) => ({
             id: area.id,
+            label: area.officeName ? `${area.officeName} · ${area.name}` : area.name,
           }))}
-          cancelText="取消"
-          onCancel={() => setAreaPickerOpen(false)}
-          onSelect={(item) => {
-            update({ areaUnitId: String(item.id), areaLabel: String(item.name) })
-            setAreaPickerOpen(false)
-          }}
+          value={draft.areaUnitId}
+          onChange={(choice) => update({ areaUnitId: choice.id })}
         />
       </View>
 

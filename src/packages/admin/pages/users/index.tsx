@@ -1,0 +1,116 @@
+import { useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { Button, Input, Radio } from '@nutui/nutui-react-taro'
+import { ROLE_LABELS, ROLES, type Role } from '@core/roles'
+import type { UserView } from '@core/user/user'
+import ChoiceSheet from '../../../../components/ChoiceSheet'
+import Page from '../../../../components/Page'
+import { ask } from '../../../../services/backend'
+import { useUnits } from '../../components/useUnits'
+import '../admin.scss'
+
+export default function Users() {
+  const { choices } = useUnits()
+  const [query, setQuery] = useState('')
+  const [users, setUsers] = useState<UserView[] | null>(null)
+  const [selected, setSelected] = useState<UserView | null>(null)
+  const [role, setRole] = useState<Role>('resident')
+  const [unitId, setUnitId] = useState('')
+  const [message, setMessage] = useState('')
+
+  const search = async () => {
+    const result = await ask('users', 'list', { ...(query ? { query } : {}), pageSize: 50 })
+    if (!result.ok) return setMessage(result.message)
+    setMessage('')
+    setUsers((result.data as { items: UserView[] }).items)
+  }
+  useEffect(() => {
+    void search()
+    // Only the first search runs by itself; later ones are the user's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  const select = (user: UserView) => {
+    setSelected(user)
+    setRole(user.role)
+    setUnitId(user.unitId ?? '')
+  }
+
+  const save = async (change: { role?: Role; unitId?: string | null; active?: boolean }) => {
+    if (!selected) return
+    const result = await ask('users', 'update', {
+      openid: selected.openid,
+      expectedVersion: selected.version,
+      ...change,
+    })
+    if (!result.ok) return setMessage(result.message)
+    setMessage('')
+    select(result.data as UserView)
+    void search()
+  }
+
+  return (
+    <Page className="admin">
+      {message && (
+        <Text className="mq-error" aria-live="assertive">
+          {message}
+        </Text>
+      )}
+      {users && (
+        <View className="mq-card">
+          <Text className="mq-subtitle">人员</Text>
+          <View className="mq-row">
+            <Input
+              className="admin__input"
+              aria-label="按姓名搜索"
+              placeholder="按姓名搜索"
+              value={query}
+              onChange={setQuery}
+            />
+            <Button className="mq-tap" fill="outline" onClick={() => void search()}>
+              搜索
+            </Button>
+          </View>
+          {users.map((user) => (
+            <View key={user.openid} className="admin__row" onClick={() => select(user)}>
+              <Text className="admin__row-title">
+                {user.name || '（未填姓名）'} · {ROLE_LABELS[user.role]}
+                {user.active ? '' : ' · 已停用'}
+              </Text>
+              <Text className="mq-hint">
+                {user.unitName ?? '无所属组织'} · {user.phone ?? '未留电话'}
+              </Text>
+            </View>
+          ))}
+        </View>
+      )}
+      {selected && (
+        <View className="mq-card">
+          <Text className="mq-subtitle">修改：{selected.name || selected.openid}</Text>
+          <Radio.Group direction="horizontal" value={role} onChange={(value) => setRole(String(value) as Role)}>
+            {ROLES.map((candidate) => (
+              <Radio key={candidate} value={candidate}>
+                {ROLE_LABELS[candidate]}
+              </Radio>
+            ))}
+          </Radio.Group>
+          <ChoiceSheet
+            title="选择所属组织"
+            placeholder="选择所属组织"
+            choices={choices}
+            value={unitId}
+            onChange={(choice) => setUnitId(choice.id)}
+          />
+          <View className="admin__actions">
+            <Button className="mq-tap" type="primary" onClick={() => void save({ role, unitId: unitId || null })}>
+              保存
+            </Button>
+            <Button className="mq-tap" fill="outline" onClick={() => void save({ active: !selected.active })}>
+              {selected.active ? '停用账号' : '启用账号'}
+            </Button>
+          </View>
+        </View>
+      )}
+    </Page>
+  )
+}

@@ -1,0 +1,24 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { FUNCTIONS } from '@core/functions'
+
+const ROOT = path.resolve(__dirname, '..', '..')
+const rc = JSON.parse(fs.readFileSync(path.join(ROOT, 'cloudbaserc.json'), 'utf8')) as {
+  functions: Array<{ name: string; handler: string; runtime: string; envVariables?: Record<string, string> }>
+}
+
+test.each(Object.keys(FUNCTIONS))('function %s has an entry, a package and a deployment declaration', (name) => {
+  const entry = fs.readFileSync(path.join(ROOT, 'cloudfunctions', name, 'entry.ts'), 'utf8')
+  expect(entry).toContain(`cloudFunction('${name}')`)
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'cloudfunctions', name, 'package.json'), 'utf8'))
+  expect(pkg).toMatchObject({ name, main: 'index.js', dependencies: { '@cloudbase/node-sdk': expect.any(String) } })
+  expect(rc.functions.find((fn) => fn.name === name)).toMatchObject({
+    handler: 'index.main',
+    runtime: 'Nodejs18.15',
+    envVariables: { ADMIN_OPENIDS: expect.any(String) },
+  })
+})
+
+test('nothing is deployed that the catalogue does not know', () => {
+  expect(rc.functions.map((fn) => fn.name).sort()).toEqual(Object.keys(FUNCTIONS).sort())
+})

@@ -1,0 +1,102 @@
+import type { Browser, Page } from 'playwright-core'
+import { H5_BUILD, launchChromium, requireH5Build, screenshot, seriousA11yViolations } from '../support/browser'
+import { startServer, type RunningServer } from '../support/server-process'
+import { tempDir } from '../support/temp-dir'
+
+jest.setTimeout(180_000)
+
+let server: RunningServer
+let browser: Browser
+
+beforeAll(async () => {
+  requireH5Build()
+  server = await startServer({ DATA_DIR: tempDir(), STATIC_DIR: H5_BUILD })
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+/** A new browser profile: a first-time visitor with no identity of their own yet. */
+async function freshVisitor(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
+  return context.newPage()
+}
+
+const button = (page: Page, text: string) => page.locator('.nut-button', { hasText: text })
+
+async function expectAccessible(page: Page, name: string) {
+  const violations = (await seriousA11yViolations(page)).map(({ id, help, nodes }) => ({ id, help, nodes }))
+  expect({ page: name, violations }).toEqual({ page: name, violations: [] })
+}
+
+test('the admin issues a cadre invitation; a fresh user redeems it and 我的 shows the new role and unit', async () => {
+  const admin = await freshVisitor()
+  await admin.goto(`${server.url}/`)
+  await button(admin, '切换演示身份').click()
+  await admin.getByText('系统管理员（管理员 · 示范管理区）').click()
+  await admin.locator('.nut-overlay').first().waitFor({ state: 'hidden' })
+  await button(admin, '我的（身份、邀请码）').click()
+  await admin.getByText('身份：管理员').waitFor()
+  await button(admin, '邀请码管理').click()
+
+  await admin.locator('.nut-radio', { hasText: '党员干部' }).click()
+  await admin.locator('.invite__unit').click()
+  await admin.getByText('西岭办事处（办事处）').click()
+  await admin.locator('.nut-overlay').first().waitFor({ state: 'hidden' })
+  await button(admin, '生成邀请码').click()
+  const code = (await admin.locator('.invite__new-code').textContent())?.trim() ?? ''
+  expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/)
+  await admin
+    .locator('.admin__row', { hasText: code })
+    .getByText(/可使用/)
+    .waitFor()
+  await screenshot(admin, '7-admin-invitations')
+  await expectAccessible(admin, 'admin invitations')
+
+  const newcomer = await freshVisitor()
+  await newcomer.goto(`${server.url}/#/pages/me/index`)
+  await newcomer.getByText('身份：群众').waitFor()
+  expect(await button(newcomer, '邀请码管理').count()).toBe(0)
+  await newcomer.locator('input[placeholder="例如 ABCD-EFGH-JKMN"]').fill(code.toLowerCase())
+  await button(newcomer, '确认使用').click()
+  await newcomer.getByText('身份：党员干部').waitFor()
+  await newcomer.getByText('所属组织：西岭办事处').waitFor()
+  await newcomer.getByText('已成为党员干部（西岭办事处）').waitFor()
+  await screenshot(newcomer, '8-me-after-redeem')
+  await expectAccessible(newcomer, 'me')
+
+  // The same code a second time, by someone else: refused.
+  const latecomer = await freshVisitor()
+  await latecomer.goto(`${server.url}/#/pages/me/index`)
+  await latecomer.getByText('身份：群众').waitFor()
+  await latecomer.locator('input[placeholder="例如 ABCD-EFGH-JKMN"]').fill(code)
+  await button(latecomer, '确认使用').click()
+  await latecomer.getByText('邀请码已被使用过，每个邀请码只能用一次').waitFor()
+  await latecomer.getByText('身份：群众').waitFor()
+
+  // The admin's list now shows it used.
+  await admin.reload()
+  await admin
+    .locator('.admin__row', { hasText: code })
+    .getByText(/已使用/)
+    .waitFor()
+})
+
+test('a resident does not get to the admin pages: no entry, and the page itself shows nothing but a refusal', async () => {
+  const resident = await freshVisitor()
+  await resident.goto(`${server.url}/#/pages/me/index`)
+  await resident.getByText('身份：群众').waitFor()
+  for (const entry of ['组织管理', '人员管理', '邀请码管理', '辖区诉求'])
+    expect(await button(resident, entry).count()).toBe(0)
+
+  for (const path of ['invitations', 'users', 'org']) {
+    await resident.goto(`${server.url}/#/packages/admin/pages/${path}/index`)
+    await resident.getByText('您没有权限进行此操作').first().waitFor()
+    expect(await resident.locator('.admin__row').count()).toBe(0)
+    expect(await button(resident, '生成邀请码').count()).toBe(0)
+  }
+  await screenshot(resident, '9-resident-refused')
+})
