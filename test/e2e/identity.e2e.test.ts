@@ -83,6 +83,36 @@ test('the admin issues a cadre invitation; a fresh user redeems it and 我的 sh
     .locator('.admin__row', { hasText: code })
     .getByText(/已使用/)
     .waitFor()
+
+  // 人员管理: the newcomer is there as a cadre of 西岭办事处; search finds 王强.
+  await admin.goto(`${server.url}/#/packages/admin/pages/users/index`)
+  await admin
+    .getByText(/党员干部/)
+    .first()
+    .waitFor()
+  await admin.locator('input[placeholder="按姓名搜索"]').fill('王')
+  await button(admin, '搜索').click()
+  await admin.getByText('王强 · 党员干部').waitFor()
+  expect(await admin.locator('.admin__row').count()).toBe(1)
+  await screenshot(admin, '10-admin-users')
+  await expectAccessible(admin, 'admin users')
+
+  // 组织管理: add a 小区 under 西岭社区, and it is offered to residents at once.
+  await admin.goto(`${server.url}/#/packages/admin/pages/org/index`)
+  await admin.getByText('西岭社区（社区）').click()
+  await admin.locator('input[placeholder="名称"]').fill('新苑小区')
+  await admin.locator('.nut-radio', { hasText: '小区' }).click()
+  await button(admin, '新增').click()
+  await admin.getByText('新苑小区（小区）').waitFor()
+  await screenshot(admin, '11-admin-org')
+  await expectAccessible(admin, 'admin org')
+  const areas = await fetch(`${server.url}/fn/orgs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-demo-user': 'demo-resident-li' },
+    body: JSON.stringify({ action: 'listAreas' }),
+  })
+  const names = ((await areas.json()) as { data: Array<{ name: string }> }).data.map((area) => area.name)
+  expect(names).toContain('新苑小区')
 })
 
 test('a resident does not get to the admin pages: no entry, and the page itself shows nothing but a refusal', async () => {
