@@ -101,6 +101,7 @@ async function main(): Promise<void> {
       store: await EmbeddedStore.open(`${dir}/db`),
       files: await DiskFileStore.open(`${dir}/files`),
       clock: { now: () => Date.now() },
+      notifier: { send: async () => undefined },
       settings: { bootstrapAdminOpenids: [] },
     }
     const docs = await seed(deps, count)

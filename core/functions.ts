@@ -1,5 +1,26 @@
 import type { z } from 'zod'
 import { getCaseInput, listCasesInScopeInput, listMyCasesInput, submitCaseInput } from './case/case.schemas'
+import { LIFECYCLE } from './case/lifecycle'
+import {
+  acknowledgeInput,
+  addProgressInput,
+  approveClosureInput,
+  approveExtensionInput,
+  assignInput,
+  declineInput,
+  listCallbacksInput,
+  listMyTasksInput,
+  mergeInput,
+  rateByCallInput,
+  rateInput,
+  recordOnTheSpotInput,
+  rejectClosureInput,
+  rejectExtensionInput,
+  requestClosureInput,
+  requestExtensionInput,
+  sendBackInput,
+} from './case/lifecycle.schemas'
+import { getTimeLimitsInput, setTimeLimitsInput } from './settings.schemas'
 import { issueInvitationInput, listInvitationsInput, revokeInvitationInput } from './invitation/invitation.schemas'
 import {
   createUnitInput,
@@ -29,6 +50,24 @@ export const FUNCTIONS = {
     listMine: { permission: 'case.listMine', input: listMyCasesInput },
     get: { permission: 'case.view', input: getCaseInput },
     listInScope: { permission: 'case.listInScope', input: listCasesInScopeInput },
+    listMyTasks: { permission: 'case.listMyTasks', input: listMyTasksInput },
+    listCallbacks: { permission: 'case.listCallbacks', input: listCallbacksInput },
+    recordOnTheSpot: { permission: 'case.recordOnTheSpot', input: recordOnTheSpotInput },
+    // Lifecycle actions: their permission is the lifecycle table's, so the two never disagree.
+    assign: { permission: LIFECYCLE.assign.permission, input: assignInput },
+    acknowledge: { permission: LIFECYCLE.acknowledge.permission, input: acknowledgeInput },
+    sendBack: { permission: LIFECYCLE.sendBack.permission, input: sendBackInput },
+    addProgress: { permission: LIFECYCLE.addProgress.permission, input: addProgressInput },
+    requestExtension: { permission: LIFECYCLE.requestExtension.permission, input: requestExtensionInput },
+    approveExtension: { permission: LIFECYCLE.approveExtension.permission, input: approveExtensionInput },
+    rejectExtension: { permission: LIFECYCLE.rejectExtension.permission, input: rejectExtensionInput },
+    requestClosure: { permission: LIFECYCLE.requestClosure.permission, input: requestClosureInput },
+    approveClosure: { permission: LIFECYCLE.approveClosure.permission, input: approveClosureInput },
+    rejectClosure: { permission: LIFECYCLE.rejectClosure.permission, input: rejectClosureInput },
+    decline: { permission: LIFECYCLE.decline.permission, input: declineInput },
+    merge: { permission: LIFECYCLE.merge.permission, input: mergeInput },
+    rate: { permission: LIFECYCLE.rate.permission, input: rateInput },
+    rateByCall: { permission: LIFECYCLE.rateByCall.permission, input: rateByCallInput },
   },
   orgs: {
     listAreas: { permission: 'org.listAreas', input: listAreasInput },
@@ -44,6 +83,10 @@ export const FUNCTIONS = {
     redeem: { permission: 'user.redeemInvitation', input: redeemInvitationInput },
     list: { permission: 'user.list', input: listUsersInput },
     update: { permission: 'user.manage', input: updateUserInput },
+  },
+  settings: {
+    getTimeLimits: { permission: 'settings.viewTimeLimits', input: getTimeLimitsInput },
+    setTimeLimits: { permission: 'settings.timeLimits', input: setTimeLimitsInput },
   },
   invitations: {
     issue: { permission: 'invitation.manage', input: issueInvitationInput },

@@ -5,15 +5,31 @@ import type { Actor, Role } from './roles'
  * A grant says on which records a role may take an action:
  * - `any`: every record (or the action needs none),
  * - `own`: records that are the actor's own (cases they follow, their own user record),
- * - `subtree`: records whose unit lies in the actor's org unit or below it.
+ * - `subtree`: records whose unit lies in the actor's org unit or below it,
+ * - `handler`: cases the actor is the current handler (承办人) of.
  */
-export type Grant = 'any' | 'own' | 'subtree'
+export type Grant = 'any' | 'own' | 'subtree' | 'handler'
 
 export const PERMISSIONS = {
   'case.submit': { resident: ['any'], cadre: [], supervisor: [], admin: [] },
   'case.listMine': { resident: ['any'], cadre: ['any'], supervisor: ['any'], admin: ['any'] },
-  'case.view': { resident: ['own'], cadre: ['own'], supervisor: ['own', 'subtree'], admin: ['any'] },
+  'case.view': {
+    resident: ['own'],
+    cadre: ['own', 'handler'],
+    supervisor: ['own', 'handler', 'subtree'],
+    admin: ['any'],
+  },
   'case.listInScope': { resident: [], cadre: [], supervisor: ['subtree'], admin: ['any'] },
+  'case.listMyTasks': { resident: [], cadre: ['any'], supervisor: ['any'], admin: [] },
+  'case.dispatch': { resident: [], cadre: [], supervisor: ['subtree'], admin: [] },
+  'case.handle': { resident: [], cadre: ['handler'], supervisor: ['handler'], admin: [] },
+  'case.reviewClosure': { resident: [], cadre: [], supervisor: ['subtree'], admin: [] },
+  'case.recordOnTheSpot': { resident: [], cadre: ['subtree'], supervisor: ['subtree'], admin: [] },
+  'case.rate': { resident: ['own'], cadre: [], supervisor: [], admin: [] },
+  'case.rateByCall': { resident: [], cadre: ['subtree'], supervisor: [], admin: [] },
+  'case.listCallbacks': { resident: [], cadre: ['subtree'], supervisor: [], admin: [] },
+  'settings.viewTimeLimits': { resident: [], cadre: ['any'], supervisor: ['any'], admin: ['any'] },
+  'settings.timeLimits': { resident: [], cadre: [], supervisor: [], admin: ['any'] },
   'org.listAreas': { resident: ['any'], cadre: ['any'], supervisor: ['any'], admin: ['any'] },
   'org.view': { resident: [], cadre: [], supervisor: ['subtree'], admin: ['any'] },
   'org.manage': { resident: [], cadre: [], supervisor: [], admin: ['any'] },
@@ -34,7 +50,14 @@ export interface RecordScope {
   ownerOpenids: readonly string[]
   /** Org units the record belongs to, each with all its ancestors (a case: area and responsible unit). */
   unitIds: readonly string[]
+  /** A case's current handler (承办人). */
+  handlerOpenid?: string | null
+  /** Everyone who has handled the case: none of them may approve its closure. */
+  handledBy?: readonly string[]
 }
+
+/** Separation of duties: actions that whoever handled the record may never take on it. */
+export const NOT_BY_HANDLERS: readonly PermissionAction[] = ['case.reviewClosure']
 
 export function grantsOf(role: Role, action: PermissionAction): readonly Grant[] {
   return PERMISSIONS[action][role]
@@ -47,10 +70,12 @@ export function rolesAllowed(action: PermissionAction): Role[] {
 
 /** May this actor take this action, on this record if the action concerns one? */
 export function may(actor: Actor, action: PermissionAction, record?: RecordScope): boolean {
+  if (record && NOT_BY_HANDLERS.includes(action) && (record.handledBy ?? []).includes(actor.openid)) return false
   return grantsOf(actor.role, action).some((grant) => {
     if (grant === 'any') return true
     if (!record) return false
     if (grant === 'own') return record.ownerOpenids.includes(actor.openid)
+    if (grant === 'handler') return !!record.handlerOpenid && record.handlerOpenid === actor.openid
     return actor.unitId !== null && record.unitIds.includes(actor.unitId)
   })
 }

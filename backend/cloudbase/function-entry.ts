@@ -1,24 +1,74 @@
 import { getCloudbaseContext, init, SYMBOL_CURRENT_ENV } from '@cloudbase/node-sdk'
 import type { FunctionName } from '@core/functions'
-import type { Result } from '@core/result'
+import { fail, ok, type Result } from '@core/result'
 import { CloudbaseFiles } from '../adapters/cloudbase.files'
 import { CloudbaseStore } from '../adapters/cloudbase.store'
+import { WechatNotifier, type SubscribeMessageApi, type TemplateIds } from '../adapters/wechat.notifier'
 import { settingsFromEnv, type Deps } from '../handlers/context'
 import { runFunction } from '../handlers/dispatch'
+import type { Job } from '../jobs/registry'
 
 /**
  * Makes the `main` of a deployed CloudBase function. The SDK is initialised once, when the module
  * loads (warm invocations reuse it), for the function's own environment. Identity is WeChat's
  * OPENID from the invocation context; nothing in the event can claim one.
  */
-export function cloudFunction(name: FunctionName): (event: unknown, context: unknown) => Promise<Result<unknown>> {
+/** The ports on CloudBase, created once per function instance. */
+function platformDeps(): Deps {
   const app = init({ env: SYMBOL_CURRENT_ENV })
-  const deps: Deps = {
+  return {
     store: new CloudbaseStore(app.database()),
     files: new CloudbaseFiles(app),
     clock: { now: () => Date.now() },
+    notifier: new WechatNotifier(openapi, templateIds()),
     settings: settingsFromEnv(process.env),
   }
+}
+
+let wechatOpenapi: SubscribeMessageApi | null = null
+
+/** wx-server-sdk's open API, loaded and initialised on first use (only functions that notify need it). */
+function openapi(): SubscribeMessageApi {
+  if (!wechatOpenapi) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const cloud = require('wx-server-sdk') as {
+      init(config: object): void
+      DYNAMIC_CURRENT_ENV: unknown
+      openapi: SubscribeMessageApi
+    }
+    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+    wechatOpenapi = cloud.openapi
+  }
+  return wechatOpenapi
+}
+
+function templateIds(): TemplateIds {
+  try {
+    return JSON.parse(process.env.SUBSCRIBE_TEMPLATE_IDS ?? '{}') as TemplateIds
+  } catch {
+    console.error('SUBSCRIBE_TEMPLATE_IDS is not JSON; no subscribe messages will be sent')
+    return {}
+  }
+}
+
+/** The timer-triggered function: runs the scheduled job its trigger is named after. */
+export function scheduledJobs(jobs: readonly Job[]): (event: unknown) => Promise<Result<unknown>> {
+  const deps = platformDeps()
+  return async (event) => {
+    const trigger = (event as { TriggerName?: unknown } | null)?.TriggerName
+    const job = jobs.find((candidate) => candidate.name === trigger)
+    if (!job) return fail('JOB.UNKNOWN', `没有名为 ${String(trigger)} 的定时任务`)
+    try {
+      return ok(await job.run(deps))
+    } catch (error) {
+      console.error(`[job ${job.name}]`, error)
+      return fail('SYSTEM.ERROR')
+    }
+  }
+}
+
+export function cloudFunction(name: FunctionName): (event: unknown, context: unknown) => Promise<Result<unknown>> {
+  const deps = platformDeps()
   return async (event, context) => {
     const { WX_OPENID } = getCloudbaseContext(context as Parameters<typeof getCloudbaseContext>[0])
     return runFunction(name, event, deps, { openid: typeof WX_OPENID === 'string' && WX_OPENID ? WX_OPENID : null })

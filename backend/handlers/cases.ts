@@ -7,6 +7,7 @@ import { isAreaUnit, unitPath, type OrgUnit } from '@core/org/org'
 import { listScope, may } from '@core/permissions'
 import { fail, ok } from '@core/result'
 import { chinaYear } from '@core/time'
+import type { ListCasesInScopeInput } from '@core/case/case.schemas'
 import type { Filter } from '../ports/store'
 import type { Handler } from './context'
 
@@ -67,17 +68,34 @@ async function listPage<T>(
 export const listMyCases: Handler<'cases', 'listMine'> = async ({ page, pageSize }, { store, actor }) =>
   listPage(store, { followerOpenids: actor.openid }, page, pageSize, toListItem)
 
+/** The filter of each supervisor queue (待派单, 待审核销号, 延期申请, 已超期). */
+function queueFilter(queue: ListCasesInScopeInput['queue'], now: number): Filter {
+  switch (queue) {
+    case 'dispatch':
+      return { status: 'submitted' }
+    case 'review':
+      return { status: 'pending_closure' }
+    case 'extension':
+      return { status: 'in_progress', pendingExtension: { $ne: null } }
+    case 'overdue':
+      return { status: { $in: ['assigned', 'in_progress', 'pending_closure'] }, 'assignment.deadline': { $lt: now } }
+    case 'all':
+      return {}
+  }
+}
+
 export const listCasesInScope: Handler<'cases', 'listInScope'> = async (
-  { status, page, pageSize },
-  { store, actor },
+  { queue, status, page, pageSize },
+  { store, clock, actor },
 ) => {
   const scope = listScope(actor, 'case.listInScope')
   if (scope.kind === 'none') return fail('AUTH.FORBIDDEN', '您还没有所属组织，暂时看不到辖区诉求')
   const filter: Filter = {
     ...(scope.kind === 'subtree' ? { scopeUnitIds: scope.unitId } : {}),
+    ...queueFilter(queue, clock.now()),
     ...(status ? { status } : {}),
   }
-  return listPage(store, filter, page, pageSize, toStaffListItem)
+  return listPage(store, filter, page, pageSize, (doc) => toStaffListItem(doc))
 }
 
 export const getCase: Handler<'cases', 'get'> = async (input, { store, actor }) => {

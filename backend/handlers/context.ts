@@ -4,6 +4,7 @@ import type { Result } from '@core/result'
 import type { Actor } from '@core/roles'
 import type { Clock } from '../ports/clock'
 import type { FileCheck } from '../ports/files'
+import type { Notifier } from '../ports/notifier'
 import type { Store } from '../ports/store'
 
 export interface Settings {
@@ -19,6 +20,7 @@ export interface Deps {
   store: Store
   files: FileCheck
   clock: Clock
+  notifier: Notifier
   settings: Settings
 }
 

@@ -1,12 +1,55 @@
 import type { FunctionHandlers } from './context'
 import { getCase, listCasesInScope, listMyCases, submitCase } from './cases'
+import {
+  acknowledgeCase,
+  addProgress,
+  approveClosure,
+  approveExtension,
+  assignCase,
+  declineCase,
+  listCallbacks,
+  listMyTasks,
+  mergeCase,
+  rateCase,
+  rateCaseByCall,
+  recordOnTheSpot,
+  rejectClosure,
+  rejectExtension,
+  requestClosure,
+  requestExtension,
+  sendBackCase,
+} from './lifecycle'
+import { getTimeLimits, setTimeLimits } from './settings'
 import { issueInvitation, listInvitations, revokeInvitation } from './invitations'
 import { createUnit, deactivateUnit, listAreas, moveUnit, orgTree, renameUnit } from './orgs'
 import { getMe, listUsers, redeemInvitation, updateMe, updateUser } from './users'
 
 /** Binds each action of the core's catalogue to its handler. */
 export const HANDLERS: FunctionHandlers = {
-  cases: { submit: submitCase, listMine: listMyCases, get: getCase, listInScope: listCasesInScope },
+  cases: {
+    submit: submitCase,
+    listMine: listMyCases,
+    get: getCase,
+    listInScope: listCasesInScope,
+    listMyTasks,
+    listCallbacks,
+    recordOnTheSpot,
+    assign: assignCase,
+    acknowledge: acknowledgeCase,
+    sendBack: sendBackCase,
+    addProgress,
+    requestExtension,
+    approveExtension,
+    rejectExtension,
+    requestClosure,
+    approveClosure,
+    rejectClosure,
+    decline: declineCase,
+    merge: mergeCase,
+    rate: rateCase,
+    rateByCall: rateCaseByCall,
+  },
+  settings: { getTimeLimits, setTimeLimits },
   orgs: {
     listAreas,
     tree: orgTree,

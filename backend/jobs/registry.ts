@@ -1,4 +1,5 @@
 import type { Deps } from '../handlers/context'
+import { defaultSatisfiedJob } from './default-satisfied'
 
 /**
  * A scheduled job: a CloudBase timer trigger in production, the local server's scheduler locally,
@@ -11,5 +12,5 @@ export interface Job {
   run(deps: Deps): Promise<unknown>
 }
 
-/** The product's scheduled jobs; each feature that needs one (overdue escalation, 默认满意, 未签退) adds it here. */
-export const JOBS: readonly Job[] = []
+/** The product's scheduled jobs; each feature that needs one adds it here. */
+export const JOBS: readonly Job[] = [defaultSatisfiedJob]

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { DiskFileStore } from '../adapters/disk.files'
 import { EmbeddedStore } from '../adapters/embedded.store'
+import { OutboxNotifier } from '../adapters/outbox.notifier'
 import { AdjustableClock } from '../adapters/system.clock'
 import { settingsFromEnv } from '../handlers/context'
 import { JOBS } from '../jobs/registry'
@@ -19,7 +20,13 @@ async function main(): Promise<void> {
   const store = await EmbeddedStore.open(path.join(dataDir, 'db'))
   const files = await DiskFileStore.open(path.join(dataDir, 'files'))
   const clock = new AdjustableClock()
-  const deps = { store, files, clock, settings: settingsFromEnv(process.env) }
+  const deps = {
+    store,
+    files,
+    clock,
+    notifier: new OutboxNotifier(store, clock),
+    settings: settingsFromEnv(process.env),
+  }
   if (process.env.DEMO_DATA !== 'off' && (await seedDemoData(deps))) {
     console.log('已创建演示数据（用户、组织和几条诉求）')
   }

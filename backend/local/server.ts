@@ -9,6 +9,7 @@ import { fail, ok } from '@core/result'
 import { formatChinaTime } from '@core/time'
 import type { OrgUnit } from '@core/org/org'
 import type { User } from '@core/user/user'
+import { readOutbox } from '../adapters/outbox.notifier'
 import type { AdjustableClock } from '../adapters/system.clock'
 import type { Deps } from '../handlers/context'
 import type { FileStore } from '../ports/files'
@@ -161,6 +162,11 @@ export async function buildLocalServer(options: LocalServerOptions): Promise<Fas
     if (!job) return sendFail(reply, 404, 'JOB.UNKNOWN', `没有名为 ${request.params.name} 的定时任务`)
     return ok(await job.run(deps))
   })
+
+  // Local only: the messages the lifecycle would have sent, for the demo UI and tests.
+  app.get<{ Querystring: { recipient?: string } }>('/dev/outbox', async (request) =>
+    ok(await readOutbox(deps.store, typeof request.query.recipient === 'string' ? request.query.recipient : undefined)),
+  )
 
   const clockState = () => {
     const now = deps.clock.now()

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CASE_STATUSES, CATEGORIES, REPORTER_RELATIONS, URGENCIES } from './case'
 import { CASE_NUMBER_PATTERN } from './number'
+import { REPORTER_TEMPLATES } from './notifications'
 import {
   clientRequestIdField,
   fieldError,
@@ -44,6 +45,11 @@ export const submitCaseInput = z.object({
   location: locationField.optional(),
   areaUnitId: unitIdField,
   reporter: reporterField,
+  /** The WeChat subscribe-message templates the reporter accepted on this page. */
+  subscriptions: z
+    .array(z.enum(REPORTER_TEMPLATES, { error: '订阅消息类型不正确' }))
+    .max(REPORTER_TEMPLATES.length)
+    .default([]),
 })
 export type SubmitCaseInput = z.output<typeof submitCaseInput>
 
@@ -55,8 +61,11 @@ export const listMyCasesInput = z.object({
 export type ListMyCasesInput = z.output<typeof listMyCasesInput>
 
 /** The cases in the caller's scope (a supervisor's subtree; everything for an admin). */
+export const CASE_QUEUES = ['all', 'dispatch', 'review', 'extension', 'overdue'] as const
 export const listCasesInScopeInput = z.object({
   action: z.literal('listInScope'),
+  /** 待派单 (dispatch), 待审核销号 (review), 延期申请 (extension), 已超期 (overdue), or all. */
+  queue: z.enum(CASE_QUEUES, { error: '队列不正确' }).default('all'),
   status: z.enum(CASE_STATUSES, { error: '状态不正确' }).optional(),
   ...pageFields,
 })
@@ -80,4 +89,5 @@ export const getCaseInput = z
     error: '请提供诉求标识或诉求编号（二选一）',
     path: ['id'],
   })
+export type ListCasesInScopeInput = z.output<typeof listCasesInScopeInput>
 export type GetCaseInput = z.output<typeof getCaseInput>

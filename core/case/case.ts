@@ -44,9 +44,75 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
 /** Not yet closed, declined or merged: still being worked on. */
 export const OPEN_STATUSES: readonly CaseStatus[] = ['submitted', 'assigned', 'in_progress', 'pending_closure']
 
-/** What each kind of timeline event is called where the reporter sees it. */
+/** What each kind of timeline event is called where people see it. */
 export const EVENT_LABELS: Record<string, string> = {
   submit: '已提交，等待受理',
+  recordOnTheSpot: '立行立改，现场已解决',
+  assign: '已受理，派专人办理',
+  acknowledge: '经办人已签收',
+  sendBack: '经办人退单',
+  addProgress: '办理进展',
+  requestExtension: '申请延期',
+  approveExtension: '同意延期',
+  rejectExtension: '不同意延期',
+  requestClosure: '申请销号',
+  approveClosure: '已办结（销号）',
+  rejectClosure: '销号未通过，继续办理',
+  decline: '不予受理',
+  merge: '已与同类诉求合并办理',
+  rate: '群众评价',
+  rateByCall: '回访评价',
+  defaultSatisfied: '超过 7 天未评价，默认满意',
+}
+
+/** 退单 reasons: the fixed list a handler chooses from. */
+export const SEND_BACK_REASONS = ['职能不符', '属地不符', '权属不清', '其他'] as const
+export type SendBackReason = (typeof SEND_BACK_REASONS)[number]
+
+export const SOLVED_ANSWERS = ['solved', 'unsolved'] as const
+export const SOLVED_LABELS: Record<(typeof SOLVED_ANSWERS)[number], string> = { solved: '已解决', unsolved: '未解决' }
+export const SATISFACTIONS = ['satisfied', 'basically', 'dissatisfied'] as const
+export type Satisfaction = (typeof SATISFACTIONS)[number]
+export const SATISFACTION_LABELS: Record<Satisfaction, string> = {
+  satisfied: '满意',
+  basically: '基本满意',
+  dissatisfied: '不满意',
+}
+
+/** 问效于民: one answer per closure. */
+export interface Rating {
+  solved: (typeof SOLVED_ANSWERS)[number]
+  satisfaction: Satisfaction
+  comment: string
+  at: number
+  /** Recorded by a cadre from a 回访 call, for a reporter without WeChat. */
+  byCall: boolean
+  /** 默认满意: nobody answered within 7 days. Counted apart from real answers. */
+  byDefault: boolean
+  recordedBy: string | null
+}
+
+/** 派单: who leads, who is responsible, who does it, to what standard, by when. */
+export interface Assignment {
+  leadOfficial: string
+  responsibleUnitId: string
+  handlerOpenid: string
+  handlerName: string
+  standard: string
+  assignedBy: string
+  assignedAt: number
+  /** 签收 due (clock hours after assignment). */
+  acknowledgeBy: number
+  /** 完成时限 (end of a calendar day, UTC+8). */
+  deadline: number
+}
+
+export interface ClosureRequest {
+  note: string
+  evidence: string[]
+  standardMet: string
+  requestedBy: string
+  requestedAt: number
 }
 
 export const CASE_SOURCES = ['resident', 'visit', 'meeting', 'enterprise'] as const
@@ -90,6 +156,8 @@ export interface TimelineEvent {
   attachments: string[]
   /** Whether the reporter may see it; internal notes stay internal. */
   visibleToReporter: boolean
+  /** Structured details of the action (a reason, a new deadline, a rating). */
+  data?: Record<string, unknown>
 }
 
 export interface Case {
@@ -117,4 +185,22 @@ export interface Case {
   version: number
   timeline: TimelineEvent[]
   clientRequestId: string
+  assignment: Assignment | null
+  /** Everyone who has been this case's handler: none of them may approve its closure. */
+  handledBy: string[]
+  pendingExtension: { deadline: number; reason: string; requestedAt: number } | null
+  closureRequest: ClosureRequest | null
+  /** 立行立改: solved on the spot and recorded with evidence. */
+  onTheSpot: boolean
+  closedAt: number | null
+  ratings: Rating[]
+  /** A dissatisfied rating reopens a case once; the answer after that is final. */
+  reopened: boolean
+  mergedInto: { id: string; number: string } | null
+  /** Closed and not yet rated: the 默认满意 job looks for these. */
+  awaitingRating: boolean
+  /** Closed, unrated, and the reporter cannot be notified: the 回访 list. */
+  needsCallback: boolean
+  /** The reporter's remaining WeChat subscribe-message grants, per template (keys hold no dots: they are field names). */
+  subscriptions: Record<string, number>
 }

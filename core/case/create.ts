@@ -1,6 +1,8 @@
 import type { Actor } from '../roles'
 import type { Case, CaseSource, EventActor } from './case'
 import type { SubmitCaseInput } from './case.schemas'
+import type { z } from 'zod'
+import type { recordOnTheSpotInput } from './lifecycle.schemas'
 
 export interface NewCaseParams {
   id: string
@@ -53,5 +55,56 @@ export function newCase({ id, areaUnitPath, number, input, actor, source, now }:
       },
     ],
     clientRequestId: input.clientRequestId,
+    assignment: null,
+    handledBy: [],
+    pendingExtension: null,
+    closureRequest: null,
+    onTheSpot: false,
+    closedAt: null,
+    ratings: [],
+    reopened: false,
+    mergedInto: null,
+    awaitingRating: false,
+    needsCallback: false,
+    subscriptions: Object.fromEntries((input.subscriptions ?? []).map((template) => [template, 1])),
+  }
+}
+
+export type OnTheSpotInput = z.output<typeof recordOnTheSpotInput>
+
+/**
+ * 立行立改: a case solved on the spot, recorded with its evidence. It starts in pending_closure with
+ * the recording official as its handler, so someone else must approve it.
+ */
+export function newOnTheSpotCase(params: Omit<NewCaseParams, 'input' | 'source'> & { input: OnTheSpotInput }): Case {
+  const { input, actor, now } = params
+  const base = newCase({ ...params, source: 'visit', input: { ...input, action: 'submit', subscriptions: [] } })
+  return {
+    ...base,
+    reporter: { ...base.reporter, openid: null },
+    followerOpenids: [actor.openid],
+    status: 'pending_closure',
+    onTheSpot: true,
+    handledBy: [actor.openid],
+    closureRequest: {
+      note: input.resolution,
+      evidence: input.evidence,
+      standardMet: input.standardMet,
+      requestedBy: actor.openid,
+      requestedAt: now,
+    },
+    timeline: [
+      {
+        type: 'recordOnTheSpot',
+        at: now,
+        by: eventActor(actor),
+        from: null,
+        to: 'pending_closure',
+        note: input.resolution,
+        attachments: [...input.photos, ...input.evidence],
+        visibleToReporter: true,
+        data: { standardMet: input.standardMet },
+      },
+    ],
   }
 }

@@ -1,7 +1,19 @@
 import { maskName, maskPhone } from '../privacy/mask'
 import type { RecordScope } from '../permissions'
 import type { Actor } from '../roles'
-import type { Case, CaseLocation, CaseStatus, Category, EventActor, Reporter, TimelineEvent, Urgency } from './case'
+import type {
+  Assignment,
+  Case,
+  CaseLocation,
+  CaseStatus,
+  Category,
+  ClosureRequest,
+  EventActor,
+  Rating,
+  Reporter,
+  TimelineEvent,
+  Urgency,
+} from './case'
 
 /** What the people who follow a case as their own see of it. */
 export interface ReporterCaseView {
@@ -18,7 +30,15 @@ export interface ReporterCaseView {
   createdAt: number
   updatedAt: number
   version: number
-  timeline: Array<Omit<TimelineEvent, 'by' | 'visibleToReporter'> & { byRole: TimelineEvent['by']['role'] }>
+  /** The 解决标准 the case is held to and its 完成时限, once assigned. */
+  standard: string | null
+  deadline: number | null
+  onTheSpot: boolean
+  mergedInto: { id: string; number: string } | null
+  /** Whether the reporter may rate now (closed and not yet rated). */
+  awaitingRating: boolean
+  ratings: Array<Pick<Rating, 'solved' | 'satisfaction' | 'comment' | 'at' | 'byCall' | 'byDefault'>>
+  timeline: Array<Omit<TimelineEvent, 'by' | 'visibleToReporter' | 'data'> & { byRole: TimelineEvent['by']['role'] }>
 }
 
 export interface CaseListItem {
@@ -51,10 +71,23 @@ export function toReporterView(doc: Case): ReporterCaseView {
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
     version: doc.version,
+    standard: doc.assignment?.standard ?? null,
+    deadline: doc.assignment?.deadline ?? null,
+    onTheSpot: doc.onTheSpot,
+    mergedInto: doc.mergedInto,
+    awaitingRating: doc.awaitingRating,
+    ratings: doc.ratings.map(({ solved, satisfaction, comment, at, byCall, byDefault }) => ({
+      solved,
+      satisfaction,
+      comment,
+      at,
+      byCall,
+      byDefault,
+    })),
     // Internal notes stay internal, and residents are not told which official did what.
     timeline: doc.timeline
       .filter((event) => event.visibleToReporter)
-      .map(({ by, visibleToReporter: _visible, ...event }) => ({ ...event, byRole: by.role })),
+      .map(({ by, visibleToReporter: _visible, data: _data, ...event }) => ({ ...event, byRole: by.role })),
   }
 }
 
@@ -73,8 +106,15 @@ export function toListItem(doc: Case): CaseListItem {
 }
 
 /** What a case is, for permission questions. */
-export function caseScope(doc: Pick<Case, 'followerOpenids' | 'scopeUnitIds'>): RecordScope {
-  return { ownerOpenids: doc.followerOpenids, unitIds: doc.scopeUnitIds }
+export function caseScope(
+  doc: Pick<Case, 'followerOpenids' | 'scopeUnitIds' | 'assignment' | 'handledBy'>,
+): RecordScope {
+  return {
+    ownerOpenids: doc.followerOpenids,
+    unitIds: doc.scopeUnitIds,
+    handlerOpenid: doc.assignment?.handlerOpenid ?? null,
+    handledBy: doc.handledBy,
+  }
 }
 
 /** What the officials responsible for a case see: everything, including internal events. */
@@ -82,17 +122,46 @@ export interface StaffCaseView extends Omit<ReporterCaseView, 'timeline' | 'repo
   reporter: Omit<Reporter, 'openid'>
   createdBy: EventActor
   source: Case['source']
+  assignment: Assignment | null
+  handledBy: string[]
+  pendingExtension: Case['pendingExtension']
+  closureRequest: ClosureRequest | null
+  scopeUnitIds: string[]
+  needsCallback: boolean
   timeline: TimelineEvent[]
 }
 
-export function toStaffView(doc: Case): StaffCaseView {
+export const ANONYMOUS_NAME = '匿名群众'
+
+export function toStaffView(doc: Case, hideReporter = false): StaffCaseView {
   const { openid: _ignored, ...reporter } = doc.reporter
-  return { ...toReporterView(doc), reporter, createdBy: doc.createdBy, source: doc.source, timeline: doc.timeline }
+  return {
+    ...toReporterView(doc),
+    // 匿名 hides the reporter from the handler (DESIGN.md §4); supervisors still see who it is.
+    reporter: hideReporter ? { ...reporter, name: ANONYMOUS_NAME, phone: '' } : reporter,
+    createdBy: doc.createdBy,
+    source: doc.source,
+    assignment: doc.assignment,
+    handledBy: doc.handledBy,
+    pendingExtension: doc.pendingExtension,
+    closureRequest: doc.closureRequest,
+    scopeUnitIds: doc.scopeUnitIds,
+    needsCallback: doc.needsCallback,
+    timeline: doc.timeline,
+  }
 }
 
-/** The view of a case its viewer is entitled to: their own, or the officials'. */
+/**
+ * The view of a case its viewer is entitled to: their own (the reporter's view), or the
+ * officials' — with the reporter hidden from a handler who only sees it as handler when 匿名.
+ */
 export function viewCaseFor(actor: Actor, doc: Case): ReporterCaseView | StaffCaseView {
-  return doc.followerOpenids.includes(actor.openid) ? toReporterView(doc) : toStaffView(doc)
+  if (doc.followerOpenids.includes(actor.openid)) return toReporterView(doc)
+  const scope = caseScope(doc)
+  const asSupervisor =
+    actor.role === 'admin' ||
+    (actor.unitId !== null && scope.unitIds.includes(actor.unitId) && actor.role === 'supervisor')
+  return toStaffView(doc, doc.reporter.anonymous && !asSupervisor)
 }
 
 /** A row of the officials' case lists: the reporter's name and phone masked, as lists are glanced at. */
@@ -101,14 +170,24 @@ export interface StaffCaseListItem extends CaseListItem {
   reporterName: string
   reporterPhone: string
   anonymous: boolean
+  onTheSpot: boolean
+  handlerName: string | null
+  acknowledgeBy: number | null
+  deadline: number | null
+  hasPendingExtension: boolean
 }
 
-export function toStaffListItem(doc: Case): StaffCaseListItem {
+export function toStaffListItem(doc: Case, hideReporter = false): StaffCaseListItem {
   return {
     ...toListItem(doc),
     areaUnitId: doc.areaUnitId,
-    reporterName: maskName(doc.reporter.name),
-    reporterPhone: maskPhone(doc.reporter.phone),
+    reporterName: hideReporter ? ANONYMOUS_NAME : maskName(doc.reporter.name),
+    reporterPhone: hideReporter ? '' : maskPhone(doc.reporter.phone),
     anonymous: doc.reporter.anonymous,
+    onTheSpot: doc.onTheSpot,
+    handlerName: doc.assignment?.handlerName ?? null,
+    acknowledgeBy: doc.assignment?.acknowledgeBy ?? null,
+    deadline: doc.assignment?.deadline ?? null,
+    hasPendingExtension: doc.pendingExtension !== null,
   }
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { FUNCTIONS } from '@core/functions'
+import { JOBS } from '../../backend/jobs/registry'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 const rc = JSON.parse(fs.readFileSync(path.join(ROOT, 'cloudbaserc.json'), 'utf8')) as {
@@ -19,6 +20,13 @@ test.each(Object.keys(FUNCTIONS))('function %s has an entry, a package and a dep
   })
 })
 
-test('nothing is deployed that the catalogue does not know', () => {
-  expect(rc.functions.map((fn) => fn.name).sort()).toEqual(Object.keys(FUNCTIONS).sort())
+test('nothing is deployed that the catalogue does not know, besides the scheduled jobs', () => {
+  expect(rc.functions.map((fn) => fn.name).sort()).toEqual([...Object.keys(FUNCTIONS), 'jobs'].sort())
+})
+
+test('every scheduled job has a timer trigger on the jobs function', () => {
+  const jobs = rc.functions.find((fn) => fn.name === 'jobs') as { triggers?: Array<{ name: string; type: string }> }
+  expect((jobs.triggers ?? []).map((t) => `${t.type}:${t.name}`).sort()).toEqual(
+    JOBS.map((job) => `timer:${job.name}`).sort(),
+  )
 })

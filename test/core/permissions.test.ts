@@ -5,23 +5,34 @@ import { ROLES, type Actor, type Role } from '@core/roles'
 /**
  * The expected answers, written out by hand from DESIGN.md §4 — never read from the code's table.
  * Each string gives, in order, the answer for:
- *   no record · the actor's own record · someone else's record inside the actor's subtree ·
- *   someone else's record outside it.
+ *   1 no record · 2 the actor's own record · 3 someone else's record inside the actor's subtree ·
+ *   4 someone else's record outside it · 5 a case outside the subtree that the actor now handles ·
+ *   6 a case inside the subtree that the actor handled before (separation of duties).
  */
 const EXPECTED: Record<string, Record<Role, string>> = {
-  'case.submit': { resident: 'YYYY', cadre: 'NNNN', supervisor: 'NNNN', admin: 'NNNN' },
-  'case.listMine': { resident: 'YYYY', cadre: 'YYYY', supervisor: 'YYYY', admin: 'YYYY' },
-  'case.view': { resident: 'NYNN', cadre: 'NYNN', supervisor: 'NYYN', admin: 'YYYY' },
-  'case.listInScope': { resident: 'NNNN', cadre: 'NNNN', supervisor: 'NNYN', admin: 'YYYY' },
-  'org.listAreas': { resident: 'YYYY', cadre: 'YYYY', supervisor: 'YYYY', admin: 'YYYY' },
-  'org.view': { resident: 'NNNN', cadre: 'NNNN', supervisor: 'NNYN', admin: 'YYYY' },
-  'org.manage': { resident: 'NNNN', cadre: 'NNNN', supervisor: 'NNNN', admin: 'YYYY' },
-  'user.viewSelf': { resident: 'YYYY', cadre: 'YYYY', supervisor: 'YYYY', admin: 'YYYY' },
-  'user.editSelf': { resident: 'YYYY', cadre: 'YYYY', supervisor: 'YYYY', admin: 'YYYY' },
-  'user.redeemInvitation': { resident: 'YYYY', cadre: 'YYYY', supervisor: 'YYYY', admin: 'YYYY' },
-  'user.list': { resident: 'NNNN', cadre: 'NNNN', supervisor: 'NNYN', admin: 'YYYY' },
-  'user.manage': { resident: 'NNNN', cadre: 'NNNN', supervisor: 'NNNN', admin: 'YYYY' },
-  'invitation.manage': { resident: 'NNNN', cadre: 'NNNN', supervisor: 'NNNN', admin: 'YYYY' },
+  'case.submit': { resident: 'YYYYYY', cadre: 'NNNNNN', supervisor: 'NNNNNN', admin: 'NNNNNN' },
+  'case.listMine': { resident: 'YYYYYY', cadre: 'YYYYYY', supervisor: 'YYYYYY', admin: 'YYYYYY' },
+  'case.view': { resident: 'NYNNNN', cadre: 'NYNNYN', supervisor: 'NYYNYY', admin: 'YYYYYY' },
+  'case.listInScope': { resident: 'NNNNNN', cadre: 'NNNNNN', supervisor: 'NNYNNY', admin: 'YYYYYY' },
+  'case.listMyTasks': { resident: 'NNNNNN', cadre: 'YYYYYY', supervisor: 'YYYYYY', admin: 'NNNNNN' },
+  'case.dispatch': { resident: 'NNNNNN', cadre: 'NNNNNN', supervisor: 'NNYNNY', admin: 'NNNNNN' },
+  'case.handle': { resident: 'NNNNNN', cadre: 'NNNNYN', supervisor: 'NNNNYN', admin: 'NNNNNN' },
+  'case.reviewClosure': { resident: 'NNNNNN', cadre: 'NNNNNN', supervisor: 'NNYNNN', admin: 'NNNNNN' },
+  'case.recordOnTheSpot': { resident: 'NNNNNN', cadre: 'NNYNNY', supervisor: 'NNYNNY', admin: 'NNNNNN' },
+  'case.rate': { resident: 'NYNNNN', cadre: 'NNNNNN', supervisor: 'NNNNNN', admin: 'NNNNNN' },
+  'case.rateByCall': { resident: 'NNNNNN', cadre: 'NNYNNY', supervisor: 'NNNNNN', admin: 'NNNNNN' },
+  'case.listCallbacks': { resident: 'NNNNNN', cadre: 'NNYNNY', supervisor: 'NNNNNN', admin: 'NNNNNN' },
+  'org.listAreas': { resident: 'YYYYYY', cadre: 'YYYYYY', supervisor: 'YYYYYY', admin: 'YYYYYY' },
+  'org.view': { resident: 'NNNNNN', cadre: 'NNNNNN', supervisor: 'NNYNNY', admin: 'YYYYYY' },
+  'org.manage': { resident: 'NNNNNN', cadre: 'NNNNNN', supervisor: 'NNNNNN', admin: 'YYYYYY' },
+  'user.viewSelf': { resident: 'YYYYYY', cadre: 'YYYYYY', supervisor: 'YYYYYY', admin: 'YYYYYY' },
+  'user.editSelf': { resident: 'YYYYYY', cadre: 'YYYYYY', supervisor: 'YYYYYY', admin: 'YYYYYY' },
+  'user.redeemInvitation': { resident: 'YYYYYY', cadre: 'YYYYYY', supervisor: 'YYYYYY', admin: 'YYYYYY' },
+  'user.list': { resident: 'NNNNNN', cadre: 'NNNNNN', supervisor: 'NNYNNY', admin: 'YYYYYY' },
+  'user.manage': { resident: 'NNNNNN', cadre: 'NNNNNN', supervisor: 'NNNNNN', admin: 'YYYYYY' },
+  'invitation.manage': { resident: 'NNNNNN', cadre: 'NNNNNN', supervisor: 'NNNNNN', admin: 'YYYYYY' },
+  'settings.viewTimeLimits': { resident: 'NNNNNN', cadre: 'YYYYYY', supervisor: 'YYYYYY', admin: 'YYYYYY' },
+  'settings.timeLimits': { resident: 'NNNNNN', cadre: 'NNNNNN', supervisor: 'NNNNNN', admin: 'YYYYYY' },
 }
 
 /** Who may call each function action at all, as `GET /fn` must publish it. */
@@ -30,6 +41,25 @@ const EXPECTED_CALLERS: Record<string, Role[]> = {
   'cases.listMine': ['resident', 'cadre', 'supervisor', 'admin'],
   'cases.get': ['resident', 'cadre', 'supervisor', 'admin'],
   'cases.listInScope': ['supervisor', 'admin'],
+  'cases.listMyTasks': ['cadre', 'supervisor'],
+  'cases.listCallbacks': ['cadre'],
+  'cases.recordOnTheSpot': ['cadre', 'supervisor'],
+  'cases.assign': ['supervisor'],
+  'cases.acknowledge': ['cadre', 'supervisor'],
+  'cases.sendBack': ['cadre', 'supervisor'],
+  'cases.addProgress': ['cadre', 'supervisor'],
+  'cases.requestExtension': ['cadre', 'supervisor'],
+  'cases.approveExtension': ['supervisor'],
+  'cases.rejectExtension': ['supervisor'],
+  'cases.requestClosure': ['cadre', 'supervisor'],
+  'cases.approveClosure': ['supervisor'],
+  'cases.rejectClosure': ['supervisor'],
+  'cases.decline': ['supervisor'],
+  'cases.merge': ['supervisor'],
+  'cases.rate': ['resident'],
+  'cases.rateByCall': ['cadre'],
+  'settings.getTimeLimits': ['cadre', 'supervisor', 'admin'],
+  'settings.setTimeLimits': ['admin'],
   'orgs.listAreas': ['resident', 'cadre', 'supervisor', 'admin'],
   'orgs.tree': ['supervisor', 'admin'],
   'orgs.create': ['admin'],
@@ -53,6 +83,24 @@ const RELATIONS: Array<[string, (actor: Actor) => RecordScope | undefined]> = [
   ['own', (actor) => ({ ownerOpenids: [actor.openid], unitIds: ['district', 'office-b'] })],
   ['in subtree', () => ({ ownerOpenids: ['someone-else'], unitIds: ['district', 'office-a', 'estate-a'] })],
   ['outside subtree', () => ({ ownerOpenids: ['someone-else'], unitIds: ['district', 'office-b'] })],
+  [
+    'handling it (outside subtree)',
+    (actor) => ({
+      ownerOpenids: ['someone-else'],
+      unitIds: ['district', 'office-b'],
+      handlerOpenid: actor.openid,
+      handledBy: [actor.openid],
+    }),
+  ],
+  [
+    'handled it before (in subtree)',
+    (actor) => ({
+      ownerOpenids: ['someone-else'],
+      unitIds: ['district', 'office-a', 'estate-a'],
+      handlerOpenid: 'someone-else',
+      handledBy: [actor.openid, 'someone-else'],
+    }),
+  ],
 ]
 
 describe('the permission table', () => {

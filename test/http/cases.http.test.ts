@@ -251,8 +251,10 @@ describe('the rest of the local server surface', () => {
       }>
     }>
     const cases = list.find((fn) => fn.name === 'cases')
-    expect(cases?.actions.map((a) => a.action)).toEqual(['submit', 'listMine', 'get', 'listInScope'])
-    expect(list.map((fn) => fn.name)).toEqual(['cases', 'orgs', 'users', 'invitations'])
+    expect(cases?.actions.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['submit', 'listMine', 'get', 'listInScope', 'assign', 'rate']),
+    )
+    expect(list.map((fn) => fn.name)).toEqual(['cases', 'orgs', 'users', 'settings', 'invitations'])
     const submit = cases?.actions.find((a) => a.action === 'submit')
     expect(submit?.roles).toEqual(['resident'])
     expect(submit?.input.type).toBe('object')

@@ -1,5 +1,6 @@
 import { DiskFileStore } from '../../backend/adapters/disk.files'
 import { EmbeddedStore } from '../../backend/adapters/embedded.store'
+import { OutboxNotifier } from '../../backend/adapters/outbox.notifier'
 import type { Deps } from '../../backend/handlers/context'
 import { runFunction } from '../../backend/handlers/dispatch'
 import type { Clock } from '../../backend/ports/clock'
@@ -22,10 +23,13 @@ export async function makeDeps(
   now = MARCH_15_2026,
 ): Promise<Deps & { clock: FakeClock; store: EmbeddedStore; files: DiskFileStore }> {
   const dir = tempDir()
+  const store = await EmbeddedStore.open(`${dir}/db`)
+  const clock = new FakeClock(now)
   return {
-    store: await EmbeddedStore.open(`${dir}/db`),
+    store,
     files: await DiskFileStore.open(`${dir}/files`),
-    clock: new FakeClock(now),
+    clock,
+    notifier: new OutboxNotifier(store, clock),
     settings: { bootstrapAdminOpenids: ['bootstrap-admin'] },
   }
 }

@@ -20,13 +20,24 @@ describe('submitCaseInput', () => {
       photos: [],
       areaUnitId: 'unit-1',
       reporter: { name: '李大爷', phone: '13812345678', anonymous: false, relation: 'self' },
+      subscriptions: [],
     })
   })
 
   test('strips unknown and identity-looking fields, including WeChat’s userInfo', () => {
     const parsed = submitCaseInput.parse({ ...valid, userInfo: { openId: 'x' }, openid: 'x', role: 'admin', extra: 1 })
     expect(Object.keys(parsed).sort()).toEqual(
-      ['action', 'areaUnitId', 'category', 'clientRequestId', 'description', 'photos', 'reporter', 'urgency'].sort(),
+      [
+        'action',
+        'areaUnitId',
+        'category',
+        'clientRequestId',
+        'description',
+        'photos',
+        'reporter',
+        'subscriptions',
+        'urgency',
+      ].sort(),
     )
   })
 

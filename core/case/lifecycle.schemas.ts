@@ -1,0 +1,129 @@
+import { z } from 'zod'
+import { expectedVersionField } from '../user/user.schemas'
+import { fieldError, pageFields, photosField } from '../validation/fields'
+import { SATISFACTIONS, SEND_BACK_REASONS, SOLVED_ANSWERS } from './case'
+import { MAX_CASE_PHOTOS, submitCaseInput } from './case.schemas'
+import { CASE_NUMBER_PATTERN } from './number'
+
+const text = (label: string, min: number, max: number) =>
+  z
+    .string({ error: fieldError(label) })
+    .trim()
+    .min(min, min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字`)
+    .max(max, `${label}不能超过 ${max} 个字`)
+
+/** Every change to a case names it and carries the version the user saw. */
+const onCase = {
+  id: z
+    .string({ error: fieldError('诉求', '选择') })
+    .min(1)
+    .max(64),
+  expectedVersion: expectedVersionField,
+}
+const epochMs = (label: string) =>
+  z
+    .number({ error: fieldError(label) })
+    .int(`${label}不正确`)
+    .min(0)
+
+export const assignInput = z.object({
+  action: z.literal('assign'),
+  ...onCase,
+  leadOfficial: text('领办领导', 1, 20),
+  responsibleUnitId: z
+    .string({ error: fieldError('责任单位', '选择') })
+    .min(1, '请选择责任单位')
+    .max(64),
+  handlerOpenid: z
+    .string({ error: fieldError('承办人', '选择') })
+    .min(1, '请选择承办人')
+    .max(64),
+  standard: text('解决标准', 2, 300),
+  deadline: epochMs('完成时限').optional(),
+})
+export const acknowledgeInput = z.object({ action: z.literal('acknowledge'), ...onCase })
+export const sendBackInput = z.object({
+  action: z.literal('sendBack'),
+  ...onCase,
+  reason: z.enum(SEND_BACK_REASONS, { error: '请选择退单理由' }),
+  note: z
+    .string({ error: fieldError('说明') })
+    .trim()
+    .max(200, '说明不能超过 200 个字')
+    .default(''),
+})
+export const addProgressInput = z.object({
+  action: z.literal('addProgress'),
+  ...onCase,
+  note: text('进展情况', 2, 500),
+  photos: photosField(MAX_CASE_PHOTOS).default([]),
+  visibleToReporter: z.boolean({ error: '“群众可见”须为是或否' }).default(true),
+})
+export const requestExtensionInput = z.object({
+  action: z.literal('requestExtension'),
+  ...onCase,
+  deadline: epochMs('延期后的时限'),
+  reason: text('延期理由', 2, 200),
+})
+export const approveExtensionInput = z.object({ action: z.literal('approveExtension'), ...onCase })
+export const rejectExtensionInput = z.object({
+  action: z.literal('rejectExtension'),
+  ...onCase,
+  reason: text('理由', 2, 200),
+})
+export const requestClosureInput = z.object({
+  action: z.literal('requestClosure'),
+  ...onCase,
+  note: text('办理结果', 2, 500),
+  evidence: photosField(MAX_CASE_PHOTOS).default([]),
+  standardMet: text('如何达到解决标准', 2, 300),
+})
+export const approveClosureInput = z.object({
+  action: z.literal('approveClosure'),
+  ...onCase,
+  note: z
+    .string({ error: fieldError('意见') })
+    .trim()
+    .max(200, '意见不能超过 200 个字')
+    .default(''),
+})
+export const rejectClosureInput = z.object({
+  action: z.literal('rejectClosure'),
+  ...onCase,
+  reason: text('退回理由', 2, 200),
+})
+export const declineInput = z.object({
+  action: z.literal('decline'),
+  ...onCase,
+  reason: text('不予受理的理由', 2, 200),
+})
+export const mergeInput = z.object({
+  action: z.literal('merge'),
+  ...onCase,
+  targetNumber: z
+    .string({ error: fieldError('合并到的诉求编号') })
+    .trim()
+    .regex(CASE_NUMBER_PATTERN, '诉求编号格式应为 2026-000123'),
+})
+const ratingFields = {
+  solved: z.enum(SOLVED_ANSWERS, { error: '请选择问题是否解决' }),
+  satisfaction: z.enum(SATISFACTIONS, { error: '请选择满意程度' }),
+  comment: z
+    .string({ error: fieldError('意见') })
+    .trim()
+    .max(300, '意见不能超过 300 个字')
+    .default(''),
+}
+export const rateInput = z.object({ action: z.literal('rate'), ...onCase, ...ratingFields })
+export const rateByCallInput = z.object({ action: z.literal('rateByCall'), ...onCase, ...ratingFields })
+
+/** 立行立改: a cadre records a need already solved on the spot, with evidence. */
+export const recordOnTheSpotInput = submitCaseInput.omit({ action: true, subscriptions: true }).extend({
+  action: z.literal('recordOnTheSpot'),
+  resolution: text('现场解决情况', 2, 500),
+  evidence: photosField(MAX_CASE_PHOTOS).min(1, '请至少拍一张现场解决的照片'),
+  standardMet: text('解决标准及达到情况', 2, 300),
+})
+
+export const listMyTasksInput = z.object({ action: z.literal('listMyTasks'), ...pageFields })
+export const listCallbacksInput = z.object({ action: z.literal('listCallbacks'), ...pageFields })

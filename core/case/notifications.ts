@@ -1,0 +1,116 @@
+import type { Case } from './case'
+import type { CaseAction } from './lifecycle'
+
+/**
+ * The messages 民情通 sends (DESIGN.md §3, issue 6): residents hear of 受理, 不予受理/合并 and 办结
+ * (with a rating prompt); handlers of new tasks, rejected closures and reopened cases; the
+ * dispatching supervisor of closure and extension requests.
+ */
+export const NOTIFICATION_TEMPLATES = {
+  caseAccepted: { audience: 'reporter', title: '您的诉求已受理' },
+  caseDeclined: { audience: 'reporter', title: '您的诉求不予受理' },
+  caseMerged: { audience: 'reporter', title: '您的诉求已合并办理' },
+  caseClosed: { audience: 'reporter', title: '您的诉求已办结，请评价' },
+  taskAssigned: { audience: 'staff', title: '您有新的办理任务' },
+  taskClosureRejected: { audience: 'staff', title: '销号申请未通过' },
+  taskReopened: { audience: 'staff', title: '群众不满意，诉求重新办理' },
+  reviewClosureRequested: { audience: 'staff', title: '有诉求申请销号' },
+  reviewExtensionRequested: { audience: 'staff', title: '有诉求申请延期' },
+} as const
+export type NotificationTemplate = keyof typeof NOTIFICATION_TEMPLATES
+
+/** The templates a reporter is asked to subscribe to when submitting (one WeChat grant = one message). */
+export const REPORTER_TEMPLATES = (Object.keys(NOTIFICATION_TEMPLATES) as NotificationTemplate[]).filter(
+  (template) => NOTIFICATION_TEMPLATES[template].audience === 'reporter',
+)
+
+export interface Notification {
+  template: NotificationTemplate
+  recipient: string
+  caseId: string
+  caseNumber: string
+  title: string
+  text: string
+}
+
+/** Who receives the reporter's messages: the reporter's own WeChat, or the resident who reported for them. */
+export function reporterRecipient(doc: Pick<Case, 'reporter' | 'createdBy'>): string | null {
+  if (doc.reporter.openid) return doc.reporter.openid
+  return doc.createdBy.role === 'resident' ? doc.createdBy.openid : null
+}
+
+function messagesFor(
+  action: CaseAction,
+  before: Case,
+  after: Case,
+): Array<{ template: NotificationTemplate; recipient: string | null; text: string }> {
+  const handler = after.assignment?.handlerOpenid ?? before.assignment?.handlerOpenid ?? null
+  const dispatcher = after.assignment?.assignedBy ?? null
+  const reporter = reporterRecipient(after)
+  switch (action) {
+    case 'assign':
+      return [
+        { template: 'caseAccepted', recipient: reporter, text: `已派专人办理，完成时限见详情。` },
+        { template: 'taskAssigned', recipient: handler, text: `解决标准：${after.assignment?.standard ?? ''}` },
+      ]
+    case 'decline':
+      return [{ template: 'caseDeclined', recipient: reporter, text: after.timeline.at(-1)?.note ?? '' }]
+    case 'merge':
+      return [{ template: 'caseMerged', recipient: reporter, text: after.timeline.at(-1)?.note ?? '' }]
+    case 'approveClosure':
+      return [{ template: 'caseClosed', recipient: reporter, text: '请对办理结果进行评价。' }]
+    case 'rejectClosure':
+      return [{ template: 'taskClosureRejected', recipient: handler, text: after.timeline.at(-1)?.note ?? '' }]
+    case 'requestClosure':
+      return [
+        { template: 'reviewClosureRequested', recipient: dispatcher, text: after.closureRequest?.standardMet ?? '' },
+      ]
+    case 'requestExtension':
+      return [
+        { template: 'reviewExtensionRequested', recipient: dispatcher, text: after.pendingExtension?.reason ?? '' },
+      ]
+    case 'rate':
+    case 'rateByCall':
+      return after.status === 'in_progress'
+        ? [{ template: 'taskReopened', recipient: handler, text: after.timeline.at(-1)?.note ?? '' }]
+        : []
+    default:
+      return []
+  }
+}
+
+/**
+ * The messages an action sends, and what it does to the reporter's subscriptions: each message to
+ * the reporter uses up one grant of its template; one that cannot be delivered (no grant left, or
+ * a reporter without WeChat) is not sent, and a closure that cannot be announced puts the case on
+ * the 回访 list instead.
+ */
+export function planNotifications(
+  action: CaseAction,
+  before: Case,
+  after: Case,
+): { notifications: Notification[]; subscriptions: Record<string, number>; needsCallback: boolean } {
+  const subscriptions = { ...after.subscriptions }
+  const notifications: Notification[] = []
+  let needsCallback = after.status === 'closed' ? after.needsCallback : false
+  for (const message of messagesFor(action, before, after)) {
+    const audience = NOTIFICATION_TEMPLATES[message.template].audience
+    let deliverable = message.recipient !== null
+    if (deliverable && audience === 'reporter') {
+      deliverable = (subscriptions[message.template] ?? 0) > 0
+      if (deliverable) subscriptions[message.template] = (subscriptions[message.template] ?? 0) - 1
+    }
+    if (message.template === 'caseClosed') needsCallback = !deliverable
+    if (deliverable && message.recipient) {
+      notifications.push({
+        template: message.template,
+        recipient: message.recipient,
+        caseId: after._id,
+        caseNumber: after.number,
+        title: NOTIFICATION_TEMPLATES[message.template].title,
+        text: message.text,
+      })
+    }
+  }
+  return { notifications, subscriptions, needsCallback }
+}

@@ -1,0 +1,40 @@
+import { CHINA_UTC_OFFSET_MINUTES, DAY_MS, HOUR_MS } from '../time'
+import type { Case, Urgency } from './case'
+import { OPEN_STATUSES } from './case'
+
+/** 签收 within clock hours of assignment; done within calendar days of submission. */
+export interface TimeLimit {
+  acknowledgeHours: number
+  completeDays: number
+}
+export type TimeLimits = Record<Urgency, TimeLimit>
+
+/** The defaults (急 2 h / 3 d; 一般 24 h / 7 d; 难 24 h / 15 d); an admin may change them. */
+export const DEFAULT_TIME_LIMITS: TimeLimits = {
+  urgent: { acknowledgeHours: 2, completeDays: 3 },
+  normal: { acknowledgeHours: 24, completeDays: 7 },
+  hard: { acknowledgeHours: 24, completeDays: 15 },
+}
+
+const OFFSET_MS = CHINA_UTC_OFFSET_MINUTES * 60 * 1000
+
+/** The last millisecond of the UTC+8 calendar day that is `days` days after the day of `from`. */
+export function endOfChinaDayAfter(from: number, days: number): number {
+  const dayStart = Math.floor((from + OFFSET_MS) / DAY_MS) * DAY_MS - OFFSET_MS
+  return dayStart + (days + 1) * DAY_MS - 1
+}
+
+export function acknowledgeDeadline(assignedAt: number, urgency: Urgency, limits: TimeLimits): number {
+  return assignedAt + limits[urgency].acknowledgeHours * HOUR_MS
+}
+
+export function completionDeadline(submittedAt: number, urgency: Urgency, limits: TimeLimits): number {
+  return endOfChinaDayAfter(submittedAt, limits[urgency].completeDays)
+}
+
+/** Overdue is derived, never stored: a deadline in the past on a case still being worked on. */
+export function isOverdue(doc: Pick<Case, 'status' | 'assignment'>, now: number): boolean {
+  if (!OPEN_STATUSES.includes(doc.status) || !doc.assignment) return false
+  if (doc.status === 'assigned' && doc.assignment.acknowledgeBy < now) return true
+  return doc.assignment.deadline < now
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod'
+import { URGENCIES } from './case/case'
+
+const limit = z.object(
+  {
+    acknowledgeHours: z
+      .number({ error: '签收时限须为小时数' })
+      .int('签收时限须为整数小时')
+      .min(1, '签收时限至少 1 小时')
+      .max(168, '签收时限最多 168 小时'),
+    completeDays: z
+      .number({ error: '完成时限须为天数' })
+      .int('完成时限须为整数天')
+      .min(1, '完成时限至少 1 天')
+      .max(90, '完成时限最多 90 天'),
+  },
+  { error: '时限设置不正确' },
+)
+
+export const getTimeLimitsInput = z.object({ action: z.literal('getTimeLimits') })
+export const setTimeLimitsInput = z.object({
+  action: z.literal('setTimeLimits'),
+  limits: z.object(
+    Object.fromEntries(URGENCIES.map((urgency) => [urgency, limit])) as Record<
+      (typeof URGENCIES)[number],
+      typeof limit
+    >,
+  ),
+  expectedVersion: z.number({ error: '版本号不正确' }).int().min(0),
+})

@@ -1,0 +1,412 @@
+import type { Case } from '@core/case/case'
+import { REPORTER_TEMPLATES } from '@core/case/notifications'
+import type { Result } from '@core/result'
+import { DAY_MS } from '@core/time'
+import { readOutbox } from '../../../backend/adapters/outbox.notifier'
+import { defaultSatisfiedJob } from '../../../backend/jobs/default-satisfied'
+import { addUnit, addUser, call, makeDeps, submitEvent } from '../../support/backend'
+
+type Deps = Awaited<ReturnType<typeof makeDeps>>
+type View = { id: string; number: string; version: number; status: string } & Record<string, unknown>
+
+function data<T = View>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result)}`)
+  return result.data as T
+}
+
+async function world(): Promise<Deps> {
+  const deps = await makeDeps()
+  await addUnit(deps, { _id: 'district', kind: 'district', name: '管理区' })
+  await addUnit(deps, {
+    _id: 'office-a',
+    kind: 'office',
+    name: 'A办事处',
+    parentId: 'district',
+    ancestorIds: ['district'],
+  })
+  await addUnit(deps, {
+    _id: 'office-b',
+    kind: 'office',
+    name: 'B办事处',
+    parentId: 'district',
+    ancestorIds: ['district'],
+  })
+  await addUnit(deps, {
+    _id: 'estate-a',
+    kind: 'estate',
+    name: 'A小区',
+    parentId: 'office-a',
+    ancestorIds: ['district', 'office-a'],
+  })
+  await addUnit(deps, {
+    _id: 'estate-b',
+    kind: 'estate',
+    name: 'B小区',
+    parentId: 'office-b',
+    ancestorIds: ['district', 'office-b'],
+  })
+  await addUser(deps, 'sup-a', 'supervisor', { unitId: 'office-a', name: '陈书记' })
+  await addUser(deps, 'sup-a2', 'supervisor', { unitId: 'office-a', name: '周主任' })
+  await addUser(deps, 'sup-b', 'supervisor', { unitId: 'office-b', name: '刘主任' })
+  await addUser(deps, 'cadre-a', 'cadre', { unitId: 'office-a', name: '王强' })
+  await addUser(deps, 'cadre-b', 'cadre', { unitId: 'office-b', name: '赵敏' })
+  await addUser(deps, 'admin', 'admin', { unitId: 'district', name: '管理员' })
+  return deps
+}
+
+async function submit(deps: Deps, openid = 'res-1', overrides: Record<string, unknown> = {}): Promise<View> {
+  return data(
+    await call(deps, openid, submitEvent({ areaUnitId: 'estate-a', subscriptions: REPORTER_TEMPLATES, ...overrides })),
+  )
+}
+
+/** Acts on a case with the version it has now, as a user who just loaded it would. */
+async function act(deps: Deps, openid: string, action: string, id: string, params: Record<string, unknown> = {}) {
+  const current = (await deps.store.get<Case>('cases', id)) as Case
+  return call(deps, openid, { action, id, expectedVersion: current.version, ...params })
+}
+
+const assignTo = (handlerOpenid: string) => ({
+  leadOfficial: '陈书记',
+  responsibleUnitId: 'office-a',
+  handlerOpenid,
+  standard: '三天内修好楼道灯',
+})
+
+async function outbox(deps: Deps) {
+  return (await readOutbox(deps.store)).reverse().map((m) => `${m.template}→${m.recipient}`)
+}
+
+let deps: Deps
+beforeEach(async () => {
+  deps = await world()
+})
+afterEach(() => deps.store.close())
+
+test('the whole story: assign, 签收, progress, closure rejected then approved, 不满意 reopens, second rating final; every message sent', async () => {
+  const { id } = await submit(deps)
+  const photo = await deps.files.save(Buffer.from('p'), 'jpg', 'image/jpeg')
+  data(await act(deps, 'sup-a', 'assign', id, assignTo('cadre-a')))
+  data(await act(deps, 'cadre-a', 'acknowledge', id))
+  data(await act(deps, 'cadre-a', 'addProgress', id, { note: '已联系电工', photos: [photo] }))
+  data(await act(deps, 'cadre-a', 'requestClosure', id, { note: '灯已换好', standardMet: '当天修好' }))
+  data(await act(deps, 'sup-a', 'rejectClosure', id, { reason: '缺少照片' }))
+  data(
+    await act(deps, 'cadre-a', 'requestClosure', id, { note: '灯已换好', evidence: [photo], standardMet: '当天修好' }),
+  )
+  data(await act(deps, 'sup-a', 'approveClosure', id))
+  const reopened = data(
+    await act(deps, 'res-1', 'rate', id, { solved: 'unsolved', satisfaction: 'dissatisfied', comment: '又坏了' }),
+  )
+  expect(reopened.status).toBe('in_progress')
+  data(await act(deps, 'cadre-a', 'requestClosure', id, { note: '换了新灯', evidence: [photo], standardMet: '修好' }))
+  data(await act(deps, 'sup-a', 'approveClosure', id))
+  const final = data(
+    await act(deps, 'res-1', 'rate', id, { solved: 'solved', satisfaction: 'satisfied', comment: '谢谢' }),
+  )
+  expect(final.status).toBe('closed')
+
+  const doc = (await deps.store.get<Case>('cases', id)) as Case
+  expect(doc.timeline.map((event) => event.type)).toEqual([
+    'submit',
+    'assign',
+    'acknowledge',
+    'addProgress',
+    'requestClosure',
+    'rejectClosure',
+    'requestClosure',
+    'approveClosure',
+    'rate',
+    'requestClosure',
+    'approveClosure',
+    'rate',
+  ])
+  expect(doc.ratings.map((r) => r.satisfaction)).toEqual(['dissatisfied', 'satisfied'])
+  // Each reporter template was granted once: the second 办结 notice could not be sent.
+  expect(await outbox(deps)).toEqual([
+    'caseAccepted→res-1',
+    'taskAssigned→cadre-a',
+    'reviewClosureRequested→sup-a',
+    'taskClosureRejected→cadre-a',
+    'reviewClosureRequested→sup-a',
+    'caseClosed→res-1',
+    'taskReopened→cadre-a',
+    'reviewClosureRequested→sup-a',
+  ])
+  // The resident sees the public part: not the rejected closure or the closure requests.
+  const seen = data<{ timeline: Array<{ type: string }>; standard: string }>(
+    await call(deps, 'res-1', { action: 'get', id }),
+  )
+  expect(seen.timeline.map((e) => e.type)).toEqual([
+    'submit',
+    'assign',
+    'acknowledge',
+    'addProgress',
+    'approveClosure',
+    'rate',
+    'approveClosure',
+    'rate',
+  ])
+  expect(seen.standard).toBe('三天内修好楼道灯')
+})
+
+test('a reporter who cannot be notified of 办结 lands on the 回访 list; a cadre records the answer from the call', async () => {
+  const { id } = await submit(deps, 'res-1', { subscriptions: [] })
+  data(await act(deps, 'sup-a', 'assign', id, assignTo('cadre-a')))
+  data(await act(deps, 'cadre-a', 'acknowledge', id))
+  data(await act(deps, 'cadre-a', 'requestClosure', id, { note: '好了', standardMet: '好了' }))
+  data(await act(deps, 'sup-a', 'approveClosure', id))
+  expect(await outbox(deps)).toEqual(['taskAssigned→cadre-a', 'reviewClosureRequested→sup-a'])
+  const callbacks = data<{ items: Array<{ id: string; reporterPhone: string }> }>(
+    await call(deps, 'cadre-a', { action: 'listCallbacks' }),
+  )
+  expect(callbacks.items.map((c) => c.id)).toEqual([id])
+  expect(callbacks.items[0]?.reporterPhone).toBe('13812345678')
+  expect(await call(deps, 'cadre-b', { action: 'listCallbacks' })).toMatchObject({ ok: true, data: { total: 0 } })
+  data(
+    await act(deps, 'cadre-a', 'rateByCall', id, { solved: 'solved', satisfaction: 'basically', comment: '电话回访' }),
+  )
+  const doc = (await deps.store.get<Case>('cases', id)) as Case
+  expect(doc.ratings).toEqual([
+    expect.objectContaining({ byCall: true, recordedBy: 'cadre-a', satisfaction: 'basically' }),
+  ])
+  expect(data<{ total: number }>(await call(deps, 'cadre-a', { action: 'listCallbacks' })).total).toBe(0)
+})
+
+test('a stale version is a conflict and changes nothing', async () => {
+  const { id, version } = await submit(deps)
+  data(await act(deps, 'sup-a', 'assign', id, assignTo('cadre-a')))
+  const before = JSON.stringify(await deps.store.get('cases', id))
+  expect(
+    await call(deps, 'sup-a', { action: 'decline', id, expectedVersion: version, reason: '重复反映' }),
+  ).toMatchObject({
+    ok: false,
+    code: 'CASE.CONFLICT',
+  })
+  expect(JSON.stringify(await deps.store.get('cases', id))).toBe(before)
+})
+
+describe('concurrency', () => {
+  async function pendingClosure(): Promise<Case> {
+    const { id } = await submit(deps)
+    data(await act(deps, 'sup-a', 'assign', id, assignTo('cadre-a')))
+    data(await act(deps, 'cadre-a', 'acknowledge', id))
+    data(await act(deps, 'cadre-a', 'requestClosure', id, { note: '好了', standardMet: '好了' }))
+    return (await deps.store.get<Case>('cases', id)) as Case
+  }
+
+  test('20 simultaneous approvals: one success, 19 conflicts, one event', async () => {
+    const doc = await pendingClosure()
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        call(deps, i % 2 ? 'sup-a' : 'sup-a2', { action: 'approveClosure', id: doc._id, expectedVersion: doc.version }),
+      ),
+    )
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.filter((r) => !r.ok).map((r) => (r as { code: string }).code)).toEqual(
+      Array(19).fill('CASE.CONFLICT'),
+    )
+    const after = (await deps.store.get<Case>('cases', doc._id)) as Case
+    expect(after.timeline.filter((e) => e.type === 'approveClosure')).toHaveLength(1)
+    expect(after.version).toBe(doc.version + 1)
+  })
+
+  test('approve racing reject: exactly one wins, the other is told the case changed', async () => {
+    const doc = await pendingClosure()
+    const [approve, reject] = await Promise.all([
+      call(deps, 'sup-a', { action: 'approveClosure', id: doc._id, expectedVersion: doc.version }),
+      call(deps, 'sup-a2', { action: 'rejectClosure', id: doc._id, expectedVersion: doc.version, reason: '再核实' }),
+    ])
+    expect([approve.ok, reject.ok].filter(Boolean)).toHaveLength(1)
+    expect([approve, reject].find((r) => !r.ok)).toMatchObject({ code: 'CASE.CONFLICT' })
+    const after = (await deps.store.get<Case>('cases', doc._id)) as Case
+    expect(after.timeline).toHaveLength(doc.timeline.length + 1)
+  })
+})
+
+test('separation of duties: a supervisor who took the case personally (领办) cannot approve its closure', async () => {
+  const { id } = await submit(deps)
+  data(await act(deps, 'sup-a', 'assign', id, assignTo('sup-a')))
+  data(await act(deps, 'sup-a', 'acknowledge', id))
+  data(await act(deps, 'sup-a', 'requestClosure', id, { note: '已办好', standardMet: '达到' }))
+  expect(await act(deps, 'sup-a', 'approveClosure', id)).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' })
+  expect((await act(deps, 'sup-a2', 'approveClosure', id)).ok).toBe(true)
+})
+
+test('assignment is checked on the server: handler and unit in the dispatcher’s subtree, case in it too', async () => {
+  const { id } = await submit(deps)
+  expect(await act(deps, 'sup-a', 'assign', id, assignTo('cadre-b'))).toMatchObject({ code: 'CASE.BAD_HANDLER' })
+  expect(
+    await act(deps, 'sup-a', 'assign', id, { ...assignTo('cadre-a'), responsibleUnitId: 'office-b' }),
+  ).toMatchObject({
+    code: 'CASE.BAD_UNIT',
+  })
+  expect(await act(deps, 'sup-a', 'assign', id, assignTo('res-1'))).toMatchObject({ code: 'CASE.BAD_HANDLER' })
+  expect(
+    await act(deps, 'sup-b', 'assign', id, { ...assignTo('cadre-b'), responsibleUnitId: 'office-b' }),
+  ).toMatchObject({
+    code: 'AUTH.FORBIDDEN',
+  })
+  expect(await act(deps, 'admin', 'assign', id, assignTo('cadre-a'))).toMatchObject({ code: 'AUTH.FORBIDDEN' })
+  expect((await deps.store.get<Case>('cases', id))?.status).toBe('submitted')
+})
+
+test('sendBack returns the case to 待派单 with the reason, and the handler loses it', async () => {
+  const { id } = await submit(deps)
+  data(await act(deps, 'sup-a', 'assign', id, assignTo('cadre-a')))
+  expect(await act(deps, 'cadre-a', 'sendBack', id, { reason: '不存在的理由' })).toMatchObject({
+    code: 'INPUT.INVALID',
+    field: 'reason',
+  })
+  data(await act(deps, 'cadre-a', 'sendBack', id, { reason: '职能不符', note: '应由物业处理' }))
+  const doc = (await deps.store.get<Case>('cases', id)) as Case
+  expect(doc).toMatchObject({ status: 'submitted', assignment: null })
+  expect(doc.timeline.at(-1)).toMatchObject({
+    type: 'sendBack',
+    note: '职能不符：应由物业处理',
+    visibleToReporter: false,
+  })
+  expect(await act(deps, 'cadre-a', 'acknowledge', id)).toMatchObject({ ok: false })
+  expect(data<{ total: number }>(await call(deps, 'cadre-a', { action: 'listMyTasks' })).total).toBe(0)
+  expect(data<{ total: number }>(await call(deps, 'sup-a', { action: 'listInScope', queue: 'dispatch' })).total).toBe(1)
+})
+
+test('decline tells the reporter and ends the case: nothing more is accepted', async () => {
+  const { id } = await submit(deps)
+  data(await act(deps, 'sup-a', 'decline', id, { reason: '属于司法程序，请通过法院解决' }))
+  expect(await outbox(deps)).toEqual(['caseDeclined→res-1'])
+  expect(await act(deps, 'sup-a', 'assign', id, assignTo('cadre-a'))).toMatchObject({ code: 'CASE.INVALID_TRANSITION' })
+  const seen = data<{ status: string; timeline: Array<{ note: string }> }>(
+    await call(deps, 'res-1', { action: 'get', id }),
+  )
+  expect(seen.status).toBe('declined')
+  expect(seen.timeline.at(-1)?.note).toBe('属于司法程序，请通过法院解决')
+})
+
+test('merge: the reporter of the merged case follows the surviving one', async () => {
+  const survivor = await submit(deps, 'res-1')
+  const duplicate = await submit(deps, 'res-2')
+  expect(await act(deps, 'sup-a', 'merge', duplicate.id, { targetNumber: duplicate.number })).toMatchObject({
+    code: 'CASE.BAD_MERGE',
+  })
+  data(await act(deps, 'sup-a', 'merge', duplicate.id, { targetNumber: survivor.number }))
+  const mine = data<{ items: Array<{ id: string }> }>(await call(deps, 'res-2', { action: 'listMine' }))
+  expect(mine.items.map((c) => c.id).sort()).toEqual([survivor.id, duplicate.id].sort())
+  expect((await call(deps, 'res-2', { action: 'get', id: survivor.id })).ok).toBe(true)
+  expect(await outbox(deps)).toEqual(['caseMerged→res-2'])
+})
+
+test('立行立改: recorded by a cadre with evidence, approved by a supervisor, counted apart', async () => {
+  const evidence = await deps.files.save(Buffer.from('e'), 'jpg', 'image/jpeg')
+  const event = {
+    action: 'recordOnTheSpot',
+    clientRequestId: 'spot-00000001',
+    category: '人居环境',
+    description: '路口垃圾堆积',
+    areaUnitId: 'estate-a',
+    reporter: { name: '孙大爷', phone: '0728-6231234' },
+    resolution: '当场联系环卫清运',
+    evidence: [evidence],
+    standardMet: '路口清理干净',
+  }
+  expect(await call(deps, 'cadre-a', { ...event, areaUnitId: 'estate-b' })).toMatchObject({ code: 'AUTH.FORBIDDEN' })
+  expect(await call(deps, 'cadre-a', { ...event, evidence: [] })).toMatchObject({
+    code: 'INPUT.INVALID',
+    field: 'evidence',
+  })
+  const recorded = data(await call(deps, 'cadre-a', event))
+  expect(data(await call(deps, 'cadre-a', event)).id).toBe(recorded.id)
+  expect(recorded).toMatchObject({ status: 'pending_closure', onTheSpot: true })
+  expect(data<{ total: number }>(await call(deps, 'sup-a', { action: 'listInScope', queue: 'review' })).total).toBe(1)
+  data(await act(deps, 'sup-a', 'approveClosure', recorded.id))
+  const doc = (await deps.store.get<Case>('cases', recorded.id)) as Case
+  expect(doc).toMatchObject({ status: 'closed', onTheSpot: true, needsCallback: true, handledBy: ['cadre-a'] })
+})
+
+test('默认满意: 7 days after closure without an answer, the job records one, flagged as default', async () => {
+  const { id } = await submit(deps)
+  data(await act(deps, 'sup-a', 'assign', id, assignTo('cadre-a')))
+  data(await act(deps, 'cadre-a', 'acknowledge', id))
+  data(await act(deps, 'cadre-a', 'requestClosure', id, { note: '好了', standardMet: '好了' }))
+  data(await act(deps, 'sup-a', 'approveClosure', id))
+  deps.clock.current += 6 * DAY_MS
+  expect(await defaultSatisfiedJob.run(deps)).toEqual({ rated: 0, skipped: 0 })
+  deps.clock.current += DAY_MS
+  expect(await defaultSatisfiedJob.run(deps)).toEqual({ rated: 1, skipped: 0 })
+  const doc = (await deps.store.get<Case>('cases', id)) as Case
+  expect(doc.ratings).toEqual([expect.objectContaining({ byDefault: true, satisfaction: 'satisfied' })])
+  expect(doc).toMatchObject({ status: 'closed', awaitingRating: false })
+  expect(await act(deps, 'res-1', 'rate', id, { solved: 'solved', satisfaction: 'satisfied' })).toMatchObject({
+    code: 'CASE.ALREADY_RATED',
+  })
+  expect(await defaultSatisfiedJob.run(deps)).toEqual({ rated: 0, skipped: 0 })
+})
+
+test('匿名 hides the reporter from the handler, not from the supervisor', async () => {
+  const { id } = await submit(deps, 'res-1', { reporter: { name: '钱女士', phone: '13812345678', anonymous: true } })
+  data(
+    await act(deps, 'sup-a', 'assign', id, assignTo('cadre-b')).then(() =>
+      act(deps, 'sup-a', 'assign', id, assignTo('cadre-a')),
+    ),
+  )
+  const byHandler = data<{ reporter: { name: string; phone: string } }>(
+    await call(deps, 'cadre-a', { action: 'get', id }),
+  )
+  expect(byHandler.reporter).toMatchObject({ name: '匿名群众', phone: '' })
+  const tasks = data<{ items: Array<{ reporterName: string }> }>(await call(deps, 'cadre-a', { action: 'listMyTasks' }))
+  expect(tasks.items[0]?.reporterName).toBe('匿名群众')
+  const bySupervisor = data<{ reporter: { name: string; phone: string } }>(
+    await call(deps, 'sup-a', { action: 'get', id }),
+  )
+  expect(bySupervisor.reporter).toMatchObject({ name: '钱女士', phone: '13812345678' })
+})
+
+test('extensions: requested before the deadline, approved by the supervisor, deadline moved', async () => {
+  const { id } = await submit(deps)
+  data(await act(deps, 'sup-a', 'assign', id, assignTo('cadre-a')))
+  data(await act(deps, 'cadre-a', 'acknowledge', id))
+  const deadline = ((await deps.store.get<Case>('cases', id)) as Case).assignment?.deadline as number
+  data(await act(deps, 'cadre-a', 'requestExtension', id, { deadline: deadline + 5 * DAY_MS, reason: '等材料' }))
+  expect(data<{ total: number }>(await call(deps, 'sup-a', { action: 'listInScope', queue: 'extension' })).total).toBe(
+    1,
+  )
+  expect(await act(deps, 'cadre-a', 'approveExtension', id)).toMatchObject({ code: 'AUTH.FORBIDDEN' })
+  data(await act(deps, 'sup-a', 'approveExtension', id))
+  expect(((await deps.store.get<Case>('cases', id)) as Case).assignment?.deadline).toBe(deadline + 5 * DAY_MS)
+  expect(await outbox(deps)).toContain('reviewExtensionRequested→sup-a')
+})
+
+test('time limits: an admin changes them and new assignments follow; nobody else may', async () => {
+  const current = data<{ version: number }>(await call(deps, 'sup-a', { action: 'getTimeLimits' }, 'settings'))
+  const limits = {
+    urgent: { acknowledgeHours: 1, completeDays: 1 },
+    normal: { acknowledgeHours: 12, completeDays: 5 },
+    hard: { acknowledgeHours: 24, completeDays: 20 },
+  }
+  expect(
+    await call(deps, 'sup-a', { action: 'setTimeLimits', limits, expectedVersion: current.version }, 'settings'),
+  ).toMatchObject({
+    code: 'AUTH.FORBIDDEN',
+  })
+  data(await call(deps, 'admin', { action: 'setTimeLimits', limits, expectedVersion: current.version }, 'settings'))
+  const { id } = await submit(deps, 'res-1', { urgency: 'normal' })
+  data(await act(deps, 'sup-a', 'assign', id, assignTo('cadre-a')))
+  const doc = (await deps.store.get<Case>('cases', id)) as Case
+  expect(doc.assignment?.acknowledgeBy).toBe(deps.clock.current + 12 * 3600_000)
+  // Submitted 2026-03-15 10:00 at UTC+8: 5 days → end of 2026-03-20 at UTC+8.
+  expect(doc.assignment?.deadline).toBe(Date.UTC(2026, 2, 20, 15, 59, 59, 999))
+})
+
+test('我的任务 lists open tasks due soonest first; 已超期 queue shows overdue ones', async () => {
+  const late = await submit(deps, 'res-1', { urgency: 'hard' })
+  const soon = await submit(deps, 'res-1', { urgency: 'urgent' })
+  data(await act(deps, 'sup-a', 'assign', late.id, assignTo('cadre-a')))
+  data(await act(deps, 'sup-a', 'assign', soon.id, assignTo('cadre-a')))
+  const tasks = data<{ items: Array<{ id: string }> }>(await call(deps, 'cadre-a', { action: 'listMyTasks' }))
+  expect(tasks.items.map((t) => t.id)).toEqual([soon.id, late.id])
+  deps.clock.current += 5 * DAY_MS
+  const overdue = data<{ items: Array<{ id: string }> }>(
+    await call(deps, 'sup-a', { action: 'listInScope', queue: 'overdue' }),
+  )
+  expect(overdue.items.map((t) => t.id)).toEqual([soon.id])
+})
