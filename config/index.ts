@@ -25,6 +25,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       // The CloudBase environment the weapp talks to; empty means the mini-program's default.
       CLOUD_ENV_ID: JSON.stringify(process.env.CLOUD_ENV_ID ?? ''),
+      // The subscribe-message template ids, as JSON by template name (the same as the functions').
+      SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(process.env.SUBSCRIBE_TEMPLATE_IDS ?? '{}'),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

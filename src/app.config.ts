@@ -1,7 +1,16 @@
 const config = defineAppConfig({
   // The resident's pages stay in the main package; staff pages load only when opened.
-  pages: ['pages/index/index', 'pages/submit/index', 'pages/mine/index', 'pages/case/index', 'pages/me/index'],
+  pages: [
+    'pages/index/index',
+    'pages/submit/index',
+    'pages/mine/index',
+    'pages/case/index',
+    'pages/rate/index',
+    'pages/me/index',
+  ],
   subPackages: [
+    { root: 'packages/staff', pages: ['pages/case/index'] },
+    { root: 'packages/cadre', pages: ['pages/tasks/index', 'pages/callbacks/index', 'pages/onthespot/index'] },
     { root: 'packages/supervisor', pages: ['pages/cases/index'] },
     { root: 'packages/admin', pages: ['pages/org/index', 'pages/users/index', 'pages/invitations/index'] },
   ],

@@ -1,9 +1,9 @@
 import { type PropsWithChildren } from 'react'
 import Taro, { useLaunch } from '@tarojs/taro'
-import { mirrorAriaRoles } from './platform/h5-aria'
+import { fixBrowserAccessibility } from './platform/h5-a11y'
 import './app.scss'
 
-if (process.env.TARO_ENV === 'h5') mirrorAriaRoles(document.documentElement)
+if (process.env.TARO_ENV === 'h5') fixBrowserAccessibility(document.documentElement)
 
 declare const CLOUD_ENV_ID: string
 

@@ -2,7 +2,15 @@ import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { ActionSheet, Button } from '@nutui/nutui-react-taro'
 import { ROLE_LABELS, type Role } from '@core/roles'
-import { currentOpenid, listDemoUsers, switchDemoUser, type DemoUser } from '../services/identity'
+import { formatChinaTime } from '@core/time'
+import {
+  currentOpenid,
+  listDemoMessages,
+  listDemoUsers,
+  switchDemoUser,
+  type DemoMessage,
+  type DemoUser,
+} from '../services/identity'
 
 /** Local mode only (H5 against the local server): act as one of the demo users. */
 export default function DemoSwitcher({ onSwitched }: { onSwitched: () => void }) {
@@ -10,11 +18,19 @@ export default function DemoSwitcher({ onSwitched }: { onSwitched: () => void })
   const [open, setOpen] = useState(false)
   const [current, setCurrent] = useState(currentOpenid())
 
+  const [messages, setMessages] = useState<DemoMessage[]>([])
+
   useEffect(() => {
     listDemoUsers()
       .then(setUsers)
       .catch(() => setUsers([]))
   }, [])
+  useEffect(() => {
+    if (!current) return
+    listDemoMessages(current)
+      .then(setMessages)
+      .catch(() => setMessages([]))
+  }, [current])
 
   const me = users.find((user) => user.openid === current)
   const label = (user: DemoUser) =>
@@ -26,6 +42,17 @@ export default function DemoSwitcher({ onSwitched }: { onSwitched: () => void })
       <Button className="mq-tap" fill="outline" onClick={() => setOpen(true)}>
         切换演示身份
       </Button>
+      {messages.length > 0 && (
+        <View className="demo__messages">
+          <Text className="mq-label">演示消息（在微信里会收到的订阅消息）</Text>
+          {messages.slice(0, 5).map((message) => (
+            <Text key={`${message.at}-${message.caseNumber}-${message.title}`} className="mq-hint demo__message">
+              {formatChinaTime(message.at)} {message.title} · {message.caseNumber}
+              {message.text ? ` · ${message.text}` : ''}
+            </Text>
+          ))}
+        </View>
+      )}
       <ActionSheet
         visible={open}
         title="选择演示身份"

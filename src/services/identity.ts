@@ -32,3 +32,19 @@ export async function listDemoUsers(): Promise<DemoUser[]> {
   const response = await Taro.request<DemoUser[]>({ url: '/demo/users', method: 'GET' })
   return Array.isArray(response.data) ? response.data : []
 }
+
+export interface DemoMessage {
+  title: string
+  caseNumber: string
+  text: string
+  at: number
+}
+
+/** The WeChat messages the current demo user would have received (the local outbox). */
+export async function listDemoMessages(openid: string): Promise<DemoMessage[]> {
+  const response = await Taro.request<{ ok: boolean; data?: DemoMessage[] }>({
+    url: `/dev/outbox?recipient=${encodeURIComponent(openid)}`,
+    method: 'GET',
+  })
+  return response.data?.ok && Array.isArray(response.data.data) ? response.data.data : []
+}

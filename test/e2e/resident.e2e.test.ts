@@ -62,7 +62,7 @@ test('a resident reports a need with a photo and a location, survives a failed s
   await button('添加照片').click()
   await page.getByText('同意', { exact: true }).click()
   await (await chooser).setFiles({ name: 'manhole.png', mimeType: 'image/png', buffer: TINY_PNG })
-  await page.locator('.submit__photo-image').first().waitFor()
+  await page.locator('.mq-photos__image').first().waitFor()
 
   await button('获取当前位置').click()
   await page.getByText(/已定位/).waitFor()
@@ -84,7 +84,7 @@ test('a resident reports a need with a photo and a location, survives a failed s
   await page.getByText('已恢复您上次没有提交的内容。').waitFor()
   expect(await page.locator('textarea').inputValue()).toBe(DESCRIPTION)
   expect(await page.locator('input[placeholder="您的姓名"]').inputValue()).toBe('张秀兰')
-  expect(await page.locator('.submit__photo-image').count()).toBe(1)
+  expect(await page.locator('.mq-photos__image').count()).toBe(1)
   await page.getByText(/已定位/).waitFor()
   await page.getByText('东湖办事处 · 柳岸小区').waitFor()
 

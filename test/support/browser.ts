@@ -37,7 +37,8 @@ export function launchChromium(): Promise<Browser> {
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
   const file = path.join(SCREENSHOT_DIR, `${name}.png`)
-  await page.screenshot({ path: file })
+  // Finish Taro's page-switch animations first, or the shot catches a half-faded page.
+  await page.screenshot({ path: file, animations: 'disabled' })
   return file
 }
 

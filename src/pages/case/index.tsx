@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
 import { EVENT_LABELS, URGENCY_LABELS } from '@core/case/case'
 import type { ReporterCaseView } from '@core/case/views'
 import { formatChinaTime } from '@core/time'
@@ -9,6 +10,9 @@ import Photo from '../../components/Photo'
 import StatusBadge from '../../components/StatusBadge'
 import { callFunction, NetworkError, photoUrl } from '../../services/backend'
 import './index.scss'
+
+/** The reporter's own view carries no assignment; the officials' does. */
+const isOwnView = (view: ReporterCaseView) => !('assignment' in view)
 
 export default function CaseDetail() {
   const { params } = useRouter()
@@ -28,6 +32,11 @@ export default function CaseDetail() {
 
   return (
     <Page className="case">
+      {params.rated && (
+        <Text className="mq-card case__success" aria-live="polite">
+          谢谢您的评价！
+        </Text>
+      )}
       {params.submitted && view && (
         <Text className="mq-card case__success" aria-live="polite">
           提交成功！诉求编号 {view.number}，请记下编号以便查询。
@@ -49,6 +58,15 @@ export default function CaseDetail() {
               {view.category} · {URGENCY_LABELS[view.urgency]} · {formatChinaTime(view.createdAt)} 提交
             </Text>
             <Text className="mq-text case__description">{view.description}</Text>
+            {view.standard && <Text className="mq-text">解决标准：{view.standard}</Text>}
+            {view.deadline && view.status !== 'closed' && (
+              <Text className="mq-hint">完成时限：{formatChinaTime(view.deadline)}</Text>
+            )}
+            {view.mergedInto && (
+              <Text className="mq-text">
+                已与诉求 {view.mergedInto.number} 合并办理，请在“我的诉求”中查看该诉求的进展。
+              </Text>
+            )}
             {view.location?.address && <Text className="mq-hint">地址：{view.location.address}</Text>}
             {view.location?.coords && <Text className="mq-hint">已附定位</Text>}
             {photos.length > 0 && (
@@ -65,6 +83,20 @@ export default function CaseDetail() {
               </View>
             )}
           </View>
+          {view.awaitingRating && isOwnView(view) && (
+            <View className="mq-card case__rate">
+              <Text className="mq-text">已办结。请告诉我们问题解决了没有、您是否满意。</Text>
+              <Button
+                className="mq-tap case__rate-button"
+                type="primary"
+                size="large"
+                block
+                onClick={() => void Taro.navigateTo({ url: `/pages/rate/index?id=${view.id}` })}
+              >
+                评价办理结果
+              </Button>
+            </View>
+          )}
           <View className="mq-card">
             <Text className="mq-subtitle">办理进度</Text>
             {[...view.timeline].reverse().map((event) => (
@@ -72,6 +104,18 @@ export default function CaseDetail() {
                 <Text className="case__event-title">{EVENT_LABELS[event.type] ?? event.type}</Text>
                 <Text className="mq-hint">{formatChinaTime(event.at)}</Text>
                 {event.note && <Text className="mq-text">{event.note}</Text>}
+                {event.attachments.length > 0 && (
+                  <View className="case__photos">
+                    {event.attachments.map((fileId, index) => (
+                      <Photo
+                        key={fileId}
+                        className="case__photo"
+                        fileId={fileId}
+                        label={`${EVENT_LABELS[event.type] ?? ''}照片 ${index + 1}`}
+                      />
+                    ))}
+                  </View>
+                )}
               </View>
             ))}
           </View>

@@ -9,7 +9,16 @@ import { ask } from '../../services/backend'
 import './index.scss'
 
 const STAFF_ENTRIES = {
-  supervisor: [{ label: '辖区诉求', url: '/packages/supervisor/pages/cases/index' }],
+  cadre: [
+    { label: '我的任务', url: '/packages/cadre/pages/tasks/index' },
+    { label: '回访', url: '/packages/cadre/pages/callbacks/index' },
+    { label: '立行立改', url: '/packages/cadre/pages/onthespot/index' },
+  ],
+  supervisor: [
+    { label: '辖区诉求', url: '/packages/supervisor/pages/cases/index' },
+    { label: '我的任务', url: '/packages/cadre/pages/tasks/index' },
+    { label: '立行立改', url: '/packages/cadre/pages/onthespot/index' },
+  ],
   admin: [
     { label: '辖区诉求', url: '/packages/supervisor/pages/cases/index' },
     { label: '组织管理', url: '/packages/admin/pages/org/index' },
@@ -56,7 +65,7 @@ export default function Me() {
     setNotice(`已成为${ROLE_LABELS[user.role]}${user.unitName ? `（${user.unitName}）` : ''}`)
   }
 
-  const entries = me && (me.role === 'supervisor' || me.role === 'admin') ? STAFF_ENTRIES[me.role] : []
+  const entries = me && me.role !== 'resident' ? STAFF_ENTRIES[me.role] : []
 
   return (
     <Page className="me">

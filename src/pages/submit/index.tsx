@@ -9,10 +9,11 @@ import type { AreaChoice } from '@core/org/org'
 import { firstIssue } from '@core/validation/issues'
 import ChoiceSheet from '../../components/ChoiceSheet'
 import Page from '../../components/Page'
-import Photo from '../../components/Photo'
-import { callFunction, NetworkError, uploadImage } from '../../services/backend'
+import PhotoPicker from '../../components/PhotoPicker'
+import { callFunction, NetworkError } from '../../services/backend'
 import { clearDraft, loadDraft, newRequestId, saveDraft } from '../../services/draft'
 import { ensurePrivacyConsent } from '../../services/privacy'
+import { requestReporterSubscriptions } from '../../services/subscriptions'
 import './index.scss'
 
 const DRAFT_KEY = 'submit'
@@ -85,7 +86,7 @@ export default function Submit() {
   const [draft, setDraft] = useState<Draft>(() => loadDraft<Draft>(DRAFT_KEY) ?? emptyDraft())
   const [areas, setAreas] = useState<AreaChoice[]>([])
   const [message, setMessage] = useState('')
-  const [busy, setBusy] = useState<'' | 'photo' | 'location' | 'send'>('')
+  const [busy, setBusy] = useState<'' | 'location' | 'send'>('')
   const restored = useMemo(() => loadDraft<Draft>(DRAFT_KEY) !== null, [])
 
   const update = (patch: Partial<Draft>) =>
@@ -100,41 +101,6 @@ export default function Submit() {
       .then((result) => (result.ok ? setAreas(result.data as AreaChoice[]) : setMessage(result.message)))
       .catch(() => setMessage('网络不畅，社区列表没有加载出来，请稍后重试。'))
   }, [])
-
-  const addPhotos = async () => {
-    if (!(await ensurePrivacyConsent())) return
-    let chosen: Taro.chooseMedia.ChooseMedia[]
-    try {
-      const result = await Taro.chooseMedia({
-        count: MAX_CASE_PHOTOS - draft.photos.length,
-        mediaType: ['image'],
-        sourceType: ['album', 'camera'],
-        sizeType: ['compressed'],
-      })
-      chosen = result.tempFiles
-    } catch {
-      return // the user closed the chooser
-    }
-    setBusy('photo')
-    const added: string[] = []
-    try {
-      for (const [index, file] of chosen.entries()) {
-        const name = (file as { originalFileObj?: { name?: string } }).originalFileObj?.name ?? `photo-${index}.jpg`
-        const result = await uploadImage(file.tempFilePath, name)
-        if (!result.ok) {
-          setMessage(result.message)
-          break
-        }
-        added.push(result.data.fileId)
-      }
-      if (added.length === chosen.length) setMessage('')
-    } catch {
-      setMessage('网络不畅，照片没有上传成功，请稍后再试。')
-    } finally {
-      if (added.length) update({ photos: [...draft.photos, ...added].slice(0, MAX_CASE_PHOTOS) })
-      setBusy('')
-    }
-  }
 
   const locate = async () => {
     if (!(await ensurePrivacyConsent())) return
@@ -164,7 +130,8 @@ export default function Submit() {
     setBusy('send')
     try {
       const { action: _action, ...params } = parsed.data
-      const result = await callFunction('cases', 'submit', params)
+      const subscriptions = await requestReporterSubscriptions()
+      const result = await callFunction('cases', 'submit', { ...params, subscriptions })
       if (!result.ok) return setMessage(result.message)
       clearDraft(DRAFT_KEY)
       const view = result.data as ReporterCaseView
@@ -242,25 +209,12 @@ export default function Submit() {
         <Text className="mq-label">
           照片（可选，最多 {MAX_CASE_PHOTOS} 张，已添加 {draft.photos.length} 张）
         </Text>
-        <View className="submit__photos">
-          {draft.photos.map((fileId, index) => (
-            <View key={fileId} className="submit__photo">
-              <Photo className="submit__photo-image" fileId={fileId} label={`已添加的照片 ${index + 1}`} />
-              <Button
-                className="submit__photo-remove"
-                fill="outline"
-                onClick={() => update({ photos: draft.photos.filter((id) => id !== fileId) })}
-              >
-                删除
-              </Button>
-            </View>
-          ))}
-        </View>
-        {draft.photos.length < MAX_CASE_PHOTOS && (
-          <Button className="mq-tap" fill="outline" loading={busy === 'photo'} onClick={() => void addPhotos()}>
-            添加照片
-          </Button>
-        )}
+        <PhotoPicker
+          photos={draft.photos}
+          max={MAX_CASE_PHOTOS}
+          onChange={(photos) => update({ photos })}
+          onError={setMessage}
+        />
       </View>
 
       <View className="mq-card">

@@ -1,26 +1,37 @@
 import { useState } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { URGENCY_LABELS } from '@core/case/case'
+import { Radio } from '@nutui/nutui-react-taro'
 import type { StaffCaseListItem } from '@core/case/views'
-import { formatChinaTime } from '@core/time'
 import Page from '../../../../components/Page'
-import StatusBadge from '../../../../components/StatusBadge'
+import StaffCaseRow from '../../../../components/StaffCaseRow'
 import { ask } from '../../../../services/backend'
 
-/** 辖区诉求: every case whose area or responsible unit lies in the supervisor's subtree. */
+const QUEUES = [
+  ['dispatch', '待派单'],
+  ['review', '待审核销号'],
+  ['extension', '延期申请'],
+  ['overdue', '已超期'],
+  ['all', '全部'],
+] as const
+type Queue = (typeof QUEUES)[number][0]
+
+/** 辖区诉求: the supervisor's queues over every case whose area or responsible unit is in their subtree. */
 export default function ScopeCases() {
+  const [queue, setQueue] = useState<Queue>('dispatch')
   const [items, setItems] = useState<StaffCaseListItem[] | null>(null)
   const [total, setTotal] = useState(0)
   const [message, setMessage] = useState('')
 
+  const load = async (which: Queue) => {
+    const result = await ask('cases', 'listInScope', { queue: which, pageSize: 50 })
+    if (!result.ok) return setMessage(result.message)
+    const data = result.data as { items: StaffCaseListItem[]; total: number }
+    setItems(data.items)
+    setTotal(data.total)
+  }
   useDidShow(() => {
-    void ask('cases', 'listInScope', { pageSize: 50 }).then((result) => {
-      if (!result.ok) return setMessage(result.message)
-      const { items: rows, total: count } = result.data as { items: StaffCaseListItem[]; total: number }
-      setItems(rows)
-      setTotal(count)
-    })
+    void load(queue)
   })
 
   return (
@@ -30,27 +41,28 @@ export default function ScopeCases() {
           {message}
         </Text>
       )}
+      <View className="mq-card">
+        <Radio.Group
+          direction="horizontal"
+          value={queue}
+          onChange={(value) => {
+            setQueue(value as Queue)
+            void load(value as Queue)
+          }}
+        >
+          {QUEUES.map(([key, label]) => (
+            <Radio key={key} value={key} shape="button">
+              {label}
+            </Radio>
+          ))}
+        </Radio.Group>
+      </View>
       {items && (
         <View className="mq-card">
-          <Text className="mq-hint">辖区内共 {total} 条诉求</Text>
+          <Text className="mq-hint">共 {total} 条</Text>
+          {items.length === 0 && <Text className="mq-text">这里暂时没有诉求。</Text>}
           {items.map((item) => (
-            <View
-              key={item.id}
-              className="mq-case-row"
-              role="link"
-              onClick={() => void Taro.navigateTo({ url: `/pages/case/index?id=${item.id}` })}
-            >
-              <View className="mq-case-row__head">
-                <Text className="mq-case-row__number">{item.number}</Text>
-                <StatusBadge status={item.status} />
-              </View>
-              <Text className="mq-case-row__meta">
-                {item.category} · {URGENCY_LABELS[item.urgency]} · {formatChinaTime(item.createdAt)} · 反映人{' '}
-                {item.reporterName}
-                {item.anonymous ? '（匿名）' : ''}
-              </Text>
-              <Text className="mq-case-row__summary">{item.summary}</Text>
-            </View>
+            <StaffCaseRow key={item.id} item={item} now={Date.now()} />
           ))}
         </View>
       )}

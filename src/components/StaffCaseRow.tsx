@@ -1,0 +1,44 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { URGENCY_LABELS } from '@core/case/case'
+import { isOverdue } from '@core/case/time-limits'
+import type { StaffCaseListItem } from '@core/case/views'
+import { formatChinaTime } from '@core/time'
+import StatusBadge from './StatusBadge'
+import './CaseRow.scss'
+
+/** A row of the officials' lists: status in words, deadline, overdue said in words too. */
+export default function StaffCaseRow({ item, now }: { item: StaffCaseListItem; now: number }) {
+  const overdue =
+    item.deadline !== null &&
+    isOverdue(
+      { status: item.status, assignment: { acknowledgeBy: item.acknowledgeBy ?? 0, deadline: item.deadline } as never },
+      now,
+    )
+  return (
+    <View
+      className="mq-case-row"
+      role="link"
+      onClick={() => void Taro.navigateTo({ url: `/packages/staff/pages/case/index?id=${item.id}` })}
+    >
+      <View className="mq-case-row__head">
+        <Text className="mq-case-row__number">
+          {item.number}
+          {item.onTheSpot ? ' · 立行立改' : ''}
+        </Text>
+        <StatusBadge status={item.status} />
+      </View>
+      <Text className="mq-case-row__meta">
+        {item.category} · {URGENCY_LABELS[item.urgency]} · 反映人 {item.reporterName}
+        {item.handlerName ? ` · 承办 ${item.handlerName}` : ''}
+      </Text>
+      {item.deadline !== null && (
+        <Text className={overdue ? 'mq-case-row__overdue' : 'mq-case-row__meta'}>
+          {overdue ? '已超期 · ' : ''}完成时限 {formatChinaTime(item.deadline)}
+          {item.hasPendingExtension ? ' · 申请延期中' : ''}
+        </Text>
+      )}
+      <Text className="mq-case-row__summary">{item.summary}</Text>
+    </View>
+  )
+}

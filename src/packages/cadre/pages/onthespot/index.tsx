@@ -1,0 +1,164 @@
+import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
+import { CATEGORIES, type Category } from '@core/case/case'
+import { MAX_CASE_PHOTOS } from '@core/case/case.schemas'
+import { recordOnTheSpotInput } from '@core/case/lifecycle.schemas'
+import type { AreaChoice } from '@core/org/org'
+import { firstIssue } from '@core/validation/issues'
+import ChoiceSheet from '../../../../components/ChoiceSheet'
+import Page from '../../../../components/Page'
+import PhotoPicker from '../../../../components/PhotoPicker'
+import { ask } from '../../../../services/backend'
+import { clearDraft, loadDraft, newRequestId, saveDraft } from '../../../../services/draft'
+
+const DRAFT_KEY = 'onTheSpot'
+
+interface Draft {
+  clientRequestId: string
+  category: Category | ''
+  areaUnitId: string
+  description: string
+  reporterName: string
+  reporterPhone: string
+  resolution: string
+  standardMet: string
+  evidence: string[]
+}
+
+const empty = (): Draft => ({
+  clientRequestId: newRequestId(),
+  category: '',
+  areaUnitId: '',
+  description: '',
+  reporterName: '',
+  reporterPhone: '',
+  resolution: '',
+  standardMet: '',
+  evidence: [],
+})
+
+/** 立行立改: a need solved on the spot, recorded with evidence; a supervisor still approves it. */
+export default function OnTheSpot() {
+  const [draft, setDraft] = useState<Draft>(() => loadDraft<Draft>(DRAFT_KEY) ?? empty())
+  const [areas, setAreas] = useState<AreaChoice[]>([])
+  const [message, setMessage] = useState('')
+  const update = (patch: Partial<Draft>) =>
+    setDraft((previous) => {
+      const next = { ...previous, ...patch }
+      saveDraft(DRAFT_KEY, next)
+      return next
+    })
+
+  useEffect(() => {
+    void ask('orgs', 'listAreas', {}).then((result) => result.ok && setAreas(result.data as AreaChoice[]))
+  }, [])
+
+  const send = async () => {
+    const event = {
+      action: 'recordOnTheSpot' as const,
+      clientRequestId: draft.clientRequestId,
+      category: draft.category,
+      description: draft.description,
+      areaUnitId: draft.areaUnitId,
+      reporter: { name: draft.reporterName, phone: draft.reporterPhone },
+      resolution: draft.resolution,
+      standardMet: draft.standardMet,
+      evidence: draft.evidence,
+    }
+    const parsed = recordOnTheSpotInput.safeParse(event)
+    if (!parsed.success) return setMessage(firstIssue(parsed.error).message)
+    const { action: _action, ...params } = parsed.data
+    const result = await ask('cases', 'recordOnTheSpot', params)
+    if (!result.ok) return setMessage(result.message)
+    clearDraft(DRAFT_KEY)
+    void Taro.redirectTo({ url: `/packages/staff/pages/case/index?id=${(result.data as { id: string }).id}` })
+  }
+
+  return (
+    <Page>
+      <View className="mq-card">
+        <Text className="mq-label">问题类别</Text>
+        <Radio.Group
+          direction="horizontal"
+          value={draft.category}
+          onChange={(value) => update({ category: String(value) as Category })}
+        >
+          {CATEGORIES.map((category) => (
+            <Radio key={category} shape="button" value={category}>
+              {category}
+            </Radio>
+          ))}
+        </Radio.Group>
+        <Text className="mq-label">在哪个社区或小区</Text>
+        <ChoiceSheet
+          title="选择社区或小区"
+          placeholder="请选择社区或小区"
+          choices={areas.map((area) => ({
+            id: area.id,
+            label: area.officeName ? `${area.officeName} · ${area.name}` : area.name,
+          }))}
+          value={draft.areaUnitId}
+          onChange={(choice) => update({ areaUnitId: choice.id })}
+        />
+        <Text className="mq-label">群众反映的问题</Text>
+        <TextArea
+          className="mq-textarea"
+          aria-label="问题描述"
+          value={draft.description}
+          maxLength={1000}
+          onChange={(value) => update({ description: value })}
+        />
+        <Input
+          className="mq-input"
+          aria-label="反映人姓名"
+          placeholder="反映人姓名"
+          value={draft.reporterName}
+          onChange={(value) => update({ reporterName: value })}
+        />
+        <Input
+          className="mq-input"
+          aria-label="反映人电话"
+          type="tel"
+          placeholder="反映人电话"
+          value={draft.reporterPhone}
+          onChange={(value) => update({ reporterPhone: value })}
+        />
+      </View>
+      <View className="mq-card">
+        <Text className="mq-label">现场怎么解决的</Text>
+        <TextArea
+          className="mq-textarea"
+          aria-label="现场解决情况"
+          value={draft.resolution}
+          maxLength={500}
+          onChange={(value) => update({ resolution: value })}
+        />
+        <Text className="mq-label">解决标准及达到情况</Text>
+        <TextArea
+          className="mq-textarea"
+          aria-label="解决标准及达到情况"
+          value={draft.standardMet}
+          maxLength={300}
+          onChange={(value) => update({ standardMet: value })}
+        />
+        <Text className="mq-label">现场照片（至少 1 张）</Text>
+        <PhotoPicker
+          photos={draft.evidence}
+          max={MAX_CASE_PHOTOS}
+          onChange={(evidence) => update({ evidence })}
+          onError={setMessage}
+        />
+      </View>
+      {message && (
+        <Text className="mq-error" aria-live="assertive">
+          {message}
+        </Text>
+      )}
+      <Button className="mq-tap" type="primary" size="large" block onClick={() => void send()}>
+        提交销号审核
+      </Button>
+    </Page>
+  )
+}
