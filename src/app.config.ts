@@ -12,7 +12,10 @@ const config = defineAppConfig({
     { root: 'packages/staff', pages: ['pages/case/index'] },
     { root: 'packages/cadre', pages: ['pages/tasks/index', 'pages/callbacks/index', 'pages/onthespot/index'] },
     { root: 'packages/supervisor', pages: ['pages/cases/index'] },
-    { root: 'packages/admin', pages: ['pages/org/index', 'pages/users/index', 'pages/invitations/index'] },
+    {
+      root: 'packages/admin',
+      pages: ['pages/org/index', 'pages/users/index', 'pages/invitations/index', 'pages/settings/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

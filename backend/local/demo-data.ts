@@ -157,9 +157,34 @@ export async function seedDemoData(deps: Deps): Promise<boolean> {
     }
     await store.insert('users', doc)
   }
+  const ids: string[] = []
   for (const { openid, event } of DEMO_CASES) {
     const result = await runFunction('cases', event, deps, { openid })
     if (!result.ok) throw new Error(`demo case ${event.clientRequestId}: ${result.code} ${result.message}`)
+    ids.push((result.data as { id: string }).id)
+  }
+  // One case already on its way, so every role has something to see: 西岭's supervisor assigned
+  // the flooded road to 赵敏, who acknowledged it.
+  const flooded = ids[2] as string
+  for (const [openid, from, event] of [
+    [
+      'demo-supervisor-liu',
+      'submitted',
+      {
+        action: 'assign',
+        leadOfficial: '刘红梅',
+        responsibleUnitId: 'unit-xiling-office',
+        handlerOpenid: 'demo-cadre-zhao',
+        standard: '疏通东门排水口，雨后两小时内路面无积水',
+      },
+    ],
+    ['demo-cadre-zhao', 'assigned', { action: 'acknowledge' }],
+  ] as const) {
+    const current = await store.get<{ _id: string; version: number; status: string }>('cases', flooded)
+    // Rerun after an interruption: skip the steps already taken.
+    if (current?.status !== from) continue
+    const result = await runFunction('cases', { ...event, id: flooded, expectedVersion: current?.version }, deps, { openid })
+    if (!result.ok) throw new Error(`demo ${event.action}: ${result.code} ${result.message}`)
   }
   await store.insert('meta', { _id: 'demo-data', createdAt: now })
   return true

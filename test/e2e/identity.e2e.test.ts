@@ -113,6 +113,22 @@ test('the admin issues a cadre invitation; a fresh user redeems it and 我的 sh
   })
   const names = ((await areas.json()) as { data: Array<{ name: string }> }).data.map((area) => area.name)
   expect(names).toContain('新苑小区')
+
+  // 办理时限: the admin changes 急's completion limit; it is kept.
+  await admin.goto(`${server.url}/#/packages/admin/pages/settings/index`)
+  await admin.locator('.admin__row', { hasText: '急' }).locator('input').nth(1).fill('2')
+  await button(admin, '保存').click()
+  await admin.getByText('已保存，之后派单的诉求按新时限计算').waitFor()
+  await expectAccessible(admin, 'admin settings')
+  const limits = await fetch(`${server.url}/fn/settings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-demo-user': 'demo-supervisor-chen' },
+    body: JSON.stringify({ action: 'getTimeLimits' }),
+  })
+  expect(
+    ((await limits.json()) as { data: { limits: { urgent: { completeDays: number } } } }).data.limits.urgent
+      .completeDays,
+  ).toBe(2)
 })
 
 test('a resident does not get to the admin pages: no entry, and the page itself shows nothing but a refusal', async () => {

@@ -43,10 +43,16 @@ async function openStaffCase(page: Page, caseId: string) {
   await page.getByText('办理记录').waitFor()
 }
 
-async function outbox(): Promise<string[]> {
+/** The messages about one case, oldest first. */
+async function outbox(caseNumber: string): Promise<string[]> {
   const response = await fetch(`${server.url}/dev/outbox`)
-  const { data } = (await response.json()) as { data: Array<{ template: string; recipient: string }> }
-  return data.reverse().map((m) => `${m.template}→${m.recipient}`)
+  const { data } = (await response.json()) as {
+    data: Array<{ template: string; recipient: string; caseNumber: string }>
+  }
+  return data
+    .filter((m) => m.caseNumber === caseNumber)
+    .reverse()
+    .map((m) => `${m.template}→${m.recipient}`)
 }
 
 test('resident → supervisor → cadre → supervisor → resident: the whole 急难愁盼 story in the browser', async () => {
@@ -147,7 +153,7 @@ test('resident → supervisor → cadre → supervisor → resident: the whole �
   await expectAccessible(resident, 'detail closed')
 
   // Every step told the right person (in WeChat: subscribe messages; here: the local outbox).
-  expect(await outbox()).toEqual([
+  expect(await outbox(number)).toEqual([
     'caseAccepted→demo-resident-zhang',
     'taskAssigned→demo-cadre-wang',
     'reviewClosureRequested→demo-supervisor-chen',

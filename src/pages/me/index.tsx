@@ -24,6 +24,7 @@ const STAFF_ENTRIES = {
     { label: '组织管理', url: '/packages/admin/pages/org/index' },
     { label: '人员管理', url: '/packages/admin/pages/users/index' },
     { label: '邀请码管理', url: '/packages/admin/pages/invitations/index' },
+    { label: '办理时限', url: '/packages/admin/pages/settings/index' },
   ],
 } as const
 

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { Button, Checkbox, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
 import {
   EVENT_LABELS,
+  OPEN_STATUSES,
   SATISFACTION_LABELS,
   SATISFACTIONS,
   SEND_BACK_REASONS,
@@ -15,7 +16,7 @@ import {
 } from '@core/case/case'
 import { MAX_CASE_PHOTOS } from '@core/case/case.schemas'
 import { completionDeadline, isOverdue, type TimeLimits } from '@core/case/time-limits'
-import type { StaffCaseView } from '@core/case/views'
+import type { StaffCaseListItem, StaffCaseView } from '@core/case/views'
 import type { OrgUnit } from '@core/org/org'
 import { ROLE_LABELS } from '@core/roles'
 import { DAY_MS, formatChinaTime } from '@core/time'
@@ -209,6 +210,7 @@ function DispatchPanel({ view, me, run, base }: { view: StaffCaseView; me: Me; r
   const [standard, setStandard] = useState('')
   const [reason, setReason] = useState('')
   const [target, setTarget] = useState('')
+  const [openCases, setOpenCases] = useState<StaffCaseListItem[]>([])
 
   useEffect(() => {
     void ask('orgs', 'tree', {}).then(
@@ -225,6 +227,13 @@ function DispatchPanel({ view, me, run, base }: { view: StaffCaseView; me: Me; r
     )
     void ask('settings', 'getTimeLimits', {}).then(
       (result) => result.ok && setLimits((result.data as { limits: TimeLimits }).limits),
+    )
+    void ask('cases', 'listInScope', { queue: 'all', pageSize: 50 }).then(
+      (result) =>
+        result.ok &&
+        setOpenCases(
+          (result.data as { items: StaffCaseListItem[] }).items.filter((item) => OPEN_STATUSES.includes(item.status)),
+        ),
     )
   }, [])
 
@@ -300,13 +309,16 @@ function DispatchPanel({ view, me, run, base }: { view: StaffCaseView; me: Me; r
       >
         不予受理
       </Button>
-      <Text className="mq-label">与已有诉求合并</Text>
-      <Input
-        className="mq-input"
-        aria-label="合并到的诉求编号"
-        placeholder="诉求编号，例如 2026-000123"
+      <Text className="mq-label">与已有诉求合并（同一件事多人反映）</Text>
+      <ChoiceSheet
+        className="staff__merge-target"
+        title="选择要合并到的诉求"
+        placeholder="从辖区内正在办理的诉求中选择"
+        choices={openCases
+          .filter((item) => item.id !== view.id)
+          .map((item) => ({ id: item.number, label: `${item.number} ${item.summary}` }))}
         value={target}
-        onChange={setTarget}
+        onChange={(choice) => setTarget(choice.id)}
       />
       <Button
         className="mq-tap"
