@@ -5,11 +5,11 @@ import { caseNumberCounterId, formatCaseNumber } from '@core/case/number'
 import { caseScope, toListItem, toReporterView, toStaffListItem, viewCaseFor } from '@core/case/views'
 import { isAreaUnit, unitPath, type OrgUnit } from '@core/org/org'
 import { listScope, may } from '@core/permissions'
-import { fail, ok } from '@core/result'
+import { fail, ok, type Result } from '@core/result'
 import { chinaYear } from '@core/time'
 import type { ListCasesInScopeInput } from '@core/case/case.schemas'
 import type { Filter } from '../ports/store'
-import type { Handler } from './context'
+import type { Handler, HandlerContext } from './context'
 
 /**
  * A case's id is derived from who sent it and their request id, so a repeated or concurrent
@@ -19,36 +19,58 @@ export function caseIdFor(openid: string, clientRequestId: string): string {
   return createHash('sha256').update(`${openid}\n${clientRequestId}`).digest('hex').slice(0, 32)
 }
 
-export const submitCase: Handler<'cases', 'submit'> = async (input, { store, files, clock, actor }) => {
-  const id = caseIdFor(actor.openid, input.clientRequestId)
-  const earlier = await store.get<Case>('cases', id)
-  if (earlier) return ok(toReporterView(earlier))
+interface NewCaseRequest {
+  clientRequestId: string
+  areaUnitId: string
+  /** Every file the case will refer to. */
+  files: readonly string[]
+  /** A further check on the area (e.g. that it lies in the caller's subtree). */
+  mayUseArea?: (area: OrgUnit) => Result<void>
+  build: (params: { id: string; number: string; areaUnitPath: string[]; now: number }) => Case
+}
 
-  const area = await store.get<OrgUnit>('orgUnits', input.areaUnitId)
+/**
+ * Creates a case once per caller and request id: a resend answers the case already stored. The
+ * area must be an active place and every file uploaded; a number is drawn only for a case that
+ * passed those checks. Shared by the resident's report and the official's 立行立改.
+ */
+export async function createCaseOnce(
+  { store, files, clock, actor }: HandlerContext,
+  request: NewCaseRequest,
+): Promise<Result<Case>> {
+  const id = caseIdFor(actor.openid, request.clientRequestId)
+  const earlier = await store.get<Case>('cases', id)
+  if (earlier) return ok(earlier)
+
+  const area = await store.get<OrgUnit>('orgUnits', request.areaUnitId)
   if (!area || !isAreaUnit(area)) return fail('CASE.UNKNOWN_AREA', undefined, 'areaUnitId')
-  for (const photo of input.photos) {
-    if (!(await files.exists(photo))) return fail('CASE.PHOTO_NOT_FOUND', undefined, 'photos')
+  const allowed = request.mayUseArea?.(area) ?? ok(undefined)
+  if (!allowed.ok) return allowed
+  for (const fileId of request.files) {
+    if (!(await files.exists(fileId))) return fail('CASE.PHOTO_NOT_FOUND', undefined, 'photos')
   }
 
   const now = clock.now()
   const year = chinaYear(now)
   const sequence = await store.increment('counters', caseNumberCounterId(year), 'value')
-  const doc = newCase({
-    id,
-    areaUnitPath: unitPath(area),
-    number: formatCaseNumber(year, sequence),
-    input,
-    actor,
-    source: 'resident',
-    now,
-  })
+  const doc = request.build({ id, number: formatCaseNumber(year, sequence), areaUnitPath: unitPath(area), now })
   if ((await store.insert('cases', doc)) === 'duplicate') {
     // A concurrent resend won the race; its case is the one the caller gets. (Our number is skipped.)
     const winner = await store.get<Case>('cases', id)
-    if (winner) return ok(toReporterView(winner))
-    return fail('SYSTEM.ERROR')
+    return winner ? ok(winner) : fail('SYSTEM.ERROR')
   }
-  return ok(toReporterView(doc))
+  return ok(doc)
+}
+
+export const submitCase: Handler<'cases', 'submit'> = async (input, ctx) => {
+  const created = await createCaseOnce(ctx, {
+    clientRequestId: input.clientRequestId,
+    areaUnitId: input.areaUnitId,
+    files: input.photos,
+    build: ({ id, number, areaUnitPath, now }) =>
+      newCase({ id, areaUnitPath, number, input, actor: ctx.actor, source: 'resident', now }),
+  })
+  return created.ok ? ok(toReporterView(created.data)) : created
 }
 
 async function listPage<T>(

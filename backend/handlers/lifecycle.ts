@@ -2,16 +2,14 @@ import type { Case } from '@core/case/case'
 import { OPEN_STATUSES } from '@core/case/case'
 import { newOnTheSpotCase } from '@core/case/create'
 import { applyTransition, type ActionParams, type CaseAction } from '@core/case/lifecycle'
-import { caseNumberCounterId, formatCaseNumber } from '@core/case/number'
 import { caseScope, toStaffListItem, viewCaseFor } from '@core/case/views'
-import { isAreaUnit, unitPath, type OrgUnit } from '@core/org/org'
+import { unitPath, type OrgUnit } from '@core/org/org'
 import { may } from '@core/permissions'
 import { fail, ok, type Result } from '@core/result'
 import type { Actor } from '@core/roles'
-import { chinaYear } from '@core/time'
 import type { User } from '@core/user/user'
 import type { Store } from '../ports/store'
-import { caseIdFor } from './cases'
+import { createCaseOnce } from './cases'
 import type { Handler, HandlerContext } from './context'
 import { loadTimeLimits } from './settings'
 
@@ -145,34 +143,19 @@ export const mergeCase: Handler<'cases', 'merge'> = async (input, ctx) => {
 }
 
 /** 立行立改: recorded by the official who solved it, waiting for someone else's 销号. */
-export const recordOnTheSpot: Handler<'cases', 'recordOnTheSpot'> = async (input, { store, files, clock, actor }) => {
-  const id = caseIdFor(actor.openid, input.clientRequestId)
-  const earlier = await store.get<Case>('cases', id)
-  if (earlier) return ok(viewCaseFor(actor, earlier))
-  const area = await store.get<OrgUnit>('orgUnits', input.areaUnitId)
-  if (!area || !isAreaUnit(area)) return fail('CASE.UNKNOWN_AREA', undefined, 'areaUnitId')
-  if (!may(actor, 'case.recordOnTheSpot', { ownerOpenids: [], unitIds: unitPath(area) })) {
-    return fail('AUTH.FORBIDDEN', '只能记录本辖区内的立行立改', 'areaUnitId')
-  }
-  for (const photo of [...input.photos, ...input.evidence]) {
-    if (!(await files.exists(photo))) return fail('CASE.PHOTO_NOT_FOUND', undefined, 'evidence')
-  }
-  const now = clock.now()
-  const year = chinaYear(now)
-  const sequence = await store.increment('counters', caseNumberCounterId(year), 'value')
-  const doc = newOnTheSpotCase({
-    id,
-    areaUnitPath: unitPath(area),
-    number: formatCaseNumber(year, sequence),
-    input,
-    actor,
-    now,
+export const recordOnTheSpot: Handler<'cases', 'recordOnTheSpot'> = async (input, ctx) => {
+  const created = await createCaseOnce(ctx, {
+    clientRequestId: input.clientRequestId,
+    areaUnitId: input.areaUnitId,
+    files: [...input.photos, ...input.evidence],
+    mayUseArea: (area) =>
+      may(ctx.actor, 'case.recordOnTheSpot', { ownerOpenids: [], unitIds: unitPath(area) })
+        ? ok(undefined)
+        : fail('AUTH.FORBIDDEN', '只能记录本辖区内的立行立改', 'areaUnitId'),
+    build: ({ id, number, areaUnitPath, now }) =>
+      newOnTheSpotCase({ id, areaUnitPath, number, input, actor: ctx.actor, now }),
   })
-  if ((await store.insert('cases', doc)) === 'duplicate') {
-    const winner = await store.get<Case>('cases', id)
-    return winner ? ok(viewCaseFor(actor, winner)) : fail('SYSTEM.ERROR')
-  }
-  return ok(viewCaseFor(actor, doc))
+  return created.ok ? ok(viewCaseFor(ctx.actor, created.data)) : created
 }
 
 /** 我的任务: open cases the caller handles, due soonest first. */

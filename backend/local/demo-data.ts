@@ -183,7 +183,9 @@ export async function seedDemoData(deps: Deps): Promise<boolean> {
     const current = await store.get<{ _id: string; version: number; status: string }>('cases', flooded)
     // Rerun after an interruption: skip the steps already taken.
     if (current?.status !== from) continue
-    const result = await runFunction('cases', { ...event, id: flooded, expectedVersion: current?.version }, deps, { openid })
+    const result = await runFunction('cases', { ...event, id: flooded, expectedVersion: current?.version }, deps, {
+      openid,
+    })
     if (!result.ok) throw new Error(`demo ${event.action}: ${result.code} ${result.message}`)
   }
   await store.insert('meta', { _id: 'demo-data', createdAt: now })

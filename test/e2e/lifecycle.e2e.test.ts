@@ -83,14 +83,14 @@ test('resident → supervisor → cadre → supervisor → resident: the whole �
   await screenshot(supervisor, '12-supervisor-assign')
   await expectAccessible(supervisor, 'supervisor case')
   await button(supervisor, /^派单$/).click()
-  await supervisor.locator('.staff__notice', { hasText: '已派单' }).waitFor()
+  await supervisor.locator('.mq-success', { hasText: '已派单' }).waitFor()
 
   // The cadre acknowledges, reports progress with a photo and asks for closure.
   const cadre = await as('王强（党员干部 · 东湖办事处）')
   await cadre.goto(`${server.url}/#/packages/cadre/pages/tasks/index`)
   await cadre.locator('.mq-case-row', { hasText: number }).click()
   await button(cadre, /^签收$/).click()
-  await cadre.locator('.staff__notice', { hasText: '已签收' }).waitFor()
+  await cadre.locator('.mq-success', { hasText: '已签收' }).waitFor()
   await cadre.locator('.staff__progress textarea').fill('已联系物业电工，明天上午更换灯泡')
   const chooser = cadre.waitForEvent('filechooser')
   await button(cadre, /^添加照片$/).click()
@@ -98,12 +98,12 @@ test('resident → supervisor → cadre → supervisor → resident: the whole �
   await (await chooser).setFiles({ name: 'lamp.png', mimeType: 'image/png', buffer: TINY_PNG })
   await cadre.locator('.mq-photos__image').first().waitFor()
   await button(cadre, '保存进展').click()
-  await cadre.locator('.staff__notice', { hasText: '已记录进展' }).waitFor()
+  await cadre.locator('.mq-success', { hasText: '已记录进展' }).waitFor()
   const requestClosure = async (result: string) => {
     await cadre.locator('.staff__result textarea').fill(result)
     await cadre.locator('.staff__standard-met textarea').fill('灯已亮，晚上台阶看得清')
     await button(cadre, /^申请销号$/).click()
-    await cadre.locator('.staff__notice', { hasText: '已申请销号' }).waitFor()
+    await cadre.locator('.mq-success', { hasText: '已申请销号' }).waitFor()
   }
   await requestClosure('更换了2栋1-6层楼道灯')
   await screenshot(cadre, '13-cadre-task')
@@ -114,7 +114,7 @@ test('resident → supervisor → cadre → supervisor → resident: the whole �
   await supervisor.getByText('销号审核').waitFor()
   await supervisor.locator('input[placeholder="退回理由"]').fill('请补充更换后的照片')
   await button(supervisor, '退回继续办理').click()
-  await supervisor.locator('.staff__notice', { hasText: '已退回继续办理' }).waitFor()
+  await supervisor.locator('.mq-success', { hasText: '已退回继续办理' }).waitFor()
 
   // …the cadre asks again, and the supervisor approves.
   await openStaffCase(cadre, caseId)
@@ -122,7 +122,7 @@ test('resident → supervisor → cadre → supervisor → resident: the whole �
   await openStaffCase(supervisor, caseId)
   await screenshot(supervisor, '14-supervisor-review')
   await button(supervisor, '同意销号').click()
-  await supervisor.locator('.staff__notice', { hasText: '已销号' }).waitFor()
+  await supervisor.locator('.mq-success', { hasText: '已销号' }).waitFor()
 
   // The resident is not satisfied: the case reopens.
   const rate = async (solved: string, satisfaction: string) => {
@@ -146,7 +146,7 @@ test('resident → supervisor → cadre → supervisor → resident: the whole �
   await requestClosure('3楼灯也已更换')
   await openStaffCase(supervisor, caseId)
   await button(supervisor, '同意销号').click()
-  await supervisor.locator('.staff__notice', { hasText: '已销号' }).waitFor()
+  await supervisor.locator('.mq-success', { hasText: '已销号' }).waitFor()
   await rate('已解决', '满意')
   await resident.locator('.mq-status:visible', { hasText: '已办结' }).waitFor()
   await screenshot(resident, '18-resident-closed')

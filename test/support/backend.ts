@@ -85,3 +85,36 @@ export function submitEvent(overrides: Record<string, unknown> = {}): Record<str
 export function call(deps: Deps, openid: string | null, event: unknown, name = 'cases') {
   return runFunction(name, event, deps, { openid })
 }
+
+/** district ⊃ office-a ⊃ estate-a; district ⊃ office-b ⊃ estate-b. */
+export async function addTwoOffices(deps: Deps): Promise<void> {
+  await addUnit(deps, { _id: 'district', kind: 'district', name: '示例管理区' })
+  await addUnit(deps, {
+    _id: 'office-a',
+    kind: 'office',
+    name: 'A办事处',
+    parentId: 'district',
+    ancestorIds: ['district'],
+  })
+  await addUnit(deps, {
+    _id: 'office-b',
+    kind: 'office',
+    name: 'B办事处',
+    parentId: 'district',
+    ancestorIds: ['district'],
+  })
+  await addUnit(deps, {
+    _id: 'estate-a',
+    kind: 'estate',
+    name: 'A小区',
+    parentId: 'office-a',
+    ancestorIds: ['district', 'office-a'],
+  })
+  await addUnit(deps, {
+    _id: 'estate-b',
+    kind: 'estate',
+    name: 'B小区',
+    parentId: 'office-b',
+    ancestorIds: ['district', 'office-b'],
+  })
+}

@@ -10,6 +10,7 @@ import Photo from '../../components/Photo'
 import StatusBadge from '../../components/StatusBadge'
 import { callFunction, NetworkError, photoUrl } from '../../services/backend'
 import './index.scss'
+import { ErrorNotice } from '../../components/Notice'
 
 /** The reporter's own view carries no assignment; the officials' does. */
 const isOwnView = (view: ReporterCaseView) => !('assignment' in view)
@@ -42,11 +43,7 @@ export default function CaseDetail() {
           提交成功！诉求编号 {view.number}，请记下编号以便查询。
         </Text>
       )}
-      {error && (
-        <Text className="mq-error" aria-live="assertive">
-          {error}
-        </Text>
-      )}
+      <ErrorNotice message={error} />
       {view && (
         <>
           <View className="mq-card">

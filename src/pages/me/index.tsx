@@ -7,6 +7,7 @@ import type { UserView } from '@core/user/user'
 import Page from '../../components/Page'
 import { ask } from '../../services/backend'
 import './index.scss'
+import { ErrorNotice, SuccessNotice } from '../../components/Notice'
 
 const STAFF_ENTRIES = {
   cadre: [
@@ -70,16 +71,8 @@ export default function Me() {
 
   return (
     <Page className="me">
-      {message && (
-        <Text className="mq-error" aria-live="assertive">
-          {message}
-        </Text>
-      )}
-      {notice && (
-        <Text className="mq-card me__notice" aria-live="polite">
-          {notice}
-        </Text>
-      )}
+      <ErrorNotice message={message} />
+      <SuccessNotice message={notice} />
       {me && (
         <View className="mq-card">
           <Text className="mq-subtitle">我的身份</Text>

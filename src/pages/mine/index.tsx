@@ -7,6 +7,7 @@ import type { CaseListItem } from '@core/case/views'
 import Page from '../../components/Page'
 import CaseRow from '../../components/CaseRow'
 import { callFunction, NetworkError } from '../../services/backend'
+import { ErrorNotice } from '../../components/Notice'
 
 const PAGE_SIZE = 10
 
@@ -51,11 +52,7 @@ export default function MyCases() {
 
   return (
     <Page className="mine">
-      {error && (
-        <Text className="mq-error" aria-live="assertive">
-          {error}
-        </Text>
-      )}
+      <ErrorNotice message={error} />
       {listing && listing.total === 0 && (
         <View className="mq-card">
           <Empty description="您还没有反映过问题" />

@@ -1,17 +1,19 @@
 import { useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Radio, TextArea } from '@nutui/nutui-react-taro'
-import { SATISFACTION_LABELS, SATISFACTIONS, SOLVED_ANSWERS, SOLVED_LABELS, type Satisfaction } from '@core/case/case'
+import { Button, TextArea } from '@nutui/nutui-react-taro'
+import type { Satisfaction } from '@core/case/case'
 import type { ReporterCaseView } from '@core/case/views'
 import Page from '../../components/Page'
+import RatingFields, { type SolvedAnswer } from '../../components/RatingFields'
 import { ask } from '../../services/backend'
+import { ErrorNotice } from '../../components/Notice'
 
 /** 问效于民: was it solved, how satisfied, and a word — against the 解决标准 the case was held to. */
 export default function Rate() {
   const { params } = useRouter()
   const [view, setView] = useState<ReporterCaseView | null>(null)
-  const [solved, setSolved] = useState<(typeof SOLVED_ANSWERS)[number] | ''>('')
+  const [solved, setSolved] = useState<SolvedAnswer | ''>('')
   const [satisfaction, setSatisfaction] = useState<Satisfaction | ''>('')
   const [comment, setComment] = useState('')
   const [message, setMessage] = useState('')
@@ -43,30 +45,12 @@ export default function Rate() {
           <Text className="mq-subtitle">诉求 {view.number}</Text>
           <Text className="mq-text">{view.description}</Text>
           {view.standard && <Text className="mq-label">当时承诺的解决标准：{view.standard}</Text>}
-          <Text className="mq-label">问题解决了吗？</Text>
-          <Radio.Group
-            direction="horizontal"
-            value={solved}
-            onChange={(value) => setSolved(String(value) as typeof solved)}
-          >
-            {SOLVED_ANSWERS.map((answer) => (
-              <Radio key={answer} value={answer}>
-                {SOLVED_LABELS[answer]}
-              </Radio>
-            ))}
-          </Radio.Group>
-          <Text className="mq-label">您对办理结果满意吗？</Text>
-          <Radio.Group
-            direction="horizontal"
-            value={satisfaction}
-            onChange={(value) => setSatisfaction(String(value) as Satisfaction)}
-          >
-            {SATISFACTIONS.map((answer) => (
-              <Radio key={answer} value={answer}>
-                {SATISFACTION_LABELS[answer]}
-              </Radio>
-            ))}
-          </Radio.Group>
+          <RatingFields
+            solved={solved}
+            satisfaction={satisfaction}
+            onSolved={setSolved}
+            onSatisfaction={setSatisfaction}
+          />
           <Text className="mq-label">还想说的话（可不填）</Text>
           <TextArea
             className="mq-textarea"
@@ -79,11 +63,7 @@ export default function Rate() {
           <Text className="mq-hint">选“未解决”或“不满意”，诉求会重新办理一次。</Text>
         </View>
       )}
-      {message && (
-        <Text className="mq-error" aria-live="assertive">
-          {message}
-        </Text>
-      )}
+      <ErrorNotice message={message} />
       {view && (
         <Button className="mq-tap rate__send" type="primary" size="large" block onClick={() => void send()}>
           提交评价

@@ -3,7 +3,7 @@ import type { OrgUnit } from '@core/org/org'
 import type { Result } from '@core/result'
 import type { User, UserView } from '@core/user/user'
 import { HOUR_MS, DAY_MS } from '@core/time'
-import { addUnit, addUser, call, makeDeps, submitEvent } from '../../support/backend'
+import { addTwoOffices, addUser, call, makeDeps, submitEvent } from '../../support/backend'
 
 type Deps = Awaited<ReturnType<typeof makeDeps>>
 
@@ -17,35 +17,7 @@ async function world(): Promise<
   Deps & { caseA: { id: string; number: string }; caseB: { id: string; number: string } }
 > {
   const deps = await makeDeps()
-  await addUnit(deps, { _id: 'district', kind: 'district', name: '示例管理区' })
-  await addUnit(deps, {
-    _id: 'office-a',
-    kind: 'office',
-    name: 'A办事处',
-    parentId: 'district',
-    ancestorIds: ['district'],
-  })
-  await addUnit(deps, {
-    _id: 'office-b',
-    kind: 'office',
-    name: 'B办事处',
-    parentId: 'district',
-    ancestorIds: ['district'],
-  })
-  await addUnit(deps, {
-    _id: 'estate-a',
-    kind: 'estate',
-    name: 'A小区',
-    parentId: 'office-a',
-    ancestorIds: ['district', 'office-a'],
-  })
-  await addUnit(deps, {
-    _id: 'estate-b',
-    kind: 'estate',
-    name: 'B小区',
-    parentId: 'office-b',
-    ancestorIds: ['district', 'office-b'],
-  })
+  await addTwoOffices(deps)
   await addUser(deps, 'admin', 'admin', { unitId: 'district', name: '管理员', phone: '13900000000' })
   await addUser(deps, 'sup-a', 'supervisor', { unitId: 'office-a', name: '陈主任', phone: '13900000001' })
   await addUser(deps, 'sup-b', 'supervisor', { unitId: 'office-b', name: '刘主任', phone: '13900000002' })

@@ -4,7 +4,7 @@ import type { Result } from '@core/result'
 import { DAY_MS } from '@core/time'
 import { readOutbox } from '../../../backend/adapters/outbox.notifier'
 import { defaultSatisfiedJob } from '../../../backend/jobs/default-satisfied'
-import { addUnit, addUser, call, makeDeps, submitEvent } from '../../support/backend'
+import { addTwoOffices, addUser, call, makeDeps, submitEvent } from '../../support/backend'
 
 type Deps = Awaited<ReturnType<typeof makeDeps>>
 type View = { id: string; number: string; version: number; status: string } & Record<string, unknown>
@@ -16,35 +16,7 @@ function data<T = View>(result: Result<unknown>): T {
 
 async function world(): Promise<Deps> {
   const deps = await makeDeps()
-  await addUnit(deps, { _id: 'district', kind: 'district', name: '管理区' })
-  await addUnit(deps, {
-    _id: 'office-a',
-    kind: 'office',
-    name: 'A办事处',
-    parentId: 'district',
-    ancestorIds: ['district'],
-  })
-  await addUnit(deps, {
-    _id: 'office-b',
-    kind: 'office',
-    name: 'B办事处',
-    parentId: 'district',
-    ancestorIds: ['district'],
-  })
-  await addUnit(deps, {
-    _id: 'estate-a',
-    kind: 'estate',
-    name: 'A小区',
-    parentId: 'office-a',
-    ancestorIds: ['district', 'office-a'],
-  })
-  await addUnit(deps, {
-    _id: 'estate-b',
-    kind: 'estate',
-    name: 'B小区',
-    parentId: 'office-b',
-    ancestorIds: ['district', 'office-b'],
-  })
+  await addTwoOffices(deps)
   await addUser(deps, 'sup-a', 'supervisor', { unitId: 'office-a', name: '陈书记' })
   await addUser(deps, 'sup-a2', 'supervisor', { unitId: 'office-a', name: '周主任' })
   await addUser(deps, 'sup-b', 'supervisor', { unitId: 'office-b', name: '刘主任' })

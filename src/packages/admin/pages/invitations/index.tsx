@@ -15,6 +15,7 @@ import Page from '../../../../components/Page'
 import { ask } from '../../../../services/backend'
 import { useUnits } from '../../components/useUnits'
 import '../admin.scss'
+import { ErrorNotice } from '../../../../components/Notice'
 
 interface InvitationView {
   code: string
@@ -60,11 +61,7 @@ export default function Invitations() {
   const error = message || unitsError
   return (
     <Page className="admin">
-      {error && (
-        <Text className="mq-error" aria-live="assertive">
-          {error}
-        </Text>
-      )}
+      <ErrorNotice message={error} />
       {list && (
         <>
           <View className="mq-card">

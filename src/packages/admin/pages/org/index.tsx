@@ -13,6 +13,7 @@ import Page from '../../../../components/Page'
 import { ask } from '../../../../services/backend'
 import { useUnits } from '../../components/useUnits'
 import '../admin.scss'
+import { ErrorNotice, SuccessNotice } from '../../../../components/Notice'
 
 /** Units in tree order: each parent followed by its children. */
 function treeOrder(units: OrgUnit[]): OrgUnit[] {
@@ -53,16 +54,8 @@ export default function OrgTree() {
 
   return (
     <Page className="admin">
-      {(message || error) && (
-        <Text className="mq-error" aria-live="assertive">
-          {message || error}
-        </Text>
-      )}
-      {notice && (
-        <Text className="mq-hint" aria-live="polite">
-          {notice}
-        </Text>
-      )}
+      <ErrorNotice message={message || error} />
+      <SuccessNotice message={notice} />
       {units.length > 0 && (
         <View className="mq-card">
           <Text className="mq-subtitle">组织架构</Text>

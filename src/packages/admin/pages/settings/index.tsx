@@ -6,6 +6,7 @@ import type { TimeLimits } from '@core/case/time-limits'
 import Page from '../../../../components/Page'
 import { ask } from '../../../../services/backend'
 import '../admin.scss'
+import { ErrorNotice, SuccessNotice } from '../../../../components/Notice'
 
 /** 办理时限: 签收 hours and completion days per urgency; new assignments follow them. */
 export default function Settings() {
@@ -41,16 +42,8 @@ export default function Settings() {
 
   return (
     <Page className="admin">
-      {message && (
-        <Text className="mq-error" aria-live="assertive">
-          {message}
-        </Text>
-      )}
-      {notice && (
-        <Text className="mq-hint" aria-live="polite">
-          {notice}
-        </Text>
-      )}
+      <ErrorNotice message={message} />
+      <SuccessNotice message={notice} />
       {limits && (
         <View className="mq-card">
           <Text className="mq-subtitle">办理时限</Text>

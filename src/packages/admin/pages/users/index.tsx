@@ -8,6 +8,7 @@ import Page from '../../../../components/Page'
 import { ask } from '../../../../services/backend'
 import { useUnits } from '../../components/useUnits'
 import '../admin.scss'
+import { ErrorNotice } from '../../../../components/Notice'
 
 export default function Users() {
   const { choices } = useUnits()
@@ -51,11 +52,7 @@ export default function Users() {
 
   return (
     <Page className="admin">
-      {message && (
-        <Text className="mq-error" aria-live="assertive">
-          {message}
-        </Text>
-      )}
+      <ErrorNotice message={message} />
       {users && (
         <View className="mq-card">
           <Text className="mq-subtitle">人员</Text>

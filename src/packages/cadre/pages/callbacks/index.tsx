@@ -6,6 +6,7 @@ import type { StaffCaseListItem } from '@core/case/views'
 import Page from '../../../../components/Page'
 import StaffCaseRow from '../../../../components/StaffCaseRow'
 import { ask } from '../../../../services/backend'
+import { ErrorNotice } from '../../../../components/Notice'
 
 /** 回访: closed cases whose reporter has not rated and cannot be reached by a WeChat message. */
 export default function Callbacks() {
@@ -18,11 +19,7 @@ export default function Callbacks() {
   })
   return (
     <Page>
-      {message && (
-        <Text className="mq-error" aria-live="assertive">
-          {message}
-        </Text>
-      )}
+      <ErrorNotice message={message} />
       {items && (
         <View className="mq-card">
           <Text className="mq-hint">请电话回访下列群众，并记录他们的评价。</Text>

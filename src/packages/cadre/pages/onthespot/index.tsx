@@ -12,6 +12,7 @@ import Page from '../../../../components/Page'
 import PhotoPicker from '../../../../components/PhotoPicker'
 import { ask } from '../../../../services/backend'
 import { clearDraft, loadDraft, newRequestId, saveDraft } from '../../../../services/draft'
+import { ErrorNotice } from '../../../../components/Notice'
 
 const DRAFT_KEY = 'onTheSpot'
 
@@ -151,11 +152,7 @@ export default function OnTheSpot() {
           onError={setMessage}
         />
       </View>
-      {message && (
-        <Text className="mq-error" aria-live="assertive">
-          {message}
-        </Text>
-      )}
+      <ErrorNotice message={message} />
       <Button className="mq-tap" type="primary" size="large" block onClick={() => void send()}>
         提交销号审核
       </Button>

@@ -5,6 +5,7 @@ import type { StaffCaseListItem } from '@core/case/views'
 import Page from '../../../../components/Page'
 import StaffCaseRow from '../../../../components/StaffCaseRow'
 import { ask } from '../../../../services/backend'
+import { ErrorNotice } from '../../../../components/Notice'
 
 /** 我的任务: the cases I handle, due soonest first, overdue marked. */
 export default function MyTasks() {
@@ -17,11 +18,7 @@ export default function MyTasks() {
   })
   return (
     <Page>
-      {message && (
-        <Text className="mq-error" aria-live="assertive">
-          {message}
-        </Text>
-      )}
+      <ErrorNotice message={message} />
       {items && (
         <View className="mq-card">
           <Text className="mq-hint">共 {items.length} 件，按完成时限排列</Text>

@@ -5,11 +5,7 @@ import { Button, Checkbox, Input, Radio, TextArea } from '@nutui/nutui-react-tar
 import {
   EVENT_LABELS,
   OPEN_STATUSES,
-  SATISFACTION_LABELS,
-  SATISFACTIONS,
   SEND_BACK_REASONS,
-  SOLVED_ANSWERS,
-  SOLVED_LABELS,
   URGENCY_LABELS,
   type Satisfaction,
   type SendBackReason,
@@ -25,9 +21,11 @@ import ChoiceSheet from '../../../../components/ChoiceSheet'
 import Page from '../../../../components/Page'
 import Photo from '../../../../components/Photo'
 import PhotoPicker from '../../../../components/PhotoPicker'
+import RatingFields, { type SolvedAnswer } from '../../../../components/RatingFields'
 import StatusBadge from '../../../../components/StatusBadge'
 import { ask, type Outcome } from '../../../../services/backend'
 import './index.scss'
+import { ErrorNotice, SuccessNotice } from '../../../../components/Notice'
 
 type Me = UserView
 
@@ -70,11 +68,7 @@ export default function StaffCase() {
   if (!view || !me) {
     return (
       <Page>
-        {message && (
-          <Text className="mq-error" aria-live="assertive">
-            {message}
-          </Text>
-        )}
+        <ErrorNotice message={message} />
       </Page>
     )
   }
@@ -86,16 +80,8 @@ export default function StaffCase() {
 
   return (
     <Page className="staff">
-      {message && (
-        <Text className="mq-error" aria-live="assertive">
-          {message}
-        </Text>
-      )}
-      {notice && (
-        <Text className="mq-card staff__notice" aria-live="polite">
-          {notice}
-        </Text>
-      )}
+      <ErrorNotice message={message} />
+      <SuccessNotice message={notice} />
       <View className="mq-card">
         <View className="staff__head">
           <Text className="mq-subtitle">诉求 {view.number}</Text>
@@ -563,34 +549,13 @@ function ReviewPanel({ view, run, base }: { view: StaffCaseView; run: Run; base:
 
 /** 回访: a cadre records the reporter's answer given on the phone. */
 function CallRatingPanel({ run, base }: { run: Run; base: Base }) {
-  const [solved, setSolved] = useState<(typeof SOLVED_ANSWERS)[number]>('solved')
+  const [solved, setSolved] = useState<SolvedAnswer>('solved')
   const [satisfaction, setSatisfaction] = useState<Satisfaction>('satisfied')
   const [comment, setComment] = useState('')
   return (
     <View className="mq-card">
       <Text className="mq-subtitle">记录回访评价</Text>
-      <Radio.Group
-        direction="horizontal"
-        value={solved}
-        onChange={(value) => setSolved(String(value) as typeof solved)}
-      >
-        {SOLVED_ANSWERS.map((answer) => (
-          <Radio key={answer} value={answer}>
-            {SOLVED_LABELS[answer]}
-          </Radio>
-        ))}
-      </Radio.Group>
-      <Radio.Group
-        direction="horizontal"
-        value={satisfaction}
-        onChange={(value) => setSatisfaction(String(value) as Satisfaction)}
-      >
-        {SATISFACTIONS.map((answer) => (
-          <Radio key={answer} value={answer}>
-            {SATISFACTION_LABELS[answer]}
-          </Radio>
-        ))}
-      </Radio.Group>
+      <RatingFields solved={solved} satisfaction={satisfaction} onSolved={setSolved} onSatisfaction={setSatisfaction} />
       <Input
         className="mq-input"
         aria-label="回访意见"

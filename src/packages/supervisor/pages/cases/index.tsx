@@ -6,6 +6,7 @@ import type { StaffCaseListItem } from '@core/case/views'
 import Page from '../../../../components/Page'
 import StaffCaseRow from '../../../../components/StaffCaseRow'
 import { ask } from '../../../../services/backend'
+import { ErrorNotice } from '../../../../components/Notice'
 
 const QUEUES = [
   ['dispatch', '待派单'],
@@ -36,11 +37,7 @@ export default function ScopeCases() {
 
   return (
     <Page>
-      {message && (
-        <Text className="mq-error" aria-live="assertive">
-          {message}
-        </Text>
-      )}
+      <ErrorNotice message={message} />
       <View className="mq-card">
         <Radio.Group
           direction="horizontal"
