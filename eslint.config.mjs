@@ -9,7 +9,7 @@ import globals from 'globals'
  * The domain core must stay pure: no platform, no I/O, nothing from the layers above it.
  * Only these packages may be imported from core/ (besides core's own files).
  */
-export const CORE_ALLOWED_PACKAGES = ['zod', 'dayjs']
+export const CORE_ALLOWED_PACKAGES = ['zod', 'dayjs', 'gcoord']
 
 const allowedPackages = CORE_ALLOWED_PACKAGES.map((name) => `${name}(/|$)`).join('|')
 
@@ -33,7 +33,7 @@ function coreBoundaryRules() {
           patterns: [
             {
               regex: `^(?!\\.\\.?/|${allowedPackages})`,
-              message: 'core/ is pure TypeScript: it may import only zod, dayjs and other core files.',
+              message: 'core/ is pure TypeScript: it may import only zod, dayjs, gcoord and other core files.',
             },
             { regex: climbsOutOfCore(depth), message: 'core/ may not import from outside core/.' },
           ],

@@ -21,6 +21,12 @@ export const COLLECTIONS = {
   orgUnits: { indexes: [{ field: 'ancestorIds' }, { field: 'parentId' }] },
   invitations: { indexes: [{ field: 'issuedAt' }] },
   redemptions: { indexes: [{ field: 'openid' }] },
+  contactPoints: { indexes: [{ field: 'cadreOpenids' }, { field: 'unitPath' }] },
+  checkins: { indexes: [{ field: 'openid' }, { field: 'signedInAt' }] },
+  presence: { indexes: [{ field: 'openCheckinId' }] },
+  visits: { indexes: [{ field: 'openid' }, { field: 'at' }, { field: 'householdId' }] },
+  households: { indexes: [{ field: 'unitPath' }, { field: 'lastVisitedAt' }] },
+  outbox: { indexes: [{ field: 'recipient' }] },
   meta: { indexes: [] },
 } as const satisfies Record<string, { indexes: readonly IndexSpec[] }>
 

@@ -20,6 +20,18 @@ import {
   requestExtensionInput,
   sendBackInput,
 } from './case/lifecycle.schemas'
+import {
+  createContactPointInput,
+  currentCheckinInput,
+  listContactPointsInput,
+  listMyVisitsInput,
+  listNeglectedHouseholdsInput,
+  myMonthInput,
+  recordVisitInput,
+  signInInput,
+  signOutInput,
+  updateContactPointInput,
+} from './fieldwork/fieldwork.schemas'
 import { getTimeLimitsInput, setTimeLimitsInput } from './settings.schemas'
 import { issueInvitationInput, listInvitationsInput, revokeInvitationInput } from './invitation/invitation.schemas'
 import {
@@ -83,6 +95,18 @@ export const FUNCTIONS = {
     redeem: { permission: 'user.redeemInvitation', input: redeemInvitationInput },
     list: { permission: 'user.list', input: listUsersInput },
     update: { permission: 'user.manage', input: updateUserInput },
+  },
+  fieldwork: {
+    listContactPoints: { permission: 'contactPoint.listMine', input: listContactPointsInput },
+    createContactPoint: { permission: 'contactPoint.manage', input: createContactPointInput },
+    updateContactPoint: { permission: 'contactPoint.manage', input: updateContactPointInput },
+    signIn: { permission: 'checkin.own', input: signInInput },
+    signOut: { permission: 'checkin.own', input: signOutInput },
+    currentCheckin: { permission: 'checkin.own', input: currentCheckinInput },
+    recordVisit: { permission: 'visit.record', input: recordVisitInput },
+    listMyVisits: { permission: 'checkin.own', input: listMyVisitsInput },
+    listNeglectedHouseholds: { permission: 'household.list', input: listNeglectedHouseholdsInput },
+    myMonth: { permission: 'checkin.own', input: myMonthInput },
   },
   settings: {
     getTimeLimits: { permission: 'settings.viewTimeLimits', input: getTimeLimitsInput },

@@ -19,6 +19,18 @@ import {
   requestExtension,
   sendBackCase,
 } from './lifecycle'
+import {
+  createContactPoint,
+  currentCheckin,
+  listContactPoints,
+  listMyVisits,
+  listNeglectedHouseholds,
+  myMonth,
+  recordVisit,
+  signIn,
+  signOut,
+  updateContactPoint,
+} from './fieldwork'
 import { getTimeLimits, setTimeLimits } from './settings'
 import { issueInvitation, listInvitations, revokeInvitation } from './invitations'
 import { createUnit, deactivateUnit, listAreas, moveUnit, orgTree, renameUnit } from './orgs'
@@ -48,6 +60,18 @@ export const HANDLERS: FunctionHandlers = {
     merge: mergeCase,
     rate: rateCase,
     rateByCall: rateCaseByCall,
+  },
+  fieldwork: {
+    listContactPoints,
+    createContactPoint,
+    updateContactPoint,
+    signIn,
+    signOut,
+    currentCheckin,
+    recordVisit,
+    listMyVisits,
+    listNeglectedHouseholds,
+    myMonth,
   },
   settings: { getTimeLimits, setTimeLimits },
   orgs: {

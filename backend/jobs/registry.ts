@@ -1,4 +1,5 @@
 import type { Deps } from '../handlers/context'
+import { closeOpenCheckinsJob } from './close-open-checkins'
 import { defaultSatisfiedJob } from './default-satisfied'
 
 /**
@@ -13,4 +14,4 @@ export interface Job {
 }
 
 /** The product's scheduled jobs; each feature that needs one adds it here. */
-export const JOBS: readonly Job[] = [defaultSatisfiedJob]
+export const JOBS: readonly Job[] = [defaultSatisfiedJob, closeOpenCheckinsJob]

@@ -197,6 +197,8 @@ export interface Case {
   /** A dissatisfied rating reopens a case once; the answer after that is final. */
   reopened: boolean
   mergedInto: { id: string; number: string } | null
+  /** The visit this case was raised from (走访立案). */
+  visitId: string | null
   /** Closed and not yet rated: the 默认满意 job looks for these. */
   awaitingRating: boolean
   /** Closed, unrated, and the reporter cannot be notified: the 回访 list. */

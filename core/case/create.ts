@@ -13,6 +13,7 @@ export interface NewCaseParams {
   actor: Actor
   source: CaseSource
   now: number
+  visitId?: string
 }
 
 export function eventActor(actor: Actor): EventActor {
@@ -20,7 +21,8 @@ export function eventActor(actor: Actor): EventActor {
 }
 
 /** Builds a freshly submitted case with the first event of its timeline. */
-export function newCase({ id, areaUnitPath, number, input, actor, source, now }: NewCaseParams): Case {
+export function newCase(params: NewCaseParams): Case {
+  const { id, areaUnitPath, number, input, actor, source, now } = params
   const by = eventActor(actor)
   const reporterOpenid = input.reporter.relation === 'self' && actor.role === 'resident' ? actor.openid : null
   const followers = reporterOpenid && reporterOpenid !== actor.openid ? [actor.openid, reporterOpenid] : [actor.openid]
@@ -64,6 +66,7 @@ export function newCase({ id, areaUnitPath, number, input, actor, source, now }:
     ratings: [],
     reopened: false,
     mergedInto: null,
+    visitId: params.visitId ?? null,
     awaitingRating: false,
     needsCallback: false,
     subscriptions: Object.fromEntries((input.subscriptions ?? []).map((template) => [template, 1])),

@@ -254,7 +254,7 @@ describe('the rest of the local server surface', () => {
     expect(cases?.actions.map((a) => a.action)).toEqual(
       expect.arrayContaining(['submit', 'listMine', 'get', 'listInScope', 'assign', 'rate']),
     )
-    expect(list.map((fn) => fn.name)).toEqual(['cases', 'orgs', 'users', 'settings', 'invitations'])
+    expect(list.map((fn) => fn.name)).toEqual(['cases', 'orgs', 'users', 'fieldwork', 'settings', 'invitations'])
     const submit = cases?.actions.find((a) => a.action === 'submit')
     expect(submit?.roles).toEqual(['resident'])
     expect(submit?.input.type).toBe('object')

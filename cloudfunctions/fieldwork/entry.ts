@@ -1,0 +1,4 @@
+import { cloudFunction } from '../../backend/cloudbase/function-entry'
+
+/** 下沉走访: contact points, 签到/签退, visits, the household ledger, 我的工作. */
+export const main = cloudFunction('fieldwork')

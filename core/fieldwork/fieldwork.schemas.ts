@@ -1,0 +1,146 @@
+import { z } from 'zod'
+import { CATEGORIES, URGENCIES } from '../case/case'
+import { descriptionField, MAX_CASE_PHOTOS, reporterField } from '../case/case.schemas'
+import { expectedVersionField } from '../user/user.schemas'
+import {
+  clientRequestIdField,
+  coordinatesField,
+  fieldError,
+  locationField,
+  photosField,
+  unitIdField,
+} from '../validation/fields'
+import { CONTACT_POINT_TYPES, DEFAULT_RADIUS_METERS } from './fieldwork'
+import { VISIT_KINDS, VULNERABILITY_TAGS } from './visit'
+
+const text = (label: string, min: number, max: number) =>
+  z
+    .string({ error: fieldError(label) })
+    .trim()
+    .min(min, min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字`)
+    .max(max, `${label}不能超过 ${max} 个字`)
+
+/** A position as the phone reported it, with its system and accuracy; the server converts it. */
+export const fixField = coordinatesField
+  .extend({
+    accuracy: z
+      .number({ error: fieldError('定位精度') })
+      .nonnegative('定位精度不能为负数')
+      .max(100_000, '定位精度不正确'),
+  })
+  .meta({ title: '定位', description: 'lat/lng、坐标系（gcj02 或 wgs84）与精度（米）' })
+
+export const listContactPointsInput = z.object({
+  action: z.literal('listContactPoints'),
+  /** Where the person is now, to sort the points nearest first. */
+  near: fixField.optional(),
+})
+
+export const createContactPointInput = z.object({
+  action: z.literal('createContactPoint'),
+  type: z.enum(CONTACT_POINT_TYPES, { error: '请选择联系点类型' }),
+  name: text('联系点名称', 2, 40),
+  unitId: unitIdField,
+  position: coordinatesField,
+  radiusMeters: z
+    .number({ error: fieldError('签到范围') })
+    .int('签到范围须为整数米')
+    .min(50, '签到范围至少 50 米')
+    .max(2000, '签到范围最多 2000 米')
+    .default(DEFAULT_RADIUS_METERS),
+  cadreOpenids: z
+    .array(z.string().min(1).max(64), { error: fieldError('联系干部') })
+    .max(50, '联系干部最多 50 人')
+    .default([]),
+})
+
+export const updateContactPointInput = z.object({
+  action: z.literal('updateContactPoint'),
+  id: z
+    .string({ error: fieldError('联系点', '选择') })
+    .min(1)
+    .max(64),
+  expectedVersion: expectedVersionField,
+  cadreOpenids: z.array(z.string().min(1).max(64)).max(50, '联系干部最多 50 人').optional(),
+  radiusMeters: z.number().int().min(50, '签到范围至少 50 米').max(2000, '签到范围最多 2000 米').optional(),
+  active: z.boolean().optional(),
+})
+
+export const signInInput = z.object({
+  action: z.literal('signIn'),
+  contactPointId: z
+    .string({ error: fieldError('联系点', '选择') })
+    .min(1, '请选择联系点')
+    .max(64),
+  position: fixField,
+})
+export const signOutInput = z.object({ action: z.literal('signOut') })
+export const currentCheckinInput = z.object({ action: z.literal('currentCheckin') })
+
+const raisedCase = z.object(
+  {
+    category: z.enum(CATEGORIES, { error: '请选择问题类别' }),
+    urgency: z.enum(URGENCIES, { error: '紧急程度须为 急、难 或 一般' }).default('normal'),
+    description: descriptionField,
+    reporter: reporterField,
+  },
+  { error: fieldError('要立案的诉求') },
+)
+
+/** 走访/敲门: one visit, what was heard, and the cases raised from it. */
+export const recordVisitInput = z
+  .object({
+    action: z.literal('recordVisit'),
+    clientRequestId: clientRequestIdField.refine((id) => id.length <= 56, '请求编号不能超过 56 位'),
+    kind: z.enum(VISIT_KINDS, { error: '请选择走访类型' }),
+    at: z
+      .number({ error: fieldError('走访时间') })
+      .int()
+      .min(0)
+      .optional(),
+    durationMinutes: z
+      .number({ error: fieldError('走访时长') })
+      .int('时长须为整数分钟')
+      .min(1, '时长至少 1 分钟')
+      .max(720, '时长最多 12 小时'),
+    areaUnitId: unitIdField,
+    contactPointId: z.string().min(1).max(64).optional(),
+    household: z
+      .object(
+        {
+          name: text('户主姓名', 1, 20),
+          address: text('住址', 2, 100),
+          tags: z
+            .array(z.enum(VULNERABILITY_TAGS, { error: '特殊群体类型不正确' }))
+            .max(VULNERABILITY_TAGS.length)
+            .default([]),
+        },
+        { error: fieldError('走访户') },
+      )
+      .optional(),
+    enterpriseName: text('企业名称', 2, 50).optional(),
+    headcount: z
+      .number({ error: fieldError('人数') })
+      .int('人数须为整数')
+      .min(1, '人数至少 1 人')
+      .max(1000, '人数最多 1000 人')
+      .default(1),
+    opinions: z
+      .array(text('意见建议', 1, 200), { error: fieldError('意见建议') })
+      .max(30, '一次最多记录 30 条意见')
+      .default([]),
+    photos: photosField(MAX_CASE_PHOTOS).default([]),
+    location: locationField.optional(),
+    raiseCases: z
+      .array(raisedCase, { error: fieldError('要立案的诉求') })
+      .max(10, '一次走访最多立 10 件诉求')
+      .default([]),
+  })
+  .refine((visit) => visit.kind !== '敲门入户' || visit.household !== undefined, {
+    error: '敲门入户请填写走访户',
+    path: ['household'],
+  })
+
+export const listNeglectedHouseholdsInput = z.object({ action: z.literal('listNeglectedHouseholds') })
+export const myMonthInput = z.object({ action: z.literal('myMonth') })
+export const listMyVisitsInput = z.object({ action: z.literal('listMyVisits') })

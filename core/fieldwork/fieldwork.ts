@@ -1,0 +1,140 @@
+import { distanceMeters, type GeoPoint } from '../geo'
+import { fail, ok, type Result } from '../result'
+import { HOUR_MS } from '../time'
+
+/** 五联一包 and 党建联系点. */
+export const CONTACT_POINT_TYPES = [
+  '联系项目',
+  '联系企业',
+  '联系生产队/小区',
+  '联系新型职业农民',
+  '包信访案件化解',
+  '党建联系点',
+] as const
+export type ContactPointType = (typeof CONTACT_POINT_TYPES)[number]
+
+export interface ContactPoint {
+  _id: string
+  type: ContactPointType
+  name: string
+  unitId: string
+  unitPath: string[]
+  /** WGS-84; stored in one system so distances never mix systems. */
+  location: GeoPoint
+  radiusMeters: number
+  cadreOpenids: string[]
+  active: boolean
+  createdAt: number
+  version: number
+}
+
+export const DEFAULT_RADIUS_METERS = 300
+
+export interface FieldworkSettings {
+  /** A fix less accurate than this is refused, with advice to retry outdoors. */
+  maxAccuracyMeters: number
+  /** A sign-in left open longer than this is closed automatically, its hours capped. */
+  openLimitHours: number
+  /** Faster than this between two sign-ins is flagged (not blocked). */
+  maxTravelKmh: number
+  /** Tagged households not visited for this long are listed for a visit. */
+  neglectDays: number
+}
+
+export const DEFAULT_FIELDWORK_SETTINGS: FieldworkSettings = {
+  maxAccuracyMeters: 100,
+  openLimitHours: 12,
+  maxTravelKmh: 120,
+  neglectDays: 30,
+}
+
+export interface Checkin {
+  _id: string
+  openid: string
+  contactPointId: string
+  contactPointName: string
+  signedInAt: number
+  signedOutAt: number | null
+  /** 下沉时长, set at sign-out (or the automatic close). */
+  hours: number | null
+  /** 未签退: closed by the scheduled job, hours capped. */
+  autoClosed: boolean
+  position: GeoPoint
+  accuracy: number
+  distanceMeters: number
+  /** The travel from the previous sign-in would have been impossibly fast. */
+  suspiciousTravel: boolean
+  version: number
+}
+
+/**
+ * Per person, which sign-in is open. Claimed with a conditional update before a sign-in is stored,
+ * so a person never has two open at once, even when two requests race.
+ */
+export interface Presence {
+  _id: string
+  openCheckinId: string | null
+  version: number
+}
+
+export interface Fix {
+  position: GeoPoint
+  accuracy: number
+}
+
+/**
+ * The server's decision on a sign-in: accurate enough, inside the fence, and how fast the person
+ * would have travelled since their previous sign-in.
+ */
+export function decideSignIn(
+  point: Pick<ContactPoint, 'location' | 'radiusMeters'>,
+  fix: Fix,
+  previous: Pick<Checkin, 'position' | 'signedInAt' | 'signedOutAt'> | null,
+  now: number,
+  settings: FieldworkSettings,
+): Result<{ distanceMeters: number; suspiciousTravel: boolean }> {
+  if (fix.accuracy > settings.maxAccuracyMeters) {
+    return fail(
+      'CHECKIN.POOR_ACCURACY',
+      `定位精度约 ${Math.round(fix.accuracy)} 米，误差太大。请到室外开阔处稍等片刻再签到（需在 ${settings.maxAccuracyMeters} 米以内）`,
+    )
+  }
+  const distance = distanceMeters(point.location, fix.position)
+  if (distance > point.radiusMeters) {
+    return fail(
+      'CHECKIN.OUTSIDE_FENCE',
+      `您距离联系点约 ${Math.round(distance)} 米，需在 ${point.radiusMeters} 米以内才能签到`,
+    )
+  }
+  let suspiciousTravel = false
+  if (previous) {
+    const since = Math.max(1, now - (previous.signedOutAt ?? previous.signedInAt))
+    const kmh = distanceMeters(previous.position, fix.position) / 1000 / (since / HOUR_MS)
+    suspiciousTravel = kmh > settings.maxTravelKmh
+  }
+  return ok({ distanceMeters: Math.round(distance), suspiciousTravel })
+}
+
+/** Hours between two instants, to the hundredth (a pair may span midnight). */
+export function hoursBetween(from: number, to: number): number {
+  return Math.round(((to - from) / HOUR_MS) * 100) / 100
+}
+
+/** Closes a sign-in at sign-out. */
+export function signOut(checkin: Checkin, now: number): Checkin {
+  return { ...checkin, signedOutAt: now, hours: hoursBetween(checkin.signedInAt, now), version: checkin.version + 1 }
+}
+
+/** 未签退: a sign-in open past the limit is closed with its hours capped at the limit, and flagged. */
+export function autoClose(checkin: Checkin, now: number, settings: FieldworkSettings): Checkin | null {
+  if (checkin.signedOutAt !== null) return null
+  const limitMs = settings.openLimitHours * HOUR_MS
+  if (now - checkin.signedInAt <= limitMs) return null
+  return {
+    ...checkin,
+    signedOutAt: checkin.signedInAt + limitMs,
+    hours: settings.openLimitHours,
+    autoClosed: true,
+    version: checkin.version + 1,
+  }
+}

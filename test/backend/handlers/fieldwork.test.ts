@@ -1,0 +1,370 @@
+import type { Case } from '@core/case/case'
+import type { Checkin, ContactPoint } from '@core/fieldwork/fieldwork'
+import type { Household, Visit } from '@core/fieldwork/visit'
+import { fromWgs84, type GeoPoint } from '@core/geo'
+import type { Result } from '@core/result'
+import { DAY_MS, HOUR_MS } from '@core/time'
+import { closeStaleCheckins } from '../../../backend/handlers/fieldwork'
+import { addTwoOffices, addUser, call, makeDeps } from '../../support/backend'
+
+type Deps = Awaited<ReturnType<typeof makeDeps>>
+const CENTRE: GeoPoint = { lat: 30.4321, lng: 112.8876 }
+const METRES_PER_DEGREE_LAT = 111_195
+
+function data<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result)}`)
+  return result.data as T
+}
+
+/** A WGS-84 point `metres` north of the contact point. */
+const north = (metres: number): GeoPoint => ({ lat: CENTRE.lat + metres / METRES_PER_DEGREE_LAT, lng: CENTRE.lng })
+const fix = (point: GeoPoint, accuracy = 20, system: 'wgs84' | 'gcj02' = 'wgs84') => ({ ...point, system, accuracy })
+
+let deps: Deps
+let point: ContactPoint
+
+beforeEach(async () => {
+  deps = await makeDeps()
+  await addTwoOffices(deps)
+  await addUser(deps, 'sup-a', 'supervisor', { unitId: 'office-a', name: '陈书记' })
+  await addUser(deps, 'cadre-a', 'cadre', { unitId: 'office-a', name: '王强' })
+  await addUser(deps, 'cadre-b', 'cadre', { unitId: 'office-b', name: '赵敏' })
+  point = data<ContactPoint>(
+    await call(
+      deps,
+      'sup-a',
+      {
+        action: 'createContactPoint',
+        type: '联系生产队/小区',
+        name: 'A小区联系点',
+        unitId: 'estate-a',
+        position: { ...CENTRE, system: 'wgs84' },
+        cadreOpenids: ['cadre-a'],
+      },
+      'fieldwork',
+    ),
+  )
+})
+afterEach(() => deps.store.close())
+
+const signIn = (openid: string, position: ReturnType<typeof fix>, contactPointId = point._id) =>
+  call(deps, openid, { action: 'signIn', contactPointId, position }, 'fieldwork')
+const signOut = (openid: string) => call(deps, openid, { action: 'signOut' }, 'fieldwork')
+
+async function stored() {
+  return JSON.stringify([
+    await deps.store.query('checkins', { offset: 0, limit: 100 }),
+    await deps.store.query('presence', { offset: 0, limit: 100 }),
+  ])
+}
+
+describe('geofenced sign-in', () => {
+  test('inside the fence, and on its edge, a sign-in is accepted with its distance', async () => {
+    const inside = data<Checkin>(await signIn('cadre-a', fix(north(100))))
+    expect(inside.distanceMeters).toBe(100)
+    data(await signOut('cadre-a'))
+    expect(data<Checkin>(await signIn('cadre-a', fix(north(299.5)))).distanceMeters).toBe(300)
+  })
+
+  test.each([
+    ['just outside (310 m)', fix(north(310)), 'CHECKIN.OUTSIDE_FENCE', /约 310 米.*300 米以内/],
+    ['a fix with 150 m accuracy', fix(north(10), 150), 'CHECKIN.POOR_ACCURACY', /室外/],
+  ])('%s is refused with a clear message and nothing is stored', async (_label, position, code, message) => {
+    const before = await stored()
+    const result = await signIn('cadre-a', position)
+    expect(result).toMatchObject({ ok: false, code })
+    expect((result as { message: string }).message).toMatch(message)
+    expect(await stored()).toBe(before)
+  })
+
+  test.each([
+    ['a latitude out of range', { lat: 91, lng: 112.8, system: 'wgs84', accuracy: 10 }, 'position.lat'],
+    ['a longitude that is not a number', { lat: 30.4, lng: '112.8', system: 'wgs84', accuracy: 10 }, 'position.lng'],
+    ['an unknown coordinate system', { lat: 30.4, lng: 112.8, system: 'bd09', accuracy: 10 }, 'position.system'],
+    ['no accuracy', { lat: 30.4, lng: 112.8, system: 'wgs84' }, 'position.accuracy'],
+  ])('%s is refused as input', async (_label, position, field) => {
+    const before = await stored()
+    expect(
+      await call(deps, 'cadre-a', { action: 'signIn', contactPointId: point._id, position }, 'fieldwork'),
+    ).toMatchObject({
+      ok: false,
+      code: 'INPUT.INVALID',
+      field,
+    })
+    expect(await stored()).toBe(before)
+  })
+
+  test('one open sign-in per person, also when two race; sign-out without sign-in is refused', async () => {
+    expect(await signOut('cadre-a')).toMatchObject({ ok: false, code: 'CHECKIN.NOT_SIGNED_IN' })
+    const racing = await Promise.all([signIn('cadre-a', fix(north(20))), signIn('cadre-a', fix(north(30)))])
+    expect(racing.filter((r) => r.ok)).toHaveLength(1)
+    expect(racing.find((r) => !r.ok)).toMatchObject({ code: 'CHECKIN.ALREADY_SIGNED_IN' })
+    expect(await signIn('cadre-a', fix(north(20)))).toMatchObject({ ok: false, code: 'CHECKIN.ALREADY_SIGNED_IN' })
+    expect(await deps.store.count('checkins')).toBe(1)
+  })
+
+  test('a contact point assigned to someone else is refused', async () => {
+    const before = await stored()
+    expect(await signIn('cadre-b', fix(north(10)))).toMatchObject({ ok: false, code: 'CHECKIN.NOT_ASSIGNED' })
+    expect(await stored()).toBe(before)
+  })
+
+  test('a WeChat (GCJ-02) fix is converted: inside only when converted, outside if the systems were mixed', async () => {
+    // 50 m from the point in WGS-84; the same place written in GCJ-02 is ~500 m away in raw numbers.
+    const gcj = fromWgs84(north(50), 'gcj02')
+    expect(await signIn('cadre-a', fix(gcj, 20, 'wgs84'))).toMatchObject({ ok: false, code: 'CHECKIN.OUTSIDE_FENCE' })
+    expect(data<Checkin>(await signIn('cadre-a', fix(gcj, 20, 'gcj02'))).distanceMeters).toBe(50)
+  })
+
+  test('impossible travel since the previous sign-in is flagged, not blocked', async () => {
+    const far = data<ContactPoint>(
+      await call(
+        deps,
+        'sup-a',
+        {
+          action: 'createContactPoint',
+          type: '联系企业',
+          name: '远处企业',
+          unitId: 'office-a',
+          position: { ...north(50_000), system: 'wgs84' },
+          cadreOpenids: ['cadre-a'],
+        },
+        'fieldwork',
+      ),
+    )
+    data(await signIn('cadre-a', fix(north(10))))
+    data(await signOut('cadre-a'))
+    deps.clock.current += 10 * 60_000
+    const flagged = data<Checkin>(await signIn('cadre-a', fix(north(50_010)), far._id))
+    expect(flagged.suspiciousTravel).toBe(true)
+    data(await signOut('cadre-a'))
+    deps.clock.current += 2 * HOUR_MS
+    expect(data<Checkin>(await signIn('cadre-a', fix(north(20)))).suspiciousTravel).toBe(false)
+  })
+
+  test('contact points are listed to their cadres nearest first', async () => {
+    await call(
+      deps,
+      'sup-a',
+      {
+        action: 'createContactPoint',
+        type: '党建联系点',
+        name: '近处联系点',
+        unitId: 'office-a',
+        position: { ...north(2_000), system: 'wgs84' },
+        cadreOpenids: ['cadre-a'],
+      },
+      'fieldwork',
+    )
+    const listed = data<Array<{ name: string; distanceMeters: number }>>(
+      await call(deps, 'cadre-a', { action: 'listContactPoints', near: fix(north(1_900)) }, 'fieldwork'),
+    )
+    expect(listed.map((p) => [p.name, p.distanceMeters])).toEqual([
+      ['近处联系点', 100],
+      ['A小区联系点', 1900],
+    ])
+    expect(data<unknown[]>(await call(deps, 'cadre-b', { action: 'listContactPoints' }, 'fieldwork'))).toEqual([])
+    expect(
+      await call(
+        deps,
+        'cadre-a',
+        {
+          action: 'createContactPoint',
+          type: '联系企业',
+          name: '自己建',
+          unitId: 'office-a',
+          position: { ...CENTRE, system: 'wgs84' },
+        },
+        'fieldwork',
+      ),
+    ).toMatchObject({ code: 'AUTH.FORBIDDEN' })
+  })
+})
+
+describe('hours (下沉时长)', () => {
+  test('a pair across midnight counts its hours; a sign-in left open is closed at 12 h and flagged', async () => {
+    deps.clock.current = Date.UTC(2026, 2, 10, 14, 30) // 22:30 at UTC+8
+    data(await signIn('cadre-a', fix(north(10))))
+    deps.clock.current = Date.UTC(2026, 2, 10, 17, 15) // 01:15 the next day
+    expect(data<Checkin>(await signOut('cadre-a')).hours).toBe(2.75)
+
+    deps.clock.current = Date.UTC(2026, 2, 11, 1, 0)
+    data(await signIn('cadre-a', fix(north(10))))
+    deps.clock.current += 11 * HOUR_MS
+    expect(await closeStaleCheckins(deps)).toEqual({ closed: 0 })
+    deps.clock.current += 2 * HOUR_MS
+    expect(await closeStaleCheckins(deps)).toEqual({ closed: 1 })
+    const all = await deps.store.query<Checkin>('checkins', { sort: [['signedInAt', 1]], offset: 0, limit: 10 })
+    expect(all.map((c) => [c.hours, c.autoClosed])).toEqual([
+      [2.75, false],
+      [12, true],
+    ])
+    // The slot is free again.
+    expect((await signIn('cadre-a', fix(north(10)))).ok).toBe(true)
+  })
+})
+
+describe('visits', () => {
+  const visit = (clientRequestId: string, overrides: Record<string, unknown> = {}) => ({
+    action: 'recordVisit',
+    clientRequestId,
+    kind: '敲门入户',
+    durationMinutes: 30,
+    areaUnitId: 'estate-a',
+    household: { name: '孙奶奶', address: 'A小区3栋101', tags: ['独居老人'] },
+    opinions: ['楼下路灯不亮', '希望有人定期上门量血压'],
+    raiseCases: [
+      {
+        category: '人居环境',
+        description: '3栋楼下路灯不亮，老人晚上不敢出门',
+        reporter: { name: '孙奶奶', phone: '0728-6231234' },
+      },
+    ],
+    ...overrides,
+  })
+
+  test('a visit raises cases on the resident’s behalf, linked both ways, waiting in 待派单 with source visit', async () => {
+    const recorded = data<Visit>(await call(deps, 'cadre-a', visit('visit-00000001'), 'fieldwork'))
+    expect(recorded.raisedCaseIds).toHaveLength(1)
+    const raised = (await deps.store.get<Case>('cases', recorded.raisedCaseIds[0] as string)) as Case
+    expect(raised).toMatchObject({
+      source: 'visit',
+      visitId: recorded._id,
+      status: 'submitted',
+      createdBy: { openid: 'cadre-a' },
+    })
+    expect(raised.reporter).toMatchObject({ name: '孙奶奶', openid: null })
+    const queue = data<{ items: Array<{ id: string }> }>(
+      await call(deps, 'sup-a', { action: 'listInScope', queue: 'dispatch' }),
+    )
+    expect(queue.items.map((i) => i.id)).toEqual([raised._id])
+  })
+
+  test('the same visit sent three times, and three times at once, makes one visit and one set of cases', async () => {
+    for (let i = 0; i < 3; i++) data(await call(deps, 'cadre-a', visit('visit-00000002'), 'fieldwork'))
+    await Promise.all(Array.from({ length: 3 }, () => call(deps, 'cadre-a', visit('visit-00000003'), 'fieldwork')))
+    expect(await deps.store.count('visits')).toBe(2)
+    expect(await deps.store.count('cases')).toBe(2)
+    expect(await deps.store.count('households')).toBe(1)
+  })
+
+  test('a visit outside the cadre’s area, or a door-knock without a household, is refused and stores nothing', async () => {
+    expect(await call(deps, 'cadre-b', visit('visit-00000004'), 'fieldwork')).toMatchObject({ code: 'AUTH.FORBIDDEN' })
+    expect(await call(deps, 'cadre-a', visit('visit-00000005', { household: undefined }), 'fieldwork')).toMatchObject({
+      code: 'INPUT.INVALID',
+      field: 'household',
+    })
+    expect(await deps.store.count('visits')).toBe(0)
+    expect(await deps.store.count('cases')).toBe(0)
+  })
+
+  test('民情台账: a tagged household not visited for 30 days is listed for its cadre and supervisor, not others', async () => {
+    data(await call(deps, 'cadre-a', visit('visit-00000006', { raiseCases: [] }), 'fieldwork'))
+    const list = async (openid: string) =>
+      data<{ households: Household[] }>(
+        await call(deps, openid, { action: 'listNeglectedHouseholds' }, 'fieldwork'),
+      ).households.map((h) => h.name)
+    expect(await list('cadre-a')).toEqual([])
+    deps.clock.current += 31 * DAY_MS
+    expect(await list('cadre-a')).toEqual(['孙奶奶'])
+    expect(await list('sup-a')).toEqual(['孙奶奶'])
+    expect(await list('cadre-b')).toEqual([])
+    data(
+      await call(
+        deps,
+        'cadre-a',
+        visit('visit-00000007', { raiseCases: [], household: { name: '孙奶奶', address: 'A小区 3栋101', tags: [] } }),
+        'fieldwork',
+      ),
+    )
+    expect(await list('cadre-a')).toEqual([])
+    const household = (await deps.store.query<Household>('households', { offset: 0, limit: 5 }))[0]
+    expect(household?.tags).toEqual(['独居老人'])
+  })
+})
+
+test('我的工作 equals a naive count over the stored records', async () => {
+  deps.clock.current = Date.UTC(2026, 2, 10, 1, 0)
+  data(await signIn('cadre-a', fix(north(10))))
+  deps.clock.current += 3 * HOUR_MS
+  data(await signOut('cadre-a'))
+  data(
+    await call(
+      deps,
+      'cadre-a',
+      {
+        action: 'recordVisit',
+        clientRequestId: 'fig-000000001',
+        kind: '联系点座谈',
+        durationMinutes: 90,
+        areaUnitId: 'estate-a',
+        headcount: 12,
+        opinions: ['希望修路', '希望增加公交'],
+        raiseCases: [],
+      },
+      'fieldwork',
+    ),
+  )
+  data(
+    await call(
+      deps,
+      'cadre-a',
+      {
+        action: 'recordVisit',
+        clientRequestId: 'fig-000000002',
+        kind: '敲门入户',
+        durationMinutes: 20,
+        areaUnitId: 'estate-a',
+        household: { name: '周大爷', address: 'A小区5栋202', tags: [] },
+        opinions: ['家里漏水'],
+        raiseCases: [
+          { category: '住房', description: '5栋202屋顶漏水', reporter: { name: '周大爷', phone: '13812345678' } },
+        ],
+      },
+      'fieldwork',
+    ),
+  )
+  deps.clock.current += HOUR_MS
+  data(await signIn('cadre-a', fix(north(10))))
+  deps.clock.current += 90 * 60_000
+  data(await signOut('cadre-a'))
+
+  const figures = data<{ figures: Record<string, number> }>(
+    await call(deps, 'cadre-a', { action: 'myMonth' }, 'fieldwork'),
+  ).figures
+
+  // The naive count, straight from the stored records.
+  const checkins = (await deps.store.query<Checkin>('checkins', { offset: 0, limit: 1000 })).filter(
+    (c) => c.openid === 'cadre-a',
+  )
+  const visits = (await deps.store.query<Visit>('visits', { offset: 0, limit: 1000 })).filter(
+    (v) => v.openid === 'cadre-a',
+  )
+  const cases = await deps.store.query<Case>('cases', { offset: 0, limit: 1000 })
+  let hours = 0
+  for (const c of checkins) hours += c.hours ?? 0
+  let people = 0
+  let opinions = 0
+  for (const v of visits) {
+    people += v.headcount
+    opinions += v.opinions.length
+  }
+  expect(figures).toEqual({
+    signIns: checkins.length,
+    hours,
+    visits: visits.length,
+    peopleMet: people,
+    opinions,
+    casesRaised: cases.filter((c) => c.createdBy.openid === 'cadre-a' && c.source === 'visit').length,
+    casesClosed: cases.filter((c) => c.handledBy.includes('cadre-a') && c.status === 'closed').length,
+  })
+  expect(figures).toEqual({
+    signIns: 2,
+    hours: 4.5,
+    visits: 2,
+    peopleMet: 13,
+    opinions: 3,
+    casesRaised: 1,
+    casesClosed: 0,
+  })
+})
