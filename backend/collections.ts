@@ -5,6 +5,8 @@
 export interface IndexSpec {
   field: string
   unique?: boolean
+  /** A 2dsphere index on a GeoJSON point (CloudBase); the embedded store has none and scans. */
+  geo?: boolean
 }
 
 export const COLLECTIONS = {
@@ -21,7 +23,7 @@ export const COLLECTIONS = {
   orgUnits: { indexes: [{ field: 'ancestorIds' }, { field: 'parentId' }] },
   invitations: { indexes: [{ field: 'issuedAt' }] },
   redemptions: { indexes: [{ field: 'openid' }] },
-  contactPoints: { indexes: [{ field: 'cadreOpenids' }, { field: 'unitPath' }] },
+  contactPoints: { indexes: [{ field: 'cadreOpenids' }, { field: 'unitPath' }, { field: 'geo', geo: true }] },
   checkins: { indexes: [{ field: 'openid' }, { field: 'signedInAt' }] },
   presence: { indexes: [{ field: 'openCheckinId' }] },
   visits: { indexes: [{ field: 'openid' }, { field: 'at' }, { field: 'householdId' }] },

@@ -10,8 +10,19 @@ const config = defineAppConfig({
   ],
   subPackages: [
     { root: 'packages/staff', pages: ['pages/case/index'] },
-    { root: 'packages/cadre', pages: ['pages/tasks/index', 'pages/callbacks/index', 'pages/onthespot/index'] },
-    { root: 'packages/supervisor', pages: ['pages/cases/index'] },
+    {
+      root: 'packages/cadre',
+      pages: [
+        'pages/checkin/index',
+        'pages/visit/index',
+        'pages/ledger/index',
+        'pages/work/index',
+        'pages/tasks/index',
+        'pages/callbacks/index',
+        'pages/onthespot/index',
+      ],
+    },
+    { root: 'packages/supervisor', pages: ['pages/cases/index', 'pages/points/index'] },
     {
       root: 'packages/admin',
       pages: ['pages/org/index', 'pages/users/index', 'pages/invitations/index', 'pages/settings/index'],
@@ -24,7 +35,7 @@ const config = defineAppConfig({
     navigationBarTextStyle: 'white',
   },
   // WeChat refuses location APIs that the app does not declare.
-  requiredPrivateInfos: ['getLocation'],
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   permission: {
     'scope.userLocation': { desc: '用于记录您反映的问题发生在哪里' },
   },

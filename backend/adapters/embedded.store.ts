@@ -68,6 +68,7 @@ export class EmbeddedStore implements Store {
           : new Datastore({ inMemoryOnly: true })
         await ds.loadDatabaseAsync()
         for (const index of indexesOf(name)) {
+          if (index.geo) continue // NeDB has no geo index; the few points per query are scanned
           await ds.ensureIndexAsync({ fieldName: index.field, unique: index.unique ?? false })
         }
         return ds

@@ -9,13 +9,13 @@ export interface CollectionPlan {
   name: string
   indexes: Array<{
     IndexName: string
-    MgoKeySchema: { MgoIndexKeys: Array<{ Name: string; Direction: '1' }>; MgoIsUnique: boolean }
+    MgoKeySchema: { MgoIndexKeys: Array<{ Name: string; Direction: '1' | '2dsphere' }>; MgoIsUnique: boolean }
   }>
   permission: 'ADMINONLY'
 }
 
 export function indexName(index: IndexSpec): string {
-  return `${index.field.replace(/\./g, '_')}_1${index.unique ? '_unique' : ''}`
+  return `${index.field.replace(/\./g, '_')}_${index.geo ? '2dsphere' : '1'}${index.unique ? '_unique' : ''}`
 }
 
 export function databasePlan(): CollectionPlan[] {
@@ -23,7 +23,10 @@ export function databasePlan(): CollectionPlan[] {
     name,
     indexes: (indexes as readonly IndexSpec[]).map((index) => ({
       IndexName: indexName(index),
-      MgoKeySchema: { MgoIndexKeys: [{ Name: index.field, Direction: '1' }], MgoIsUnique: index.unique ?? false },
+      MgoKeySchema: {
+        MgoIndexKeys: [{ Name: index.field, Direction: index.geo ? ('2dsphere' as const) : ('1' as const) }],
+        MgoIsUnique: index.unique ?? false,
+      },
     })),
     permission: 'ADMINONLY',
   }))

@@ -54,6 +54,20 @@ export const listContactPoints: Handler<'fieldwork', 'listContactPoints'> = asyn
   return ok(points)
 }
 
+/** The contact points a supervisor (their subtree) or an admin (all) manages. */
+export const listManagedContactPoints: Handler<'fieldwork', 'listManagedContactPoints'> = async (
+  _input,
+  { store, actor },
+) => {
+  const scope = listScope(actor, 'contactPoint.manage')
+  if (scope.kind === 'none') return fail('AUTH.FORBIDDEN', '您还没有所属组织')
+  return ok(
+    await all<ContactPoint>(store, 'contactPoints', scope.kind === 'subtree' ? { unitPath: scope.unitId } : {}, [
+      ['name', 1],
+    ]),
+  )
+}
+
 export const createContactPoint: Handler<'fieldwork', 'createContactPoint'> = async (
   input,
   { store, clock, actor },
@@ -63,13 +77,15 @@ export const createContactPoint: Handler<'fieldwork', 'createContactPoint'> = as
   if (!may(actor, 'contactPoint.manage', { ownerOpenids: [], unitIds: unitPath(unit.data) })) {
     return fail('AUTH.FORBIDDEN', '只能在本辖区内设立联系点', 'unitId')
   }
+  const location = toWgs84(input.position, input.position.system)
   const point: ContactPoint = {
     _id: `cp-${randomUUID()}`,
     type: input.type,
     name: input.name,
     unitId: unit.data._id,
     unitPath: unitPath(unit.data),
-    location: toWgs84(input.position, input.position.system),
+    location,
+    geo: { type: 'Point', coordinates: [location.lng, location.lat] },
     radiusMeters: input.radiusMeters,
     cadreOpenids: [...new Set(input.cadreOpenids)],
     active: true,
@@ -296,6 +312,35 @@ export const recordVisit: Handler<'fieldwork', 'recordVisit'> = async (input, ct
 
 export const listMyVisits: Handler<'fieldwork', 'listMyVisits'> = async (_input, { store, actor }) =>
   ok(await store.query<Visit>('visits', { filter: { openid: actor.openid }, sort: [['at', -1]], offset: 0, limit: 50 }))
+
+/** 民情台账: the households of the caller's area, with their visit history (newest first). */
+export const listHouseholds: Handler<'fieldwork', 'listHouseholds'> = async (_input, { store, actor }) => {
+  const scope = listScope(actor, 'household.list')
+  if (scope.kind === 'none') return fail('AUTH.FORBIDDEN', '您还没有所属组织')
+  const households = await all<Household>(
+    store,
+    'households',
+    scope.kind === 'subtree' ? { unitPath: scope.unitId } : {},
+    [['lastVisitedAt', -1]],
+  )
+  const page = households.slice(0, 200)
+  const visits = page.length
+    ? await all<Visit>(store, 'visits', { householdId: { $in: page.map((household) => household._id) } }, [['at', -1]])
+    : []
+  return ok(
+    page.map((household) => ({
+      ...household,
+      visits: visits
+        .filter((visit) => visit.householdId === household._id)
+        .map(({ at, visitorName, opinions, raisedCaseIds }) => ({
+          at,
+          visitorName,
+          opinions,
+          casesRaised: raisedCaseIds.length,
+        })),
+    })),
+  )
+}
 
 /** 民情台账: tagged households in the caller's area not visited for the configured number of days. */
 export const listNeglectedHouseholds: Handler<'fieldwork', 'listNeglectedHouseholds'> = async (

@@ -188,6 +188,34 @@ export async function seedDemoData(deps: Deps): Promise<boolean> {
     })
     if (!result.ok) throw new Error(`demo ${event.action}: ${result.code} ${result.message}`)
   }
+  // Contact points, each with its cadre and supervisor (WGS-84).
+  for (const [openid, point] of [
+    [
+      'demo-supervisor-chen',
+      {
+        type: '联系生产队/小区',
+        name: '柳岸小区联系点',
+        unitId: 'unit-liuan-estate',
+        position: { lat: 30.4285, lng: 112.8912, system: 'wgs84' },
+        cadreOpenids: ['demo-cadre-wang', 'demo-supervisor-chen'],
+      },
+    ],
+    [
+      'demo-supervisor-liu',
+      {
+        type: '联系生产队/小区',
+        name: '西岭社区联系点',
+        unitId: 'unit-xiling-community',
+        position: { lat: 30.4312, lng: 112.8965, system: 'wgs84' },
+        cadreOpenids: ['demo-cadre-zhao', 'demo-supervisor-liu'],
+      },
+    ],
+  ] as const) {
+    const exists = await store.count('contactPoints', { name: point.name })
+    if (exists > 0) continue
+    const result = await runFunction('fieldwork', { action: 'createContactPoint', ...point }, deps, { openid })
+    if (!result.ok) throw new Error(`demo contact point: ${result.code} ${result.message}`)
+  }
   await store.insert('meta', { _id: 'demo-data', createdAt: now })
   return true
 }

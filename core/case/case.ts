@@ -117,6 +117,12 @@ export interface ClosureRequest {
 
 export const CASE_SOURCES = ['resident', 'visit', 'meeting', 'enterprise'] as const
 export type CaseSource = (typeof CASE_SOURCES)[number]
+export const CASE_SOURCE_LABELS: Record<CaseSource, string> = {
+  resident: '群众自报',
+  visit: '干部走访',
+  meeting: '座谈会',
+  enterprise: '企业反映',
+}
 
 export const COORDINATE_SYSTEMS = ['gcj02', 'wgs84'] as const
 export type CoordinateSystem = (typeof COORDINATE_SYSTEMS)[number]

@@ -36,6 +36,8 @@ export const listContactPointsInput = z.object({
   near: fixField.optional(),
 })
 
+export const listManagedContactPointsInput = z.object({ action: z.literal('listManagedContactPoints') })
+
 export const createContactPointInput = z.object({
   action: z.literal('createContactPoint'),
   type: z.enum(CONTACT_POINT_TYPES, { error: '请选择联系点类型' }),
@@ -141,6 +143,7 @@ export const recordVisitInput = z
     path: ['household'],
   })
 
+export const listHouseholdsInput = z.object({ action: z.literal('listHouseholds') })
 export const listNeglectedHouseholdsInput = z.object({ action: z.literal('listNeglectedHouseholds') })
 export const myMonthInput = z.object({ action: z.literal('myMonth') })
 export const listMyVisitsInput = z.object({ action: z.literal('listMyVisits') })

@@ -21,6 +21,8 @@ export interface ContactPoint {
   unitPath: string[]
   /** WGS-84; stored in one system so distances never mix systems. */
   location: GeoPoint
+  /** The same point as GeoJSON, for CloudBase's 2dsphere index. */
+  geo: { type: 'Point'; coordinates: [lng: number, lat: number] }
   radiusMeters: number
   cadreOpenids: string[]
   active: boolean

@@ -1,5 +1,12 @@
 import type { Browser, Page } from 'playwright-core'
-import { H5_BUILD, launchChromium, requireH5Build, screenshot, seriousA11yViolations } from '../support/browser'
+import {
+  H5_BUILD,
+  launchChromium,
+  openAsDemoUser,
+  requireH5Build,
+  screenshot,
+  seriousA11yViolations,
+} from '../support/browser'
 import { TINY_PNG } from '../support/images'
 import { startServer, type RunningServer } from '../support/server-process'
 import { tempDir } from '../support/temp-dir'
@@ -22,16 +29,7 @@ afterAll(async () => {
 
 const button = (page: Page, text: string | RegExp) => page.locator('.nut-button', { hasText: text })
 
-/** A browser acting as one demo user, chosen with the local-only switcher. */
-async function as(label: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
-  const page = await context.newPage()
-  await page.goto(`${server.url}/`)
-  await button(page, '切换演示身份').click()
-  await page.getByText(label).click()
-  await page.locator('.nut-overlay').first().waitFor({ state: 'hidden' })
-  return page
-}
+const as = (label: string) => openAsDemoUser(browser, server.url, label)
 
 async function expectAccessible(page: Page, name: string) {
   const violations = (await seriousA11yViolations(page)).map(({ id, help, nodes }) => ({ id, help, nodes }))

@@ -65,3 +65,19 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
       nodes: violation.nodes.slice(0, 3).map(({ target, html }) => ({ target, html: html.slice(0, 200) })),
     }))
 }
+
+/** A fresh browser profile acting as one demo user, chosen with the local-only switcher. */
+export async function openAsDemoUser(
+  browser: Browser,
+  baseUrl: string,
+  label: string,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', ...options })
+  const page = await context.newPage()
+  await page.goto(`${baseUrl}/`)
+  await page.locator('.nut-button', { hasText: '切换演示身份' }).click()
+  await page.getByText(label).click()
+  await page.locator('.nut-overlay').first().waitFor({ state: 'hidden' })
+  return page
+}

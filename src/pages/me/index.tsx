@@ -11,12 +11,21 @@ import { ErrorNotice, SuccessNotice } from '../../components/Notice'
 
 const STAFF_ENTRIES = {
   cadre: [
+    { label: '签到签退', url: '/packages/cadre/pages/checkin/index' },
+    { label: '走访记录', url: '/packages/cadre/pages/visit/index' },
+    { label: '民情台账', url: '/packages/cadre/pages/ledger/index' },
+    { label: '我的工作', url: '/packages/cadre/pages/work/index' },
     { label: '我的任务', url: '/packages/cadre/pages/tasks/index' },
     { label: '回访', url: '/packages/cadre/pages/callbacks/index' },
     { label: '立行立改', url: '/packages/cadre/pages/onthespot/index' },
   ],
   supervisor: [
     { label: '辖区诉求', url: '/packages/supervisor/pages/cases/index' },
+    { label: '联系点管理', url: '/packages/supervisor/pages/points/index' },
+    { label: '签到签退', url: '/packages/cadre/pages/checkin/index' },
+    { label: '走访记录', url: '/packages/cadre/pages/visit/index' },
+    { label: '民情台账', url: '/packages/cadre/pages/ledger/index' },
+    { label: '我的工作', url: '/packages/cadre/pages/work/index' },
     { label: '我的任务', url: '/packages/cadre/pages/tasks/index' },
     { label: '立行立改', url: '/packages/cadre/pages/onthespot/index' },
   ],

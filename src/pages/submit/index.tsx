@@ -12,6 +12,7 @@ import Page from '../../components/Page'
 import PhotoPicker from '../../components/PhotoPicker'
 import { callFunction, NetworkError } from '../../services/backend'
 import { clearDraft, loadDraft, newRequestId, saveDraft } from '../../services/draft'
+import { getFix } from '../../services/location'
 import { ensurePrivacyConsent } from '../../services/privacy'
 import { requestReporterSubscriptions } from '../../services/subscriptions'
 import './index.scss'
@@ -103,25 +104,12 @@ export default function Submit() {
   }, [])
 
   const locate = async () => {
-    if (!(await ensurePrivacyConsent())) return
     setBusy('location')
-    try {
-      const system = process.env.TARO_ENV === 'weapp' ? 'gcj02' : 'wgs84'
-      const position = await Taro.getLocation({ type: system, isHighAccuracy: true })
-      update({
-        coords: {
-          lat: position.latitude,
-          lng: position.longitude,
-          system,
-          ...(position.accuracy !== undefined ? { accuracy: Math.round(position.accuracy) } : {}),
-        },
-      })
-      setMessage('')
-    } catch {
-      setMessage('没能获取您的位置，请在下面手动填写地址。')
-    } finally {
-      setBusy('')
-    }
+    const fix = await getFix()
+    setBusy('')
+    if (!fix) return setMessage('没能获取您的位置，请在下面手动填写地址。')
+    update({ coords: fix })
+    setMessage('')
   }
 
   const send = async () => {

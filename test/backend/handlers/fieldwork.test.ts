@@ -280,6 +280,11 @@ describe('visits', () => {
     expect(await list('cadre-a')).toEqual([])
     const household = (await deps.store.query<Household>('households', { offset: 0, limit: 5 }))[0]
     expect(household?.tags).toEqual(['独居老人'])
+    const ledger = data<Array<Household & { visits: Array<{ opinions: string[] }> }>>(
+      await call(deps, 'sup-a', { action: 'listHouseholds' }, 'fieldwork'),
+    )
+    expect(ledger.map((h) => [h.name, h.visits.length])).toEqual([['孙奶奶', 2]])
+    expect(data<unknown[]>(await call(deps, 'cadre-b', { action: 'listHouseholds' }, 'fieldwork'))).toEqual([])
   })
 })
 

@@ -82,6 +82,7 @@ export default function OnTheSpot() {
       <View className="mq-card">
         <Text className="mq-label">问题类别</Text>
         <Radio.Group
+          className="mq-choices"
           direction="horizontal"
           value={draft.category}
           onChange={(value) => update({ category: String(value) as Category })}

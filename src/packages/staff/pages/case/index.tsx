@@ -3,6 +3,7 @@ import { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Checkbox, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
 import {
+  CASE_SOURCE_LABELS,
   EVENT_LABELS,
   OPEN_STATUSES,
   SEND_BACK_REASONS,
@@ -89,7 +90,7 @@ export default function StaffCase() {
         </View>
         <Text className="mq-hint">
           {view.category} · {URGENCY_LABELS[view.urgency]} · {formatChinaTime(view.createdAt)} 提交
-          {view.onTheSpot ? ' · 立行立改' : ''}
+          {view.onTheSpot ? ' · 立行立改' : ''} · 来源：{CASE_SOURCE_LABELS[view.source]}
         </Text>
         <Text className="mq-text staff__description">{view.description}</Text>
         <Text className="mq-hint">

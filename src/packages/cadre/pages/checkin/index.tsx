@@ -1,0 +1,101 @@
+import { useState } from 'react'
+import { useDidShow } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import type { Checkin, ContactPoint } from '@core/fieldwork/fieldwork'
+import { formatChinaTime } from '@core/time'
+import { ErrorNotice, SuccessNotice } from '../../../../components/Notice'
+import Page from '../../../../components/Page'
+import { ask } from '../../../../services/backend'
+import { getFix, type PhoneFix } from '../../../../services/location'
+import '../cadre.scss'
+
+type Listed = ContactPoint & { distanceMeters: number | null }
+
+/** 签到/签退 at my contact points, nearest first; the server decides whether I am there. */
+export default function CheckinPage() {
+  const [points, setPoints] = useState<Listed[]>([])
+  const [current, setCurrent] = useState<Checkin | null>(null)
+  const [fix, setFix] = useState<PhoneFix | null>(null)
+  const [message, setMessage] = useState('')
+  const [notice, setNotice] = useState('')
+
+  const load = async () => {
+    const here = await getFix()
+    setFix(here)
+    if (!here) setMessage('没能获取您的位置：请允许定位，并到室外开阔处再试。')
+    const [listed, open] = await Promise.all([
+      ask('fieldwork', 'listContactPoints', here ? { near: here } : {}),
+      ask('fieldwork', 'currentCheckin', {}),
+    ])
+    if (listed.ok) setPoints(listed.data as Listed[])
+    else setMessage(listed.message)
+    if (open.ok) setCurrent(open.data as Checkin | null)
+  }
+  useDidShow(() => {
+    void load()
+  })
+
+  const signIn = async (point: Listed) => {
+    const here = (await getFix()) ?? fix
+    if (!here) return setMessage('没能获取您的位置，请到室外开阔处再试。')
+    const result = await ask('fieldwork', 'signIn', { contactPointId: point._id, position: here })
+    if (!result.ok) {
+      setNotice('')
+      return setMessage(result.message)
+    }
+    setMessage('')
+    setCurrent(result.data as Checkin)
+    setNotice(`已在“${point.name}”签到`)
+  }
+
+  const signOut = async () => {
+    const result = await ask('fieldwork', 'signOut', {})
+    if (!result.ok) return setMessage(result.message)
+    const closed = result.data as Checkin
+    setMessage('')
+    setCurrent(null)
+    setNotice(`已签退，本次下沉 ${closed.hours ?? 0} 小时`)
+  }
+
+  return (
+    <Page>
+      <ErrorNotice message={message} />
+      <SuccessNotice message={notice} />
+      {current && (
+        <View className="mq-card">
+          <Text className="mq-subtitle">正在“{current.contactPointName}”</Text>
+          <Text className="mq-hint">{formatChinaTime(current.signedInAt)} 签到</Text>
+          <Button className="mq-tap cadre__sign-out" type="primary" size="large" block onClick={() => void signOut()}>
+            签退
+          </Button>
+        </View>
+      )}
+      <View className="mq-card">
+        <Text className="mq-subtitle">我的联系点</Text>
+        {fix && <Text className="mq-hint">当前定位精度约 {fix.accuracy} 米</Text>}
+        {points.length === 0 && <Text className="mq-text">还没有分配给您的联系点。</Text>}
+        {points.map((point) => (
+          <View key={point._id} className="cadre__row">
+            <Text className="cadre__row-title">{point.name}</Text>
+            <Text className="mq-hint">
+              {point.type}
+              {point.distanceMeters !== null ? ` · 距您约 ${point.distanceMeters} 米` : ''} · 签到范围{' '}
+              {point.radiusMeters} 米
+            </Text>
+            {!current && (
+              <Button
+                className="mq-tap cadre__sign-in"
+                type="primary"
+                fill="outline"
+                onClick={() => void signIn(point)}
+              >
+                在此签到
+              </Button>
+            )}
+          </View>
+        ))}
+      </View>
+    </Page>
+  )
+}

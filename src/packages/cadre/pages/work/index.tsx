@@ -1,0 +1,53 @@
+import { useState } from 'react'
+import { useDidShow } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { MonthFigures } from '@core/fieldwork/visit'
+import { ErrorNotice } from '../../../../components/Notice'
+import Page from '../../../../components/Page'
+import { ask } from '../../../../services/backend'
+import '../cadre.scss'
+
+const LABELS: Array<[keyof MonthFigures, string, string]> = [
+  ['signIns', '签到', '次'],
+  ['hours', '下沉时长', '小时'],
+  ['visits', '走访', '次'],
+  ['peopleMet', '见到群众', '人次'],
+  ['opinions', '收集意见', '条'],
+  ['casesRaised', '走访立案', '件'],
+  ['casesClosed', '办结', '件'],
+]
+
+/** 我的工作: this month, counted from the records, not self-reported. */
+export default function MyWork() {
+  const [month, setMonth] = useState('')
+  const [figures, setFigures] = useState<MonthFigures | null>(null)
+  const [message, setMessage] = useState('')
+  useDidShow(() => {
+    void ask('fieldwork', 'myMonth', {}).then((result) => {
+      if (!result.ok) return setMessage(result.message)
+      const data = result.data as { month: string; figures: MonthFigures }
+      setMonth(data.month)
+      setFigures(data.figures)
+    })
+  })
+  return (
+    <Page>
+      <ErrorNotice message={message} />
+      {figures && (
+        <View className="mq-card">
+          <Text className="mq-subtitle">{month}</Text>
+          <View className="cadre__figures">
+            {LABELS.map(([key, label, unit]) => (
+              <View key={key} className={`cadre__figure work__${key}`}>
+                <Text className="mq-hint">{label}</Text>
+                <Text className="cadre__figure-value">
+                  {figures[key]} {unit}
+                </Text>
+              </View>
+            ))}
+          </View>
+        </View>
+      )}
+    </Page>
+  )
+}
