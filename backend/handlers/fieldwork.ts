@@ -11,7 +11,7 @@ import {
   type FieldworkSettings,
   type Presence,
 } from '@core/fieldwork/fieldwork'
-import { chinaMonth, monthFigures, type Household, type Visit } from '@core/fieldwork/visit'
+import { chinaMonth, householdFor, monthFigures, type Household, type Visit } from '@core/fieldwork/visit'
 import { distanceMeters, toWgs84 } from '@core/geo'
 import { unitPath, type OrgUnit } from '@core/org/org'
 import { listScope, may } from '@core/permissions'
@@ -208,6 +208,7 @@ async function noteHousehold(
   area: OrgUnit,
   household: NonNullable<Visit['household']>,
   at: number,
+  visitor: string,
 ): Promise<string> {
   const id = householdId(area._id, household.address)
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -222,6 +223,7 @@ async function noteHousehold(
         tags: household.tags,
         tagged: household.tags.length > 0,
         lastVisitedAt: at,
+        visitorOpenids: [visitor],
         version: 1,
       }
       if ((await store.insert('households', created)) === 'inserted') return id
@@ -233,6 +235,7 @@ async function noteHousehold(
       tags,
       tagged: tags.length > 0,
       lastVisitedAt: Math.max(existing.lastVisitedAt, at),
+      visitorOpenids: [...new Set([...existing.visitorOpenids, visitor])],
     }
     if (await store.updateIfVersion('households', id, existing.version, fields)) return id
   }
@@ -294,7 +297,7 @@ export const recordVisit: Handler<'fieldwork', 'recordVisit'> = async (input, ct
     areaUnitId: area.data._id,
     unitPath: unitPath(area.data),
     contactPointId: input.contactPointId ?? null,
-    householdId: input.household ? await noteHousehold(store, area.data, input.household, at) : null,
+    householdId: input.household ? await noteHousehold(store, area.data, input.household, at, actor.openid) : null,
     household: input.household ?? null,
     enterpriseName: input.enterpriseName ?? null,
     headcount: input.headcount,
@@ -329,7 +332,7 @@ export const listHouseholds: Handler<'fieldwork', 'listHouseholds'> = async (_in
     : []
   return ok(
     page.map((household) => ({
-      ...household,
+      ...householdFor(household, actor),
       visits: visits
         .filter((visit) => visit.householdId === household._id)
         .map(({ at, visitorName, opinions, raisedCaseIds }) => ({
@@ -355,7 +358,8 @@ export const listNeglectedHouseholds: Handler<'fieldwork', 'listNeglectedHouseho
     tagged: true,
     lastVisitedAt: { $lt: clock.now() - neglectDays * DAY_MS },
   }
-  return ok({ neglectDays, households: await all<Household>(store, 'households', filter, [['lastVisitedAt', 1]]) })
+  const households = await all<Household>(store, 'households', filter, [['lastVisitedAt', 1]])
+  return ok({ neglectDays, households: households.map((household) => householdFor(household, actor)) })
 }
 
 /** 我的工作: this month's figures, counted from the stored records. */

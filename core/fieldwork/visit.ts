@@ -1,3 +1,5 @@
+import { maskName } from '../privacy/mask'
+import type { Actor } from '../roles'
 import { chinaTime } from '../time'
 import type { CaseLocation } from '../case/case'
 import type { Checkin } from './fieldwork'
@@ -50,7 +52,16 @@ export interface Household {
   tags: VulnerabilityTag[]
   tagged: boolean
   lastVisitedAt: number
+  /** The officials who have knocked on this door: they see the name in full, others masked. */
+  visitorOpenids: string[]
   version: number
+}
+
+/** A household as `viewer` may see it: the name in full only for those who visited it, and admins. */
+export function householdFor<T extends Household>(household: T, viewer: Actor): T {
+  return viewer.role === 'admin' || household.visitorOpenids.includes(viewer.openid)
+    ? household
+    : { ...household, name: maskName(household.name) }
 }
 
 /** The UTC+8 calendar month containing `now`, as [start, end). */

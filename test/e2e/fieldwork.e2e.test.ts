@@ -95,6 +95,9 @@ test('a cadre signs in, knocks on a door, raises a case that reaches 待派单, 
   await supervisor.locator('.mq-case-row', { hasText: '独居老人晚上不敢出门' }).click()
   await supervisor.getByText(/来源：干部走访/).waitFor()
   await screenshot(supervisor, '21-supervisor-visit-case')
+  await supervisor.goto(`${server.url}/#/packages/supervisor/pages/points/index`)
+  await supervisor.getByText('柳岸小区联系点').waitFor()
+  await expectAccessible(supervisor, 'contact points')
 
   // Two hours later the cadre signs out; 我的工作 shows the hours.
   await fetch(`${server.url}/dev/clock`, {

@@ -75,6 +75,17 @@ export default function ContactPoints() {
     }
   }
 
+  const deactivate = async (point: ContactPoint) => {
+    const result = await ask('fieldwork', 'updateContactPoint', {
+      id: point._id,
+      expectedVersion: point.version,
+      active: false,
+    })
+    if (!result.ok) return setMessage(result.message)
+    setNotice(`已停用“${point.name}”`)
+    void load()
+  }
+
   const create = async () => {
     const result = await ask('fieldwork', 'createContactPoint', {
       type,
@@ -104,7 +115,13 @@ export default function ContactPoints() {
                 <Text className="mq-case-row__number">{point.name}</Text>
                 <Text className="mq-case-row__meta">
                   {point.type} · 签到范围 {point.radiusMeters} 米 · 联系干部 {point.cadreOpenids.length} 人
+                  {point.active ? '' : ' · 已停用'}
                 </Text>
+                {point.active && (
+                  <Button className="mq-tap" fill="outline" onClick={() => void deactivate(point)}>
+                    停用
+                  </Button>
+                )}
               </View>
             ))}
           </View>
