@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
 
 /**
@@ -23,4 +24,24 @@ export function clearDraft(key: string): void {
 
 export function newRequestId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}-${Math.random().toString(36).slice(2, 10)}`
+}
+
+/**
+ * A form's state kept on the phone: loaded at start (so a closed app or a reload loses nothing),
+ * saved on every change, cleared by `reset` once the server has it.
+ */
+export function useDraft<T>(key: string, empty: () => T) {
+  const [restored] = useState(() => loadDraft<T>(key) !== null)
+  const [draft, setDraft] = useState<T>(() => loadDraft<T>(key) ?? empty())
+  const update = (patch: Partial<T>) =>
+    setDraft((previous) => {
+      const next = { ...previous, ...patch }
+      saveDraft(key, next)
+      return next
+    })
+  const reset = () => {
+    clearDraft(key)
+    setDraft(empty())
+  }
+  return { draft, update, reset, restored }
 }

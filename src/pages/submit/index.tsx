@@ -1,17 +1,17 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Checkbox, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
-import { CATEGORIES, URGENCY_LABELS, type CaseLocation, type Category, type Urgency } from '@core/case/case'
+import { URGENCY_LABELS, type CaseLocation, type Category, type Urgency } from '@core/case/case'
 import { DESCRIPTION_MAX, MAX_CASE_PHOTOS, submitCaseInput } from '@core/case/case.schemas'
 import type { ReporterCaseView } from '@core/case/views'
-import type { AreaChoice } from '@core/org/org'
 import { firstIssue } from '@core/validation/issues'
-import ChoiceSheet from '../../components/ChoiceSheet'
+import AreaPicker from '../../components/AreaPicker'
+import CategoryChoice from '../../components/CategoryChoice'
 import Page from '../../components/Page'
 import PhotoPicker from '../../components/PhotoPicker'
 import { callFunction, NetworkError } from '../../services/backend'
-import { clearDraft, loadDraft, newRequestId, saveDraft } from '../../services/draft'
+import { newRequestId, useDraft } from '../../services/draft'
 import { getFix } from '../../services/location'
 import { ensurePrivacyConsent } from '../../services/privacy'
 import { requestReporterSubscriptions } from '../../services/subscriptions'
@@ -84,24 +84,9 @@ function toEvent(draft: Draft) {
 }
 
 export default function Submit() {
-  const [draft, setDraft] = useState<Draft>(() => loadDraft<Draft>(DRAFT_KEY) ?? emptyDraft())
-  const [areas, setAreas] = useState<AreaChoice[]>([])
+  const { draft, update, reset, restored } = useDraft<Draft>(DRAFT_KEY, emptyDraft)
   const [message, setMessage] = useState('')
   const [busy, setBusy] = useState<'' | 'location' | 'send'>('')
-  const restored = useMemo(() => loadDraft<Draft>(DRAFT_KEY) !== null, [])
-
-  const update = (patch: Partial<Draft>) =>
-    setDraft((previous) => {
-      const next = { ...previous, ...patch }
-      saveDraft(DRAFT_KEY, next)
-      return next
-    })
-
-  useEffect(() => {
-    callFunction('orgs', 'listAreas', {})
-      .then((result) => (result.ok ? setAreas(result.data as AreaChoice[]) : setMessage(result.message)))
-      .catch(() => setMessage('网络不畅，社区列表没有加载出来，请稍后重试。'))
-  }, [])
 
   const locate = async () => {
     setBusy('location')
@@ -121,7 +106,7 @@ export default function Submit() {
       const subscriptions = await requestReporterSubscriptions()
       const result = await callFunction('cases', 'submit', { ...params, subscriptions })
       if (!result.ok) return setMessage(result.message)
-      clearDraft(DRAFT_KEY)
+      reset()
       const view = result.data as ReporterCaseView
       void Taro.redirectTo({ url: `/pages/case/index?id=${view.id}&submitted=1` })
     } catch (error) {
@@ -141,18 +126,11 @@ export default function Submit() {
 
       <View className="mq-card">
         <Text className="mq-label">反映什么问题</Text>
-        <Radio.Group
+        <CategoryChoice
           className="submit__choices"
-          direction="horizontal"
           value={draft.category}
-          onChange={(value) => update({ category: String(value) as Category })}
-        >
-          {CATEGORIES.map((category) => (
-            <Radio key={category} shape="button" value={category} className="submit__choice">
-              {category}
-            </Radio>
-          ))}
-        </Radio.Group>
+          onChange={(category) => update({ category })}
+        />
 
         <Text className="mq-label">紧急程度</Text>
         <Radio.Group
@@ -168,16 +146,11 @@ export default function Submit() {
         </Radio.Group>
 
         <Text className="mq-label">问题在哪个社区或小区</Text>
-        <ChoiceSheet
+        <AreaPicker
           className="submit__area"
-          title="选择社区或小区"
-          placeholder="请选择社区或小区"
-          choices={areas.map((area) => ({
-            id: area.id,
-            label: area.officeName ? `${area.officeName} · ${area.name}` : area.name,
-          }))}
           value={draft.areaUnitId}
-          onChange={(choice) => update({ areaUnitId: choice.id })}
+          onChange={(areaUnitId) => update({ areaUnitId })}
+          onError={setMessage}
         />
       </View>
 

@@ -1,17 +1,17 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
-import { CATEGORIES, type Category } from '@core/case/case'
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
+import type { Category } from '@core/case/case'
 import { MAX_CASE_PHOTOS } from '@core/case/case.schemas'
 import { recordOnTheSpotInput } from '@core/case/lifecycle.schemas'
-import type { AreaChoice } from '@core/org/org'
 import { firstIssue } from '@core/validation/issues'
-import ChoiceSheet from '../../../../components/ChoiceSheet'
+import AreaPicker from '../../../../components/AreaPicker'
+import CategoryChoice from '../../../../components/CategoryChoice'
 import Page from '../../../../components/Page'
 import PhotoPicker from '../../../../components/PhotoPicker'
 import { ask } from '../../../../services/backend'
-import { clearDraft, loadDraft, newRequestId, saveDraft } from '../../../../services/draft'
+import { newRequestId, useDraft } from '../../../../services/draft'
 import { ErrorNotice } from '../../../../components/Notice'
 
 const DRAFT_KEY = 'onTheSpot'
@@ -42,19 +42,8 @@ const empty = (): Draft => ({
 
 /** 立行立改: a need solved on the spot, recorded with evidence; a supervisor still approves it. */
 export default function OnTheSpot() {
-  const [draft, setDraft] = useState<Draft>(() => loadDraft<Draft>(DRAFT_KEY) ?? empty())
-  const [areas, setAreas] = useState<AreaChoice[]>([])
+  const { draft, update, reset } = useDraft<Draft>(DRAFT_KEY, empty)
   const [message, setMessage] = useState('')
-  const update = (patch: Partial<Draft>) =>
-    setDraft((previous) => {
-      const next = { ...previous, ...patch }
-      saveDraft(DRAFT_KEY, next)
-      return next
-    })
-
-  useEffect(() => {
-    void ask('orgs', 'listAreas', {}).then((result) => result.ok && setAreas(result.data as AreaChoice[]))
-  }, [])
 
   const send = async () => {
     const event = {
@@ -73,7 +62,7 @@ export default function OnTheSpot() {
     const { action: _action, ...params } = parsed.data
     const result = await ask('cases', 'recordOnTheSpot', params)
     if (!result.ok) return setMessage(result.message)
-    clearDraft(DRAFT_KEY)
+    reset()
     void Taro.redirectTo({ url: `/packages/staff/pages/case/index?id=${(result.data as { id: string }).id}` })
   }
 
@@ -81,29 +70,9 @@ export default function OnTheSpot() {
     <Page>
       <View className="mq-card">
         <Text className="mq-label">问题类别</Text>
-        <Radio.Group
-          className="mq-choices"
-          direction="horizontal"
-          value={draft.category}
-          onChange={(value) => update({ category: String(value) as Category })}
-        >
-          {CATEGORIES.map((category) => (
-            <Radio key={category} shape="button" value={category}>
-              {category}
-            </Radio>
-          ))}
-        </Radio.Group>
+        <CategoryChoice value={draft.category} onChange={(category) => update({ category })} />
         <Text className="mq-label">在哪个社区或小区</Text>
-        <ChoiceSheet
-          title="选择社区或小区"
-          placeholder="请选择社区或小区"
-          choices={areas.map((area) => ({
-            id: area.id,
-            label: area.officeName ? `${area.officeName} · ${area.name}` : area.name,
-          }))}
-          value={draft.areaUnitId}
-          onChange={(choice) => update({ areaUnitId: choice.id })}
-        />
+        <AreaPicker value={draft.areaUnitId} onChange={(areaUnitId) => update({ areaUnitId })} onError={setMessage} />
         <Text className="mq-label">群众反映的问题</Text>
         <TextArea
           className="mq-textarea"

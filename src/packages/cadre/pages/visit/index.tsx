@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Checkbox, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
-import { CATEGORIES, type Category } from '@core/case/case'
+import type { Category } from '@core/case/case'
 import { MAX_CASE_PHOTOS } from '@core/case/case.schemas'
 import { recordVisitInput } from '@core/fieldwork/fieldwork.schemas'
 import {
@@ -12,16 +12,16 @@ import {
   type VisitKind,
   type VulnerabilityTag,
 } from '@core/fieldwork/visit'
-import type { AreaChoice } from '@core/org/org'
 import { firstIssue } from '@core/validation/issues'
-import ChoiceSheet from '../../../../components/ChoiceSheet'
+import AreaPicker from '../../../../components/AreaPicker'
+import CategoryChoice from '../../../../components/CategoryChoice'
 import { ErrorNotice, SuccessNotice } from '../../../../components/Notice'
 import Page from '../../../../components/Page'
 import PhotoPicker from '../../../../components/PhotoPicker'
 import type { Checkin } from '@core/fieldwork/fieldwork'
 import { ask } from '../../../../services/backend'
 import { getFix } from '../../../../services/location'
-import { clearDraft, loadDraft, newRequestId, saveDraft } from '../../../../services/draft'
+import { loadDraft, newRequestId, useDraft } from '../../../../services/draft'
 import '../cadre.scss'
 
 const DRAFT_KEY = 'visit'
@@ -85,8 +85,7 @@ function toEvent(draft: Draft) {
 
 /** 走访/敲门: whom, where, how long, what was heard, and the cases raised — kept on the phone until sent. */
 export default function VisitPage() {
-  const [draft, setDraft] = useState<Draft>(() => loadDraft<Draft>(DRAFT_KEY) ?? empty())
-  const [areas, setAreas] = useState<AreaChoice[]>([])
+  const { draft, update, reset } = useDraft<Draft>(DRAFT_KEY, empty)
   const [opinion, setOpinion] = useState('')
   const [newCase, setNewCase] = useState<RaisedCase>({
     category: '其他',
@@ -96,17 +95,6 @@ export default function VisitPage() {
   const [message, setMessage] = useState('')
   const [notice, setNotice] = useState('')
   const [sending, setSending] = useState(false)
-
-  const update = (patch: Partial<Draft>) =>
-    setDraft((previous) => {
-      const next = { ...previous, ...patch }
-      saveDraft(DRAFT_KEY, next)
-      return next
-    })
-
-  useEffect(() => {
-    void ask('orgs', 'listAreas', {}).then((result) => result.ok && setAreas(result.data as AreaChoice[]))
-  }, [])
 
   const send = async (current: Draft) => {
     // Where and at which contact point (if signed in) the visit happened, as the phone knows it now.
@@ -132,8 +120,7 @@ export default function VisitPage() {
       )
     }
     const visit = result.data as Visit
-    clearDraft(DRAFT_KEY)
-    setDraft(empty())
+    reset()
     setMessage('')
     setNotice(`走访已记录${visit.raisedCaseIds.length ? `，立案 ${visit.raisedCaseIds.length} 件` : ''}`)
   }
@@ -161,16 +148,11 @@ export default function VisitPage() {
           ))}
         </Radio.Group>
         <Text className="mq-label">在哪个社区或小区</Text>
-        <ChoiceSheet
+        <AreaPicker
           className="visit__area"
-          title="选择社区或小区"
-          placeholder="请选择社区或小区"
-          choices={areas.map((area) => ({
-            id: area.id,
-            label: area.officeName ? `${area.officeName} · ${area.name}` : area.name,
-          }))}
           value={draft.areaUnitId}
-          onChange={(choice) => update({ areaUnitId: choice.id })}
+          onChange={(areaUnitId) => update({ areaUnitId })}
+          onError={setMessage}
         />
         {draft.kind === '敲门入户' && (
           <>
@@ -288,18 +270,7 @@ export default function VisitPage() {
             </Button>
           </View>
         ))}
-        <Radio.Group
-          className="mq-choices"
-          direction="horizontal"
-          value={newCase.category}
-          onChange={(value) => setNewCase({ ...newCase, category: String(value) as Category })}
-        >
-          {CATEGORIES.map((category) => (
-            <Radio key={category} shape="button" value={category}>
-              {category}
-            </Radio>
-          ))}
-        </Radio.Group>
+        <CategoryChoice value={newCase.category} onChange={(category) => setNewCase({ ...newCase, category })} />
         <TextArea
           className="mq-textarea visit__case-description"
           placeholder="诉求内容"
