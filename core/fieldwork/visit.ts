@@ -18,6 +18,9 @@ export const VULNERABILITY_TAGS = [
 ] as const
 export type VulnerabilityTag = (typeof VULNERABILITY_TAGS)[number]
 
+/** Visits that count as 走访单位 in the briefings' figures. */
+export const UNIT_VISIT_KINDS: readonly VisitKind[] = ['走访企业', '联系点座谈']
+
 export interface Visit {
   _id: string
   openid: string
@@ -74,6 +77,10 @@ export interface MonthFigures {
   signIns: number
   hours: number
   visits: number
+  /** 敲门入户 (户次). */
+  doorsKnocked: number
+  /** 走访单位个次: enterprises and contact-point meetings. */
+  unitVisits: number
   peopleMet: number
   opinions: number
   casesRaised: number
@@ -83,7 +90,7 @@ export interface MonthFigures {
 /** 我的工作: the month's figures, counted from the records themselves, never self-reported. */
 export function monthFigures(input: {
   checkins: readonly Pick<Checkin, 'hours'>[]
-  visits: readonly Pick<Visit, 'headcount' | 'opinions'>[]
+  visits: readonly Pick<Visit, 'headcount' | 'opinions' | 'kind'>[]
   casesRaised: number
   casesClosed: number
 }): MonthFigures {
@@ -91,6 +98,8 @@ export function monthFigures(input: {
     signIns: input.checkins.length,
     hours: Math.round(input.checkins.reduce((sum, checkin) => sum + (checkin.hours ?? 0), 0) * 100) / 100,
     visits: input.visits.length,
+    doorsKnocked: input.visits.filter((visit) => visit.kind === '敲门入户').length,
+    unitVisits: input.visits.filter((visit) => UNIT_VISIT_KINDS.includes(visit.kind)).length,
     peopleMet: input.visits.reduce((sum, visit) => sum + visit.headcount, 0),
     opinions: input.visits.reduce((sum, visit) => sum + visit.opinions.length, 0),
     casesRaised: input.casesRaised,

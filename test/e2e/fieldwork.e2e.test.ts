@@ -124,6 +124,7 @@ test('a cadre signs in, knocks on a door, raises a case that reaches 待派单, 
   expect(await shown('signIns')).toBe(checkins.length)
   expect(await shown('hours')).toBe(checkins.reduce((sum, c) => sum + (c.hours ?? 0), 0))
   expect(await shown('visits')).toBe(visits.length)
+  expect(await shown('doorsKnocked')).toBe(visits.filter((v) => v.kind === '敲门入户').length)
   expect(await shown('peopleMet')).toBe(visits.reduce((sum, v) => sum + v.headcount, 0))
   expect(await shown('opinions')).toBe(visits.reduce((sum, v) => sum + v.opinions.length, 0))
   expect(await shown('casesRaised')).toBe(raised.length)

@@ -11,6 +11,8 @@ const LABELS: Array<[keyof MonthFigures, string, string]> = [
   ['signIns', '签到', '次'],
   ['hours', '下沉时长', '小时'],
   ['visits', '走访', '次'],
+  ['doorsKnocked', '敲门入户', '户次'],
+  ['unitVisits', '走访单位', '个次'],
   ['peopleMet', '见到群众', '人次'],
   ['opinions', '收集意见', '条'],
   ['casesRaised', '走访立案', '件'],
