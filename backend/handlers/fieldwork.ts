@@ -22,6 +22,12 @@ import { caseIdFor, createCaseOnce } from './cases'
 import type { Deps, Handler } from './context'
 import { activeUnit } from './orgs'
 
+/** How far ahead of the server a phone's clock may run. */
+const VISIT_CLOCK_SKEW_MS = 10 * 60_000
+
+/** A claimed sign-in slot whose sign-in is not stored yet is left alone this long (it is being written). */
+const CLAIM_GRACE_MS = 60_000
+
 export async function loadFieldworkSettings(store: Store): Promise<FieldworkSettings> {
   const doc = await store.get<{ _id: string; settings: Partial<FieldworkSettings> }>('meta', 'fieldwork-settings')
   return { ...DEFAULT_FIELDWORK_SETTINGS, ...(doc?.settings ?? {}) }
@@ -147,8 +153,16 @@ export const signIn: Handler<'fieldwork', 'signIn'> = async ({ contactPointId, p
   }
   // Claim the person's single open slot first: of two racing sign-ins only one gets it.
   const claimed = presence
-    ? await store.updateIfVersion('presence', actor.openid, presence.version, { openCheckinId: checkin._id })
-    : (await store.insert('presence', { _id: actor.openid, openCheckinId: checkin._id, version: 1 })) === 'inserted'
+    ? await store.updateIfVersion('presence', actor.openid, presence.version, {
+        openCheckinId: checkin._id,
+        claimedAt: now,
+      })
+    : (await store.insert('presence', {
+        _id: actor.openid,
+        openCheckinId: checkin._id,
+        claimedAt: now,
+        version: 1,
+      })) === 'inserted'
   if (!claimed) return fail('CHECKIN.ALREADY_SIGNED_IN')
   await store.insert('checkins', checkin)
   return ok(checkin)
@@ -157,11 +171,15 @@ export const signIn: Handler<'fieldwork', 'signIn'> = async ({ contactPointId, p
 async function closeOpen(
   store: Store,
   openid: string,
+  now: number,
   close: (checkin: Checkin) => Checkin | null,
 ): Promise<Result<Checkin>> {
   const presence = await store.get<Presence>('presence', openid)
   if (!presence?.openCheckinId) return fail('CHECKIN.NOT_SIGNED_IN')
   const open = await store.get<Checkin>('checkins', presence.openCheckinId)
+  // Claimed a moment ago and not stored yet: the sign-in is being written; freeing the slot now
+  // would leave it open for ever.
+  if (!open && now - (presence.claimedAt ?? 0) < CLAIM_GRACE_MS) return fail('CHECKIN.NOT_SIGNED_IN')
   const closed = open ? close(open) : null
   if (open && !closed) return fail('CHECKIN.NOT_SIGNED_IN') // not due (the automatic close)
   if (open && closed) {
@@ -175,7 +193,7 @@ async function closeOpen(
 }
 
 export const signOut: Handler<'fieldwork', 'signOut'> = async (_input, { store, clock, actor }) =>
-  closeOpen(store, actor.openid, (checkin) => closeCheckin(checkin, clock.now()))
+  closeOpen(store, actor.openid, clock.now(), (checkin) => closeCheckin(checkin, clock.now()))
 
 export const currentCheckin: Handler<'fieldwork', 'currentCheckin'> = async (_input, { store, actor }) => {
   const presence = await store.get<Presence>('presence', actor.openid)
@@ -189,7 +207,7 @@ export async function closeStaleCheckins({ store, clock }: Deps): Promise<{ clos
   const open = await all<Presence>(store, 'presence', { openCheckinId: { $ne: null } }, [['_id', 1]])
   let closed = 0
   for (const presence of open) {
-    const result = await closeOpen(store, presence._id, (checkin) => autoClose(checkin, now, settings))
+    const result = await closeOpen(store, presence._id, now, (checkin) => autoClose(checkin, now, settings))
     if (result.ok) closed += 1
   }
   return { closed }
@@ -262,6 +280,8 @@ export const recordVisit: Handler<'fieldwork', 'recordVisit'> = async (input, ct
 
   const now = clock.now()
   const at = input.at ?? now
+  // A visit is recorded after it happens: a time in the future would skew the ledger and figures.
+  if (at > now + VISIT_CLOCK_SKEW_MS) return fail('INPUT.INVALID', '走访时间不能晚于现在', 'at')
   const raisedCaseIds: string[] = []
   for (const [index, raised] of input.raiseCases.entries()) {
     const caseInput = {

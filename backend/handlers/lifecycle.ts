@@ -123,11 +123,16 @@ export const declineCase = transition('decline', asIs<'decline'>())
 export const rateCase = transition('rate', asIs<'rate'>())
 export const rateCaseByCall = transition('rateByCall', asIs<'rateByCall'>())
 
-const mergeTransition = transition('merge', async (input: { targetNumber: string }, doc, { store, actor }) => {
+const mergeTransition = transition('merge', async (input: { targetNumber: string }, doc, { store, clock, actor }) => {
   const [target] = await store.query<Case>('cases', { filter: { number: input.targetNumber }, offset: 0, limit: 1 })
   if (!target || target._id === doc._id) return fail('CASE.BAD_MERGE', '没有找到要合并到的诉求', 'targetNumber')
-  if (!OPEN_STATUSES.includes(target.status) || !may(actor, 'case.view', caseScope(target))) {
+  if (!OPEN_STATUSES.includes(target.status) || !may(actor, 'case.dispatch', caseScope(target))) {
     return fail('CASE.BAD_MERGE', '只能合并到本辖区内正在办理的诉求', 'targetNumber')
+  }
+  // Touch the surviving case with a conditional update: of two opposite merges racing (A into B,
+  // B into A), each bumps the other's version, so at most one of them can then write its own case.
+  if (!(await store.updateIfVersion('cases', target._id, target.version, { updatedAt: clock.now() }))) {
+    return fail('CASE.CONFLICT', '要合并到的诉求刚被处理过，请重试')
   }
   return ok({ target: { id: target._id, number: target.number } })
 })

@@ -175,6 +175,8 @@ export interface Case {
   photos: string[]
   location: CaseLocation | null
   areaUnitId: string
+  /** The area unit with its ancestors. */
+  areaUnitPath: string[]
   /**
    * The area unit and the responsible unit, each with its ancestors: a supervisor sees the case
    * when their unit is in this list, in one indexed query.

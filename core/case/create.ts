@@ -35,6 +35,7 @@ export function newCase(params: NewCaseParams): Case {
     photos: input.photos,
     location: input.location ?? null,
     areaUnitId: input.areaUnitId,
+    areaUnitPath,
     scopeUnitIds: areaUnitPath,
     source,
     reporter: { ...input.reporter, openid: reporterOpenid },

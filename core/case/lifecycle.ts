@@ -67,6 +67,7 @@ export const LIFECYCLE: Record<
   rejectExtension: { from: ['in_progress'], to: 'same', permission: 'case.dispatch', public: false },
   requestClosure: { from: ['in_progress'], to: 'pending_closure', permission: 'case.handle', public: false },
   approveClosure: { from: ['pending_closure'], to: 'closed', permission: 'case.reviewClosure', public: true },
+  // Back to in_progress (or to submitted for a 立行立改 case nobody was assigned).
   rejectClosure: { from: ['pending_closure'], to: 'in_progress', permission: 'case.reviewClosure', public: false },
   decline: { from: ['submitted'], to: 'declined', permission: 'case.dispatch', public: true },
   merge: { from: ['submitted'], to: 'merged', permission: 'case.dispatch', public: true },
@@ -93,6 +94,14 @@ function dissatisfied(answer: RatingAnswer): boolean {
 function ratingNote(answer: RatingAnswer): string {
   const base = `${SOLVED_LABELS[answer.solved]}，${SATISFACTION_LABELS[answer.satisfaction]}`
   return answer.comment ? `${base}。${answer.comment}` : base
+}
+
+/**
+ * Where a case goes when its closure is refused or it is reopened: back to its handler, or — for a
+ * 立行立改 case, which nobody was assigned — to 待派单, so that a supervisor assigns it.
+ */
+function backToWork(doc: Case): CaseStatus {
+  return doc.assignment ? 'in_progress' : 'submitted'
 }
 
 type Change = {
@@ -127,7 +136,8 @@ function change<A extends CaseAction>(
         deadline: p.deadline ?? completionDeadline(doc.createdAt, doc.urgency, limits),
       }
       if (assignment.deadline <= now) return fail('CASE.BAD_DEADLINE', '完成时限须晚于现在', 'deadline')
-      const scope = new Set([...doc.scopeUnitIds, ...p.responsibleUnit.path])
+      // The area and the current responsible unit: a unit the case was taken back from keeps no rights.
+      const scope = new Set([...doc.areaUnitPath, ...p.responsibleUnit.path])
       return ok({
         to: 'assigned',
         fields: {
@@ -146,7 +156,7 @@ function change<A extends CaseAction>(
       const p = params as ActionParams['sendBack']
       return ok({
         to: 'submitted',
-        fields: { assignment: null },
+        fields: { assignment: null, scopeUnitIds: doc.areaUnitPath },
         note: p.note ? `${p.reason}：${p.note}` : p.reason,
         attachments: [],
         data: { reason: p.reason },
@@ -203,6 +213,8 @@ function change<A extends CaseAction>(
             requestedBy: actor.openid,
             requestedAt: now,
           },
+          // Asking to close withdraws any extension still waiting: it cannot be applied later.
+          pendingExtension: null,
         },
         note: p.note,
         attachments: p.evidence,
@@ -220,7 +232,7 @@ function change<A extends CaseAction>(
     }
     case 'rejectClosure': {
       const p = params as ActionParams['rejectClosure']
-      return ok({ to: 'in_progress', fields: { closureRequest: null }, note: p.reason, attachments: [] })
+      return ok({ to: backToWork(doc), fields: { closureRequest: null }, note: p.reason, attachments: [] })
     }
     case 'decline': {
       const p = params as ActionParams['decline']
@@ -250,7 +262,7 @@ function change<A extends CaseAction>(
       }
       const reopen = dissatisfied(answer) && !doc.reopened
       return ok({
-        to: reopen ? 'in_progress' : 'closed',
+        to: reopen ? backToWork(doc) : 'closed',
         fields: {
           ratings: [...doc.ratings, rating],
           needsCallback: false,

@@ -55,8 +55,12 @@ export interface CaseListItem {
 
 export const SUMMARY_LENGTH = 60
 
-export function toReporterView(doc: Case): ReporterCaseView {
-  const { openid: _ignored, ...reporter } = doc.reporter
+/** Someone who follows a case only because theirs was merged into it sees no one else's details. */
+const OTHER_REPORTER = '其他群众'
+
+export function toReporterView(doc: Case, ownReport = true): ReporterCaseView {
+  const { openid: _ignored, ...own } = doc.reporter
+  const reporter = ownReport ? own : { ...own, name: OTHER_REPORTER, phone: '' }
   return {
     id: doc._id,
     number: doc.number,
@@ -133,13 +137,17 @@ export interface StaffCaseView extends Omit<ReporterCaseView, 'timeline' | 'repo
 
 export const ANONYMOUS_NAME = '匿名群众'
 
+const ANONYMOUS_ACTOR: EventActor = { openid: '', role: 'resident', name: ANONYMOUS_NAME }
+
 export function toStaffView(doc: Case, hideReporter = false): StaffCaseView {
   const { openid: _ignored, ...reporter } = doc.reporter
+  // 匿名 hides the reporter from the handler (DESIGN.md §4) — name, phone, and who submitted or
+  // rated — while supervisors still see who it is.
+  const hide = (by: EventActor): EventActor => (hideReporter && by.role === 'resident' ? ANONYMOUS_ACTOR : by)
   return {
     ...toReporterView(doc),
-    // 匿名 hides the reporter from the handler (DESIGN.md §4); supervisors still see who it is.
     reporter: hideReporter ? { ...reporter, name: ANONYMOUS_NAME, phone: '' } : reporter,
-    createdBy: doc.createdBy,
+    createdBy: hide(doc.createdBy),
     source: doc.source,
     assignment: doc.assignment,
     handledBy: doc.handledBy,
@@ -147,7 +155,7 @@ export function toStaffView(doc: Case, hideReporter = false): StaffCaseView {
     closureRequest: doc.closureRequest,
     scopeUnitIds: doc.scopeUnitIds,
     needsCallback: doc.needsCallback,
-    timeline: doc.timeline,
+    timeline: hideReporter ? doc.timeline.map((event) => ({ ...event, by: hide(event.by) })) : doc.timeline,
   }
 }
 
@@ -156,7 +164,10 @@ export function toStaffView(doc: Case, hideReporter = false): StaffCaseView {
  * officials' — with the reporter hidden from a handler who only sees it as handler when 匿名.
  */
 export function viewCaseFor(actor: Actor, doc: Case): ReporterCaseView | StaffCaseView {
-  if (doc.followerOpenids.includes(actor.openid)) return toReporterView(doc)
+  if (doc.followerOpenids.includes(actor.openid)) {
+    const ownReport = doc.createdBy.openid === actor.openid || doc.reporter.openid === actor.openid
+    return toReporterView(doc, ownReport)
+  }
   const scope = caseScope(doc)
   const asSupervisor =
     actor.role === 'admin' ||

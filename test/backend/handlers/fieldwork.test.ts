@@ -1,5 +1,5 @@
 import type { Case } from '@core/case/case'
-import type { Checkin, ContactPoint } from '@core/fieldwork/fieldwork'
+import type { Checkin, ContactPoint, Presence } from '@core/fieldwork/fieldwork'
 import type { Household, Visit } from '@core/fieldwork/visit'
 import { fromWgs84, type GeoPoint } from '@core/geo'
 import type { Result } from '@core/result'
@@ -376,5 +376,39 @@ test('我的工作 equals a naive count over the stored records', async () => {
     opinions: 3,
     casesRaised: 1,
     casesClosed: 0,
+  })
+})
+
+describe('found in review', () => {
+  test('a visit dated in the future is refused', async () => {
+    const result = await call(
+      deps,
+      'cadre-a',
+      {
+        action: 'recordVisit',
+        clientRequestId: 'future-00001',
+        kind: '其他',
+        durationMinutes: 10,
+        areaUnitId: 'estate-a',
+        at: deps.clock.current + DAY_MS,
+      },
+      'fieldwork',
+    )
+    expect(result).toMatchObject({ ok: false, code: 'INPUT.INVALID', field: 'at' })
+    expect(await deps.store.count('visits')).toBe(0)
+  })
+
+  test('a slot claimed a moment ago whose sign-in is not stored yet is left alone; a stale one is freed', async () => {
+    await deps.store.insert('presence', {
+      _id: 'cadre-a',
+      openCheckinId: 'ck-being-written',
+      claimedAt: deps.clock.current,
+      version: 1,
+    })
+    expect(await signOut('cadre-a')).toMatchObject({ code: 'CHECKIN.NOT_SIGNED_IN' })
+    expect((await deps.store.get<Presence>('presence', 'cadre-a'))?.openCheckinId).toBe('ck-being-written')
+    deps.clock.current += 2 * 60_000
+    await signOut('cadre-a')
+    expect((await deps.store.get<Presence>('presence', 'cadre-a'))?.openCheckinId).toBeNull()
   })
 })

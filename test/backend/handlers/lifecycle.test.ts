@@ -145,6 +145,19 @@ test('a reporter who cannot be notified of 办结 lands on the 回访 list; a ca
   expect(data<{ total: number }>(await call(deps, 'cadre-a', { action: 'listCallbacks' })).total).toBe(0)
 })
 
+test('another cadre of the area can open a case waiting for 回访, and only while it waits', async () => {
+  await addUser(deps, 'cadre-a2', 'cadre', { unitId: 'office-a', name: '李华' })
+  const { id } = await submit(deps, 'res-1', { subscriptions: [] })
+  data(await act(deps, 'sup-a', 'assign', id, assignTo('cadre-a')))
+  expect(await call(deps, 'cadre-a2', { action: 'get', id })).toMatchObject({ code: 'AUTH.FORBIDDEN' })
+  data(await act(deps, 'cadre-a', 'acknowledge', id))
+  data(await act(deps, 'cadre-a', 'requestClosure', id, { note: '好了', standardMet: '好了' }))
+  data(await act(deps, 'sup-a', 'approveClosure', id))
+  expect((await call(deps, 'cadre-a2', { action: 'get', id })).ok).toBe(true)
+  data(await act(deps, 'cadre-a2', 'rateByCall', id, { solved: 'solved', satisfaction: 'satisfied' }))
+  expect(await call(deps, 'cadre-a2', { action: 'get', id })).toMatchObject({ code: 'AUTH.FORBIDDEN' })
+})
+
 test('a stale version is a conflict and changes nothing', async () => {
   const { id, version } = await submit(deps)
   data(await act(deps, 'sup-a', 'assign', id, assignTo('cadre-a')))
@@ -381,4 +394,86 @@ test('我的任务 lists open tasks due soonest first; 已超期 queue shows ove
     await call(deps, 'sup-a', { action: 'listInScope', queue: 'overdue' }),
   )
   expect(overdue.items.map((t) => t.id)).toEqual([soon.id])
+})
+
+describe('found in review', () => {
+  test('匿名 also hides who submitted and who rated from the handler', async () => {
+    const { id } = await submit(deps, 'res-1', { reporter: { name: '钱女士', phone: '13812345678', anonymous: true } })
+    data(await act(deps, 'sup-a', 'assign', id, assignTo('cadre-a')))
+    const seen = data<{ createdBy: { openid: string; name: string }; timeline: Array<{ by: { openid: string } }> }>(
+      await call(deps, 'cadre-a', { action: 'get', id }),
+    )
+    expect(seen.createdBy).toMatchObject({ openid: '', name: '匿名群众' })
+    expect(seen.timeline.map((event) => event.by.openid)).toEqual(['', 'sup-a'])
+    expect(JSON.stringify(seen)).not.toContain('res-1')
+  })
+
+  test('after a merge, the merged case’s reporter sees the surviving case without its reporter’s details', async () => {
+    const survivor = await submit(deps, 'res-1', { reporter: { name: '钱女士', phone: '13812345678' } })
+    const duplicate = await submit(deps, 'res-2')
+    data(await act(deps, 'sup-a', 'merge', duplicate.id, { targetNumber: survivor.number }))
+    const seen = data<{ reporter: { name: string; phone: string } }>(
+      await call(deps, 'res-2', { action: 'get', id: survivor.id }),
+    )
+    expect(seen.reporter).toMatchObject({ name: '其他群众', phone: '' })
+    const own = data<{ reporter: { name: string } }>(await call(deps, 'res-1', { action: 'get', id: survivor.id }))
+    expect(own.reporter.name).toBe('钱女士')
+  })
+
+  test('two opposite merges racing: at most one succeeds', async () => {
+    const a = await submit(deps, 'res-1')
+    const b = await submit(deps, 'res-2')
+    const results = await Promise.all([
+      act(deps, 'sup-a', 'merge', a.id, { targetNumber: b.number }),
+      act(deps, 'sup-a2', 'merge', b.id, { targetNumber: a.number }),
+    ])
+    expect(results.filter((r) => r.ok).length).toBeLessThanOrEqual(1)
+    const statuses = await Promise.all(
+      [a.id, b.id].map(async (id) => (await deps.store.get<Case>('cases', id))?.status),
+    )
+    expect(statuses.filter((status) => status === 'merged').length).toBeLessThanOrEqual(1)
+  })
+
+  test('a rejected 立行立改 goes back to 待派单 and can be assigned', async () => {
+    const evidence = await deps.files.save(Buffer.from('e'), 'jpg', 'image/jpeg')
+    const recorded = data(
+      await call(deps, 'cadre-a', {
+        action: 'recordOnTheSpot',
+        clientRequestId: 'spot-00000009',
+        category: '人居环境',
+        description: '路口垃圾堆积',
+        areaUnitId: 'estate-a',
+        reporter: { name: '孙大爷', phone: '0728-6231234' },
+        resolution: '当场清运',
+        evidence: [evidence],
+        standardMet: '清理干净',
+      }),
+    )
+    data(await act(deps, 'sup-a', 'rejectClosure', recorded.id, { reason: '照片看不清' }))
+    expect((await deps.store.get<Case>('cases', recorded.id))?.status).toBe('submitted')
+    data(await act(deps, 'sup-a', 'assign', recorded.id, assignTo('cadre-a')))
+  })
+
+  test('a unit the case was sent back from keeps no access to it', async () => {
+    await addUser(deps, 'sup-d', 'supervisor', { unitId: 'district', name: '周书记' })
+    const { id } = await submit(deps)
+    data(await act(deps, 'sup-d', 'assign', id, { ...assignTo('cadre-b'), responsibleUnitId: 'office-b' }))
+    expect((await call(deps, 'sup-b', { action: 'get', id })).ok).toBe(true)
+    data(await act(deps, 'cadre-b', 'sendBack', id, { reason: '职能不符' }))
+    expect(await call(deps, 'sup-b', { action: 'get', id })).toMatchObject({ code: 'AUTH.FORBIDDEN' })
+    expect((await call(deps, 'sup-a', { action: 'get', id })).ok).toBe(true)
+  })
+
+  test('asking for closure withdraws a pending extension, so it cannot be applied after a reopen', async () => {
+    const { id } = await submit(deps)
+    data(await act(deps, 'sup-a', 'assign', id, assignTo('cadre-a')))
+    data(await act(deps, 'cadre-a', 'acknowledge', id))
+    const deadline = ((await deps.store.get<Case>('cases', id)) as Case).assignment?.deadline as number
+    data(await act(deps, 'cadre-a', 'requestExtension', id, { deadline: deadline + DAY_MS, reason: '等材料' }))
+    data(await act(deps, 'cadre-a', 'requestClosure', id, { note: '好了', standardMet: '好了' }))
+    expect(((await deps.store.get<Case>('cases', id)) as Case).pendingExtension).toBeNull()
+    data(await act(deps, 'sup-a', 'approveClosure', id))
+    data(await act(deps, 'res-1', 'rate', id, { solved: 'unsolved', satisfaction: 'dissatisfied' }))
+    expect(await act(deps, 'sup-a', 'approveExtension', id)).toMatchObject({ code: 'CASE.NO_EXTENSION' })
+  })
 })

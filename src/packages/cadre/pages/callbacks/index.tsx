@@ -1,22 +1,14 @@
-import { useState } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import type { StaffCaseListItem } from '@core/case/views'
 import Page from '../../../../components/Page'
 import StaffCaseRow from '../../../../components/StaffCaseRow'
-import { ask } from '../../../../services/backend'
+import { useStaffCases } from '../../../../services/staff-cases'
 import { ErrorNotice } from '../../../../components/Notice'
 
 /** 回访: closed cases whose reporter has not rated and cannot be reached by a WeChat message. */
 export default function Callbacks() {
-  const [items, setItems] = useState<StaffCaseListItem[] | null>(null)
-  const [message, setMessage] = useState('')
-  useDidShow(() => {
-    void ask('cases', 'listCallbacks', { pageSize: 50 }).then((result) =>
-      result.ok ? setItems((result.data as { items: StaffCaseListItem[] }).items) : setMessage(result.message),
-    )
-  })
+  const { items, message } = useStaffCases('listCallbacks')
   return (
     <Page>
       <ErrorNotice message={message} />

@@ -1,21 +1,12 @@
-import { useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { StaffCaseListItem } from '@core/case/views'
 import Page from '../../../../components/Page'
 import StaffCaseRow from '../../../../components/StaffCaseRow'
-import { ask } from '../../../../services/backend'
+import { useStaffCases } from '../../../../services/staff-cases'
 import { ErrorNotice } from '../../../../components/Notice'
 
 /** 我的任务: the cases I handle, due soonest first, overdue marked. */
 export default function MyTasks() {
-  const [items, setItems] = useState<StaffCaseListItem[] | null>(null)
-  const [message, setMessage] = useState('')
-  useDidShow(() => {
-    void ask('cases', 'listMyTasks', { pageSize: 50 }).then((result) =>
-      result.ok ? setItems((result.data as { items: StaffCaseListItem[] }).items) : setMessage(result.message),
-    )
-  })
+  const { items, message } = useStaffCases('listMyTasks')
   return (
     <Page>
       <ErrorNotice message={message} />
