@@ -1,14 +1,15 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import type { Case } from '@core/case/case'
 import type { Checkin } from '@core/fieldwork/fieldwork'
 import type { Visit } from '@core/fieldwork/visit'
 import {
   H5_BUILD,
+  expectAccessible,
   launchChromium,
+  nutButton,
   openAsDemoUser,
   requireH5Build,
   screenshot,
-  seriousA11yViolations,
 } from '../support/browser'
 import { readCollection } from '../support/datafiles'
 import { startServer, type RunningServer } from '../support/server-process'
@@ -37,13 +38,7 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const button = (page: Page, text: string | RegExp) => page.locator('.nut-button', { hasText: text })
 const at = (position: typeof NEAR) => ({ geolocation: position, permissions: ['geolocation'] })
-
-async function expectAccessible(page: Page, name: string) {
-  const violations = (await seriousA11yViolations(page)).map(({ id, help, nodes }) => ({ id, help, nodes }))
-  expect({ page: name, violations }).toEqual({ page: name, violations: [] })
-}
 
 test('a cadre signs in, knocks on a door, raises a case that reaches 待派单, signs out, and sees the hours', async () => {
   const cadre = await openAsDemoUser(browser, server.url, CADRE, at(NEAR))
@@ -57,7 +52,7 @@ test('a cadre signs in, knocks on a door, raises a case that reaches 待派单, 
     .getByText(/距您约 \d+ 米/)
     .first()
     .waitFor()
-  await button(cadre, '在此签到').first().click()
+  await nutButton(cadre, '在此签到').first().click()
   await cadre.locator('.mq-success', { hasText: '已在“柳岸小区联系点”签到' }).waitFor()
   await screenshot(cadre, '19-cadre-checkin')
   await expectAccessible(cadre, 'checkin')
@@ -71,16 +66,16 @@ test('a cadre signs in, knocks on a door, raises a case that reaches 待派单, 
   await cadre.locator('input[placeholder="住址，例如 柳岸小区3栋101"]').fill('柳岸小区3栋101')
   await cadre.locator('.nut-checkbox', { hasText: '独居老人' }).click()
   await cadre.locator('input[placeholder="一条意见，例如 楼下路灯不亮"]').fill('希望有人定期上门量血压')
-  await button(cadre, '记下这条意见').click()
+  await nutButton(cadre, '记下这条意见').click()
   await cadre.getByText('希望有人定期上门量血压').first().waitFor()
   await cadre.locator('.nut-radio', { hasText: /^人居环境$/ }).click()
   await cadre.locator('.visit__case-description textarea').fill('3栋楼下路灯不亮，独居老人晚上不敢出门')
   await cadre.locator('input[placeholder="反映人姓名"]').fill('孙秀英')
   await cadre.locator('input[placeholder="反映人电话"]').fill('13812345678')
-  await button(cadre, '加入立案').click()
+  await nutButton(cadre, '加入立案').click()
   await screenshot(cadre, '20-cadre-visit')
   await expectAccessible(cadre, 'visit')
-  await button(cadre, '提交走访记录').click()
+  await nutButton(cadre, '提交走访记录').click()
   await cadre.locator('.mq-success', { hasText: '走访已记录，立案 1 件' }).waitFor()
 
   // 民情台账: the household, its tag and its visit history.
@@ -106,7 +101,7 @@ test('a cadre signs in, knocks on a door, raises a case that reaches 待派单, 
     body: JSON.stringify({ offsetHours: 2 }),
   })
   await cadre.goto(`${server.url}/#/packages/cadre/pages/checkin/index`)
-  await button(cadre, /^签退$/).click()
+  await nutButton(cadre, /^签退$/).click()
   await cadre.locator('.mq-success', { hasText: /已签退，本次下沉 2(\.\d+)? 小时/ }).waitFor()
   await cadre.goto(`${server.url}/#/packages/cadre/pages/work/index`)
   await cadre.locator('.work__hours').waitFor()
@@ -134,7 +129,7 @@ test('a cadre signs in, knocks on a door, raises a case that reaches 待派单, 
   const far = await openAsDemoUser(browser, server.url, CADRE, at(TWO_KM_AWAY))
   await far.goto(`${server.url}/#/packages/cadre/pages/checkin/index`)
   await far.getByText('同意', { exact: true }).click()
-  await button(far, '在此签到').first().click()
+  await nutButton(far, '在此签到').first().click()
   await far.getByText(/您距离联系点约 \d{4} 米，需在 300 米以内才能签到/).waitFor()
   await screenshot(far, '23-cadre-checkin-refused')
   expect(readCollection<Checkin>(dataDir, 'checkins').filter((c) => c.openid === 'demo-cadre-wang')).toHaveLength(1)

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
-import { H5_BUILD, launchChromium, requireH5Build, screenshot, seriousA11yViolations } from '../support/browser'
+import { H5_BUILD, expectAccessible, launchChromium, nutButton, requireH5Build, screenshot } from '../support/browser'
 import { startServer, type RunningServer } from '../support/server-process'
 import { tempDir } from '../support/temp-dir'
 
@@ -25,28 +25,21 @@ async function freshVisitor(): Promise<Page> {
   return context.newPage()
 }
 
-const button = (page: Page, text: string) => page.locator('.nut-button', { hasText: text })
-
-async function expectAccessible(page: Page, name: string) {
-  const violations = (await seriousA11yViolations(page)).map(({ id, help, nodes }) => ({ id, help, nodes }))
-  expect({ page: name, violations }).toEqual({ page: name, violations: [] })
-}
-
 test('the admin issues a cadre invitation; a fresh user redeems it and 我的 shows the new role and unit', async () => {
   const admin = await freshVisitor()
   await admin.goto(`${server.url}/`)
-  await button(admin, '切换演示身份').click()
+  await nutButton(admin, '切换演示身份').click()
   await admin.getByText('系统管理员（管理员 · 示范管理区）').click()
   await admin.locator('.nut-overlay').first().waitFor({ state: 'hidden' })
-  await button(admin, '我的（身份、邀请码）').click()
+  await nutButton(admin, '我的（身份、邀请码）').click()
   await admin.getByText('身份：管理员').waitFor()
-  await button(admin, '邀请码管理').click()
+  await nutButton(admin, '邀请码管理').click()
 
   await admin.locator('.nut-radio', { hasText: '党员干部' }).click()
   await admin.locator('.invite__unit').click()
   await admin.getByText('西岭办事处（办事处）').click()
   await admin.locator('.nut-overlay').first().waitFor({ state: 'hidden' })
-  await button(admin, '生成邀请码').click()
+  await nutButton(admin, '生成邀请码').click()
   const code = (await admin.locator('.invite__new-code').textContent())?.trim() ?? ''
   expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/)
   await admin
@@ -59,9 +52,9 @@ test('the admin issues a cadre invitation; a fresh user redeems it and 我的 sh
   const newcomer = await freshVisitor()
   await newcomer.goto(`${server.url}/#/pages/me/index`)
   await newcomer.getByText('身份：群众').waitFor()
-  expect(await button(newcomer, '邀请码管理').count()).toBe(0)
+  expect(await nutButton(newcomer, '邀请码管理').count()).toBe(0)
   await newcomer.locator('input[placeholder="例如 ABCD-EFGH-JKMN"]').fill(code.toLowerCase())
-  await button(newcomer, '确认使用').click()
+  await nutButton(newcomer, '确认使用').click()
   await newcomer.getByText('身份：党员干部').waitFor()
   await newcomer.getByText('所属组织：西岭办事处').waitFor()
   await newcomer.getByText('已成为党员干部（西岭办事处）').waitFor()
@@ -73,7 +66,7 @@ test('the admin issues a cadre invitation; a fresh user redeems it and 我的 sh
   await latecomer.goto(`${server.url}/#/pages/me/index`)
   await latecomer.getByText('身份：群众').waitFor()
   await latecomer.locator('input[placeholder="例如 ABCD-EFGH-JKMN"]').fill(code)
-  await button(latecomer, '确认使用').click()
+  await nutButton(latecomer, '确认使用').click()
   await latecomer.getByText('邀请码已被使用过，每个邀请码只能用一次').waitFor()
   await latecomer.getByText('身份：群众').waitFor()
 
@@ -91,7 +84,7 @@ test('the admin issues a cadre invitation; a fresh user redeems it and 我的 sh
     .first()
     .waitFor()
   await admin.locator('input[placeholder="按姓名搜索"]').fill('王')
-  await button(admin, '搜索').click()
+  await nutButton(admin, '搜索').click()
   await admin.getByText('王强 · 党员干部').waitFor()
   expect(await admin.locator('.admin__row').count()).toBe(1)
   await screenshot(admin, '10-admin-users')
@@ -102,7 +95,7 @@ test('the admin issues a cadre invitation; a fresh user redeems it and 我的 sh
   await admin.getByText('西岭社区（社区）').click()
   await admin.locator('input[placeholder="名称"]').fill('新苑小区')
   await admin.locator('.nut-radio', { hasText: '小区' }).click()
-  await button(admin, '新增').click()
+  await nutButton(admin, '新增').click()
   await admin.getByText('新苑小区（小区）').waitFor()
   await screenshot(admin, '11-admin-org')
   await expectAccessible(admin, 'admin org')
@@ -117,7 +110,7 @@ test('the admin issues a cadre invitation; a fresh user redeems it and 我的 sh
   // 办理时限: the admin changes 急's completion limit; it is kept.
   await admin.goto(`${server.url}/#/packages/admin/pages/settings/index`)
   await admin.locator('.admin__row', { hasText: '急' }).locator('input').nth(1).fill('2')
-  await button(admin, '保存').click()
+  await nutButton(admin, '保存').click()
   await admin.getByText('已保存，之后派单的诉求按新时限计算').waitFor()
   await expectAccessible(admin, 'admin settings')
   const limits = await fetch(`${server.url}/fn/settings`, {
@@ -136,13 +129,13 @@ test('a resident does not get to the admin pages: no entry, and the page itself 
   await resident.goto(`${server.url}/#/pages/me/index`)
   await resident.getByText('身份：群众').waitFor()
   for (const entry of ['组织管理', '人员管理', '邀请码管理', '辖区诉求'])
-    expect(await button(resident, entry).count()).toBe(0)
+    expect(await nutButton(resident, entry).count()).toBe(0)
 
   for (const path of ['invitations', 'users', 'org']) {
     await resident.goto(`${server.url}/#/packages/admin/pages/${path}/index`)
     await resident.getByText('您没有权限进行此操作').first().waitFor()
     expect(await resident.locator('.admin__row').count()).toBe(0)
-    expect(await button(resident, '生成邀请码').count()).toBe(0)
+    expect(await nutButton(resident, '生成邀请码').count()).toBe(0)
   }
   await screenshot(resident, '9-resident-refused')
 })

@@ -1,11 +1,12 @@
 import type { Browser, Page } from 'playwright-core'
 import {
   H5_BUILD,
+  expectAccessible,
   launchChromium,
+  nutButton,
   openAsDemoUser,
   requireH5Build,
   screenshot,
-  seriousA11yViolations,
 } from '../support/browser'
 import { TINY_PNG } from '../support/images'
 import { startServer, type RunningServer } from '../support/server-process'
@@ -27,14 +28,7 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const button = (page: Page, text: string | RegExp) => page.locator('.nut-button', { hasText: text })
-
 const as = (label: string) => openAsDemoUser(browser, server.url, label)
-
-async function expectAccessible(page: Page, name: string) {
-  const violations = (await seriousA11yViolations(page)).map(({ id, help, nodes }) => ({ id, help, nodes }))
-  expect({ page: name, violations }).toEqual({ page: name, violations: [] })
-}
 
 async function openStaffCase(page: Page, caseId: string) {
   await page.goto(`${server.url}/#/packages/staff/pages/case/index?id=${caseId}`)
@@ -80,27 +74,27 @@ test('resident → supervisor → cadre → supervisor → resident: the whole �
   await supervisor.locator('.staff__standard textarea').fill('两天内修好2栋楼道灯，晚上能看清台阶')
   await screenshot(supervisor, '12-supervisor-assign')
   await expectAccessible(supervisor, 'supervisor case')
-  await button(supervisor, /^派单$/).click()
+  await nutButton(supervisor, /^派单$/).click()
   await supervisor.locator('.mq-success', { hasText: '已派单' }).waitFor()
 
   // The cadre acknowledges, reports progress with a photo and asks for closure.
   const cadre = await as('王强（党员干部 · 东湖办事处）')
   await cadre.goto(`${server.url}/#/packages/cadre/pages/tasks/index`)
   await cadre.locator('.mq-case-row', { hasText: number }).click()
-  await button(cadre, /^签收$/).click()
+  await nutButton(cadre, /^签收$/).click()
   await cadre.locator('.mq-success', { hasText: '已签收' }).waitFor()
   await cadre.locator('.staff__progress textarea').fill('已联系物业电工，明天上午更换灯泡')
   const chooser = cadre.waitForEvent('filechooser')
-  await button(cadre, /^添加照片$/).click()
+  await nutButton(cadre, /^添加照片$/).click()
   await cadre.getByText('同意', { exact: true }).click()
   await (await chooser).setFiles({ name: 'lamp.png', mimeType: 'image/png', buffer: TINY_PNG })
   await cadre.locator('.mq-photos__image').first().waitFor()
-  await button(cadre, '保存进展').click()
+  await nutButton(cadre, '保存进展').click()
   await cadre.locator('.mq-success', { hasText: '已记录进展' }).waitFor()
   const requestClosure = async (result: string) => {
     await cadre.locator('.staff__result textarea').fill(result)
     await cadre.locator('.staff__standard-met textarea').fill('灯已亮，晚上台阶看得清')
-    await button(cadre, /^申请销号$/).click()
+    await nutButton(cadre, /^申请销号$/).click()
     await cadre.locator('.mq-success', { hasText: '已申请销号' }).waitFor()
   }
   await requestClosure('更换了2栋1-6层楼道灯')
@@ -111,7 +105,7 @@ test('resident → supervisor → cadre → supervisor → resident: the whole �
   await openStaffCase(supervisor, caseId)
   await supervisor.getByText('销号审核').waitFor()
   await supervisor.locator('input[placeholder="退回理由"]').fill('请补充更换后的照片')
-  await button(supervisor, '退回继续办理').click()
+  await nutButton(supervisor, '退回继续办理').click()
   await supervisor.locator('.mq-success', { hasText: '已退回继续办理' }).waitFor()
 
   // …the cadre asks again, and the supervisor approves.
@@ -119,20 +113,20 @@ test('resident → supervisor → cadre → supervisor → resident: the whole �
   await requestClosure('更换了2栋1-6层楼道灯，附照片')
   await openStaffCase(supervisor, caseId)
   await screenshot(supervisor, '14-supervisor-review')
-  await button(supervisor, '同意销号').click()
+  await nutButton(supervisor, '同意销号').click()
   await supervisor.locator('.mq-success', { hasText: '已销号' }).waitFor()
 
   // The resident is not satisfied: the case reopens.
   const rate = async (solved: string, satisfaction: string) => {
     await resident.goto(`${server.url}/#/pages/case/index?id=${caseId}`)
-    await button(resident, '评价办理结果').click()
+    await nutButton(resident, '评价办理结果').click()
     await resident.getByText('当时承诺的解决标准：两天内修好2栋楼道灯，晚上能看清台阶').waitFor()
     await resident.locator('.nut-radio', { hasText: solved }).click()
     await resident.locator('.nut-radio', { hasText: new RegExp(`^${satisfaction}$`) }).click()
     await resident.locator('textarea').fill(satisfaction === '不满意' ? '3楼的灯还是不亮' : '修好了，谢谢')
     await screenshot(resident, satisfaction === '不满意' ? '15-resident-rate' : '17-resident-rate-again')
     await expectAccessible(resident, 'rate')
-    await button(resident, '提交评价').click()
+    await nutButton(resident, '提交评价').click()
     await resident.getByText('谢谢您的评价！').waitFor()
   }
   await rate('未解决', '不满意')
@@ -143,7 +137,7 @@ test('resident → supervisor → cadre → supervisor → resident: the whole �
   await openStaffCase(cadre, caseId)
   await requestClosure('3楼灯也已更换')
   await openStaffCase(supervisor, caseId)
-  await button(supervisor, '同意销号').click()
+  await nutButton(supervisor, '同意销号').click()
   await supervisor.locator('.mq-success', { hasText: '已销号' }).waitFor()
   await rate('已解决', '满意')
   await resident.locator('.mq-status:visible', { hasText: '已办结' }).waitFor()

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { H5_BUILD, launchChromium, requireH5Build, screenshot, seriousA11yViolations } from '../support/browser'
+import { H5_BUILD, expectAccessible, launchChromium, nutButton, requireH5Build, screenshot } from '../support/browser'
 import { TINY_PNG } from '../support/images'
 import { startServer, type RunningServer } from '../support/server-process'
 import { tempDir } from '../support/temp-dir'
@@ -31,23 +31,15 @@ afterAll(async () => {
   await server?.stop()
 })
 
-/** NutUI buttons take the tap on the button element, not on the text inside. */
-const button = (text: string) => page.locator('.nut-button', { hasText: text })
-
-async function expectAccessible(name: string) {
-  const violations = (await seriousA11yViolations(page)).map(({ id, help, nodes }) => ({ id, help, nodes }))
-  expect({ page: name, violations }).toEqual({ page: name, violations: [] })
-}
-
 test('a resident reports a need with a photo and a location, survives a failed send, and follows it', async () => {
   // Home, as the demo resident (picked in the local-only switcher).
   await page.goto(`${server.url}/`)
-  await button('切换演示身份').click()
+  await nutButton(page, '切换演示身份').click()
   await page.getByText('张秀兰（群众 · 柳岸小区）').click()
   await page.locator('.mq-case-row').first().waitFor()
   await page.locator('.nut-overlay').first().waitFor({ state: 'hidden' })
   await screenshot(page, '1-home')
-  await expectAccessible('home')
+  await expectAccessible(page, 'home')
 
   // Submit page.
   await page.locator('.home__report').click()
@@ -59,18 +51,18 @@ test('a resident reports a need with a photo and a location, survives a failed s
 
   // The first photo asks for consent, then opens the file chooser.
   const chooser = page.waitForEvent('filechooser')
-  await button('添加照片').click()
+  await nutButton(page, '添加照片').click()
   await page.getByText('同意', { exact: true }).click()
   await (await chooser).setFiles({ name: 'manhole.png', mimeType: 'image/png', buffer: TINY_PNG })
   await page.locator('.mq-photos__image').first().waitFor()
 
-  await button('获取当前位置').click()
+  await nutButton(page, '获取当前位置').click()
   await page.getByText(/已定位/).waitFor()
   await page.locator('input[placeholder="详细地址，例如 柳岸小区3栋2单元"]').fill('柳岸小区5栋门口')
   await page.locator('input[placeholder="您的姓名"]').fill('张秀兰')
   await page.locator('input[placeholder="手机号或带区号的座机号"]').fill('13800000001')
   await screenshot(page, '2-submit-filled')
-  await expectAccessible('submit')
+  await expectAccessible(page, 'submit')
 
   // The network fails: a clear message, and the draft stays on the phone.
   await page.route('**/fn/cases', (route) => route.abort('internetdisconnected'))
@@ -96,14 +88,14 @@ test('a resident reports a need with a photo and a location, survives a failed s
   await page.getByText(DESCRIPTION).waitFor()
   await page.locator('.case__photo').first().waitFor()
   await screenshot(page, '4-detail-after-submit')
-  await expectAccessible('detail')
+  await expectAccessible(page, 'detail')
 
   // The list has it, and it opens.
   await page.goto(`${server.url}/#/pages/mine/index`)
   const row = page.locator('.mq-case-row', { hasText: number })
   await row.waitFor()
   await screenshot(page, '5-my-requests')
-  await expectAccessible('my requests')
+  await expectAccessible(page, 'my requests')
   await row.click()
   await page.getByText(`诉求编号 ${number}`).waitFor()
   await page.getByText('已提交，等待受理').waitFor()

@@ -81,3 +81,14 @@ export async function openAsDemoUser(
   await page.locator('.nut-overlay').first().waitFor({ state: 'hidden' })
   return page
 }
+
+/** A NutUI button by its text: the button element takes the tap, not the text inside it. */
+export function nutButton(page: Page, text: string | RegExp) {
+  return page.locator('.nut-button', { hasText: text })
+}
+
+/** Fails, naming the page, when axe-core finds serious or critical violations on it. */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  const violations = (await seriousA11yViolations(page)).map(({ id, help, nodes }) => ({ id, help, nodes }))
+  expect({ page: name, violations }).toEqual({ page: name, violations: [] })
+}
