@@ -3,6 +3,7 @@ import type { Case } from '@core/case/case'
 import { newCase } from '@core/case/create'
 import { submitCaseInput } from '@core/case/case.schemas'
 import { applyTransition, CASE_ACTIONS, type ActionParams, type CaseAction } from '@core/case/lifecycle'
+import { dueAt } from '@core/case/overdue'
 import { DEFAULT_TIME_LIMITS } from '@core/case/time-limits'
 import { DAY_MS, HOUR_MS } from '@core/time'
 import type { Actor } from '@core/roles'
@@ -67,6 +68,7 @@ function paramsFor(action: CaseAction, pick: number, now: number): ActionParams[
     merge: { target: { id: 'c0', number: '2026-000000' } },
     rate: answers[pick % 3] as ActionParams['rate'],
     rateByCall: answers[(pick + 1) % 3] as ActionParams['rateByCall'],
+    rateByDefault: {},
   }
   return all[action]
 }
@@ -130,6 +132,8 @@ test('random sequences of actions keep the case consistent', () => {
         // The timeline grows by exactly one event and never loses one.
         expect(doc.timeline).toHaveLength(before.timeline.length + 1)
         expect(doc.timeline.slice(0, -1)).toEqual(before.timeline)
+        // The stored due time is always the one the core derives (the 已超期 queue filters on it).
+        expect(doc.dueAt).toBe(dueAt(doc))
         // The version strictly increases.
         expect(doc.version).toBeGreaterThan(before.version)
         if (doc.assignment) handlers.add(doc.assignment.handlerOpenid)

@@ -1,10 +1,17 @@
 import type { Case, CaseStatus } from '@core/case/case'
 import { newCase } from '@core/case/create'
-import { applyTransition, CASE_ACTIONS, type ActionParams, type CaseAction } from '@core/case/lifecycle'
+import {
+  applyTransition,
+  availableActions,
+  CASE_ACTIONS,
+  type ActionParams,
+  type CaseAction,
+} from '@core/case/lifecycle'
+import type { ErrorCode } from '@core/errors'
 import { submitCaseInput } from '@core/case/case.schemas'
 import { DEFAULT_TIME_LIMITS } from '@core/case/time-limits'
 import { DAY_MS } from '@core/time'
-import type { Actor, Role } from '@core/roles'
+import { SYSTEM_ACTOR, type ActorRole, type Principal } from '@core/roles'
 import { ROLES } from '@core/roles'
 
 const T0 = Date.UTC(2026, 4, 10, 2, 0, 0)
@@ -102,7 +109,7 @@ function fixture(state: FixtureState, handler: string): Case {
 const RELATIONS = ['reporter', 'handler', 'subtree', 'handledBefore', 'outside'] as const
 type Relation = (typeof RELATIONS)[number]
 
-function actorFor(role: Role, relation: Relation): Actor {
+function actorFor(role: ActorRole, relation: Relation): Principal {
   const unit = {
     reporter: null,
     handler: HANDLER_UNIT,
@@ -140,31 +147,90 @@ const PARAMS: { [A in CaseAction]: ActionParams[A] } = {
   merge: { target: { id: 'case-9', number: '2026-000009' } },
   rate: { solved: 'solved', satisfaction: 'satisfied', comment: '' },
   rateByCall: { solved: 'solved', satisfaction: 'basically', comment: '电话回访' },
+  rateByDefault: {},
 }
 
 /**
- * The expected outcomes, written out by hand from DESIGN.md §3–§4 and the issue:
- * from which fixture states each action succeeds, for which role·relation pairs, and where it leads.
+ * The expected outcomes, written out by hand from DESIGN.md §3–§4 and the issues: for each action,
+ * who may take it (role·relation), from which fixture states, where it leads, and the refusal code
+ * of each state the action's own rules refuse. Permission is asked before state, so a caller who
+ * may not act learns nothing of the case's state, and a permission regression shows in every row.
  */
 const HANDLERS = ['cadre·handler', 'supervisor·handler']
 const DISPATCHERS = ['supervisor·subtree', 'supervisor·handledBefore']
-const EXPECTED: Record<CaseAction, { from: FixtureState[]; by: string[]; to: CaseStatus | 'same' }> = {
+const CALLERS = ['cadre·subtree', 'cadre·handledBefore', 'supervisor·subtree', 'supervisor·handledBefore']
+const EXPECTED: Record<
+  CaseAction,
+  { from: FixtureState[]; by: string[]; to: CaseStatus | 'same'; refused?: Partial<Record<FixtureState, ErrorCode>> }
+> = {
   assign: { from: ['submitted'], by: DISPATCHERS, to: 'assigned' },
   acknowledge: { from: ['assigned'], by: HANDLERS, to: 'in_progress' },
   sendBack: { from: ['assigned'], by: HANDLERS, to: 'submitted' },
   addProgress: { from: ['in_progress', 'in_progress_ext'], by: HANDLERS, to: 'same' },
-  requestExtension: { from: ['in_progress'], by: HANDLERS, to: 'same' },
-  approveExtension: { from: ['in_progress_ext'], by: DISPATCHERS, to: 'same' },
-  rejectExtension: { from: ['in_progress_ext'], by: DISPATCHERS, to: 'same' },
+  requestExtension: {
+    from: ['in_progress', 'in_progress_ext'],
+    by: HANDLERS,
+    to: 'same',
+    refused: { in_progress_ext: 'CASE.EXTENSION_PENDING' },
+  },
+  approveExtension: {
+    from: ['in_progress', 'in_progress_ext'],
+    by: DISPATCHERS,
+    to: 'same',
+    refused: { in_progress: 'CASE.NO_EXTENSION' },
+  },
+  rejectExtension: {
+    from: ['in_progress', 'in_progress_ext'],
+    by: DISPATCHERS,
+    to: 'same',
+    refused: { in_progress: 'CASE.NO_EXTENSION' },
+  },
   requestClosure: { from: ['in_progress', 'in_progress_ext'], by: HANDLERS, to: 'pending_closure' },
   // Separation of duties: whoever handled the case may not review its closure.
   approveClosure: { from: ['pending_closure'], by: ['supervisor·subtree'], to: 'closed' },
   rejectClosure: { from: ['pending_closure'], by: ['supervisor·subtree'], to: 'in_progress' },
   decline: { from: ['submitted'], by: DISPATCHERS, to: 'declined' },
   merge: { from: ['submitted'], by: DISPATCHERS, to: 'merged' },
-  rate: { from: ['closed'], by: ['resident·reporter'], to: 'closed' },
-  rateByCall: { from: ['closed'], by: ['cadre·subtree', 'cadre·handledBefore'], to: 'closed' },
+  rate: { from: ['closed', 'closed_rated'], by: ['resident·reporter'], to: 'closed', refused: { closed_rated: 'CASE.ALREADY_RATED' } },
+  rateByCall: { from: ['closed', 'closed_rated'], by: CALLERS, to: 'closed', refused: { closed_rated: 'CASE.ALREADY_RATED' } },
+  // 默认满意 is the system's, never a person's (the fixture closed 8 days before "now").
+  rateByDefault: {
+    from: ['closed', 'closed_rated'],
+    by: ['system·reporter', 'system·handler', 'system·subtree', 'system·handledBefore', 'system·outside'],
+    to: 'closed',
+    refused: { closed_rated: 'CASE.ALREADY_RATED' },
+  },
 }
+
+/** States in which the fixture has a handler and a list of those who handled it. */
+const ASSIGNED_STATES: FixtureState[] = [
+  'assigned',
+  'in_progress',
+  'in_progress_ext',
+  'pending_closure',
+  'closed',
+  'closed_rated',
+]
+const REVIEWS: CaseAction[] = ['approveClosure', 'rejectClosure']
+
+/** Whether the permission table lets this role·relation act on the fixture in this state. */
+function permitted(action: CaseAction, role: ActorRole, relation: Relation, state: FixtureState): boolean {
+  const assigned = ASSIGNED_STATES.includes(state)
+  // The handler relation holds only while the case has a handler.
+  if (relation === 'handler' && !assigned) return false
+  // Before anyone handled the case, the earlier handler is just a supervisor of the area.
+  if (relation === 'handledBefore' && !assigned && role === 'supervisor' && REVIEWS.includes(action)) return true
+  return EXPECTED[action].by.includes(`${role}·${relation}`)
+}
+
+function expectedOutcome(action: CaseAction, role: ActorRole, relation: Relation, state: FixtureState): 'ok' | ErrorCode {
+  if (!permitted(action, role, relation, state)) return 'AUTH.FORBIDDEN'
+  if (!EXPECTED[action].from.includes(state)) return 'CASE.INVALID_TRANSITION'
+  return EXPECTED[action].refused?.[state] ?? 'ok'
+}
+
+const NOW = T0 + 9 * DAY_MS
+const ALL_ROLES: ActorRole[] = [...ROLES, 'system']
 
 describe('every (state, action, role, relation) of the lifecycle', () => {
   test('the expectations cover exactly the actions of the code', () => {
@@ -173,7 +239,7 @@ describe('every (state, action, role, relation) of the lifecycle', () => {
 
   const rows = FIXTURE_STATES.flatMap((state) =>
     CASE_ACTIONS.flatMap((action) =>
-      ROLES.flatMap((role) => RELATIONS.map((relation) => ({ state, action, role, relation }))),
+      ALL_ROLES.flatMap((role) => RELATIONS.map((relation) => ({ state, action, role, relation }))),
     ),
   )
 
@@ -182,15 +248,17 @@ describe('every (state, action, role, relation) of the lifecycle', () => {
     const doc = fixture(state, actorFor(role, 'handler').openid)
     const before = JSON.stringify(doc)
     const expected = EXPECTED[action]
-    const allowed = expected.from.includes(state) && expected.by.includes(`${role}·${relation}`)
+    const outcome = expectedOutcome(action, role, relation, state)
     const result = applyTransition(doc, action, PARAMS[action] as never, {
       actor,
-      now: T0 + 3 * DAY_MS,
+      now: NOW,
       limits: DEFAULT_TIME_LIMITS,
     })
     expect(JSON.stringify(doc)).toBe(before)
-    if (!allowed) {
-      expect(result.ok).toBe(false)
+    // What the page is told it may do agrees with what the server then does.
+    expect(availableActions(actor, doc, NOW).includes(action)).toBe(outcome === 'ok')
+    if (outcome !== 'ok') {
+      expect(result).toMatchObject({ ok: false, code: outcome })
       return
     }
     if (!result.ok) throw new Error(`expected ${action} to succeed: ${result.code} ${result.message}`)
@@ -199,6 +267,22 @@ describe('every (state, action, role, relation) of the lifecycle', () => {
     expect(next.version).toBe(doc.version + 1)
     expect(next.timeline).toEqual([...doc.timeline, event])
     expect(event).toMatchObject({ type: action, from: doc.status, to: next.status, by: { openid: actor.openid, role } })
+  })
+
+  test('the rows hold every kind of outcome', () => {
+    const counts = new Map<string, number>()
+    for (const { state, action, role, relation } of rows) {
+      const outcome = expectedOutcome(action, role, relation, state)
+      counts.set(outcome, (counts.get(outcome) ?? 0) + 1)
+    }
+    expect(Object.fromEntries([...counts].sort())).toEqual({
+      'AUTH.FORBIDDEN': expect.any(Number),
+      'CASE.ALREADY_RATED': expect.any(Number),
+      'CASE.EXTENSION_PENDING': expect.any(Number),
+      'CASE.INVALID_TRANSITION': expect.any(Number),
+      'CASE.NO_EXTENSION': expect.any(Number),
+      ok: expect.any(Number),
+    })
   })
 })
 
@@ -279,7 +363,7 @@ describe('what the actions do', () => {
   })
 
   test('internal steps stay internal: the reporter sees 受理 and 办结 but not 退单 or 销号申请', () => {
-    const visible = (action: CaseAction, state: FixtureState, actor: Actor) => {
+    const visible = (action: CaseAction, state: FixtureState, actor: Principal) => {
       const result = applyTransition(fixture(state, 'handler-cadre'), action, PARAMS[action] as never, {
         ...ctx,
         actor,
@@ -293,5 +377,96 @@ describe('what the actions do', () => {
     expect(visible('requestClosure', 'in_progress', handler)).toBe(false)
     expect(visible('approveClosure', 'pending_closure', supervisor)).toBe(true)
     expect(visible('rejectClosure', 'pending_closure', supervisor)).toBe(false)
+  })
+})
+
+describe('默认满意 runs through the table as the system', () => {
+  test('the system rates a case closed 7 days ago, flagged as a default, and the event names the system', () => {
+    const result = applyTransition(fixture('closed', 'h'), 'rateByDefault', {}, {
+      actor: SYSTEM_ACTOR,
+      now: NOW,
+      limits: DEFAULT_TIME_LIMITS,
+    })
+    if (!result.ok) throw new Error(result.message)
+    expect(result.data.next).toMatchObject({ status: 'closed', awaitingRating: false, needsCallback: false })
+    expect(result.data.next.ratings.at(-1)).toMatchObject({ solved: 'solved', satisfaction: 'satisfied', byDefault: true })
+    expect(result.data.event).toMatchObject({ type: 'rateByDefault', by: { openid: 'system', role: 'system' } })
+  })
+
+  test('not before the waiting period is over', () => {
+    const result = applyTransition(fixture('closed', 'h'), 'rateByDefault', {}, {
+      actor: SYSTEM_ACTOR,
+      now: T0 + 7 * DAY_MS,
+      limits: DEFAULT_TIME_LIMITS,
+    })
+    expect(result).toMatchObject({ ok: false, code: 'CASE.RATING_NOT_DUE' })
+  })
+
+  test('an admin may not pretend to be the system', () => {
+    const admin = actorFor('admin', 'outside')
+    const result = applyTransition(fixture('closed', 'h'), 'rateByDefault', {}, {
+      actor: admin,
+      now: NOW,
+      limits: DEFAULT_TIME_LIMITS,
+    })
+    expect(result).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' })
+  })
+})
+
+describe('the next state comes from the table', () => {
+  const supervisor = actorFor('supervisor', 'subtree')
+  const ctx = { actor: supervisor, now: NOW, limits: DEFAULT_TIME_LIMITS }
+
+  test('a refused 立行立改 nobody was assigned goes back to 待派单, an assigned case back to its handler', () => {
+    const onTheSpot: Case = { ...fixture('pending_closure', 'h'), assignment: null, onTheSpot: true }
+    const refused = applyTransition(onTheSpot, 'rejectClosure', { reason: '证据不足' }, ctx)
+    expect(refused.ok && refused.data.next.status).toBe('submitted')
+    const assigned = applyTransition(fixture('pending_closure', 'h'), 'rejectClosure', { reason: '证据不足' }, ctx)
+    expect(assigned.ok && assigned.data.next.status).toBe('in_progress')
+  })
+
+  test('a satisfied answer keeps the case closed; 不满意 reopens it once', () => {
+    const reporter = actorFor('resident', 'reporter')
+    const happy = applyTransition(fixture('closed', 'h'), 'rate', PARAMS.rate, { ...ctx, actor: reporter })
+    expect(happy.ok && happy.data.next.status).toBe('closed')
+    const unhappy = applyTransition(
+      fixture('closed', 'h'),
+      'rate',
+      { solved: 'solved', satisfaction: 'dissatisfied', comment: '' },
+      { ...ctx, actor: reporter },
+    )
+    expect(unhappy.ok && unhappy.data.next.status).toBe('in_progress')
+  })
+})
+
+describe('what a person is offered on a case', () => {
+  test('a cadre who handled a 匿名 case may not make its 回访 call; another cadre of the area may', () => {
+    const anonymous: Case = { ...fixture('closed', 'h'), reporter: { ...fixture('closed', 'h').reporter, anonymous: true } }
+    const earlier = actorFor('cadre', 'handledBefore')
+    const other = actorFor('cadre', 'subtree')
+    expect(availableActions(earlier, anonymous, NOW)).not.toContain('rateByCall')
+    expect(applyTransition(anonymous, 'rateByCall', PARAMS.rateByCall, { actor: earlier, now: NOW, limits: DEFAULT_TIME_LIMITS })).toMatchObject({
+      ok: false,
+      code: 'AUTH.FORBIDDEN',
+    })
+    expect(availableActions(other, anonymous, NOW)).toEqual(['rateByCall'])
+  })
+
+  test('the handler of a case in progress is offered the work, a supervisor of the area nothing while no extension waits', () => {
+    const handler = actorFor('cadre', 'handler')
+    expect(availableActions(handler, fixture('in_progress', handler.openid), NOW).sort()).toEqual(
+      ['addProgress', 'requestClosure', 'requestExtension'].sort(),
+    )
+    expect(availableActions(actorFor('supervisor', 'subtree'), fixture('in_progress', 'h'), NOW)).toEqual([])
+    expect(availableActions(actorFor('supervisor', 'subtree'), fixture('in_progress_ext', 'h'), NOW).sort()).toEqual(
+      ['approveExtension', 'rejectExtension'].sort(),
+    )
+  })
+
+  test('no extension is offered once the deadline has passed', () => {
+    const handler = actorFor('cadre', 'handler')
+    expect(availableActions(handler, fixture('in_progress', handler.openid), T0 + 31 * DAY_MS)).not.toContain(
+      'requestExtension',
+    )
   })
 })

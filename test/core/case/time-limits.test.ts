@@ -3,7 +3,6 @@ import {
   completionDeadline,
   DEFAULT_TIME_LIMITS,
   endOfChinaDayAfter,
-  isOverdue,
 } from '@core/case/time-limits'
 import { formatChinaTime } from '@core/time'
 
@@ -49,12 +48,4 @@ describe('deadlines at UTC+8', () => {
     expect(show(endOfChinaDayAfter(china(2026, 6, 1, 0, 0), 0))).toBe('2026-06-01 23:59:59')
   })
 
-  test('overdue is derived from the deadline and the state', () => {
-    const assignment = { acknowledgeBy: 100, deadline: 1000 } as never
-    expect(isOverdue({ status: 'assigned', assignment }, 150)).toBe(true)
-    expect(isOverdue({ status: 'in_progress', assignment }, 150)).toBe(false)
-    expect(isOverdue({ status: 'in_progress', assignment }, 1001)).toBe(true)
-    expect(isOverdue({ status: 'closed', assignment }, 1001)).toBe(false)
-    expect(isOverdue({ status: 'submitted', assignment: null }, 1001)).toBe(false)
-  })
 })
