@@ -131,6 +131,71 @@ export function describeStoreContract(adapterName: string, open: () => Promise<S
       expect(ranks).toEqual([6, 6, 6, 6, 6])
     })
 
+    test('keyset paging: with equal sort keys and inserts between pages, every row comes exactly once', async () => {
+      // 30 rows over 3 ranks: most neighbours share their sort key, so ties decide the order.
+      const original: string[] = []
+      for (let i = 0; i < 30; i++) {
+        const id = `k${String(i).padStart(3, '0')}`
+        original.push(id)
+        await store.insert('things', thing(id, i % 3, 'original'))
+      }
+      const seen: string[] = []
+      let after: Array<string | number> | undefined
+      for (let round = 0; round < 100; round++) {
+        const page = await store.query<Thing>('things', {
+          filter: { kind: { $in: ['original', 'late'] } },
+          sort: [['rank', -1]],
+          offset: 0,
+          limit: 4,
+          ...(after ? { after } : {}),
+        })
+        seen.push(...page.map((t) => t._id))
+        const last = page.at(-1)
+        if (!last || page.length < 4) break
+        // Between two pages: rows before the cursor, tied with it on both sides, and after it.
+        await store.insert('things', thing(`n${round}-top`, 9, 'late'))
+        await store.insert('things', thing(`a${round}-tie-before`, last.rank, 'late'))
+        await store.insert('things', thing(`z${round}-tie-after`, last.rank, 'late'))
+        await store.insert('things', thing(`n${round}-bottom`, -1, 'late'))
+        after = [last.rank, last._id]
+      }
+      expect(new Set(seen).size).toBe(seen.length)
+      expect(original.filter((id) => !seen.includes(id))).toEqual([])
+      // What was inserted behind the cursor never shows; what lands ahead of it does, once.
+      expect(seen.filter((id) => id.endsWith('-top') || id.endsWith('-tie-before'))).toEqual([])
+      expect(seen.filter((id) => id.endsWith('-bottom')).length).toBeGreaterThan(0)
+      // The order is the sort order: rank descending, ties by _id.
+      const ranked = await Promise.all(seen.map((id) => store.get<Thing>('things', id)))
+      const keys = ranked.map((t) => [t?.rank ?? 0, t?._id ?? ''] as const)
+      for (let i = 1; i < keys.length; i++) {
+        const [rank, id] = keys[i] as readonly [number, string]
+        const [prevRank, prevId] = keys[i - 1] as readonly [number, string]
+        expect(rank < prevRank || (rank === prevRank && id > prevId)).toBe(true)
+      }
+    })
+
+    test('keyset paging ascending on a nested field, after the last row, answers nothing more', async () => {
+      for (let i = 0; i < 5; i++) await store.insert('things', thing(`m${i}`, i))
+      const all = await store.query<Thing>('things', { sort: [['owner.name', 1]], offset: 0, limit: 10 })
+      const last = all.at(-1) as Thing
+      expect(
+        await store.query('things', {
+          sort: [['owner.name', 1]],
+          offset: 0,
+          limit: 10,
+          after: [last.owner.name, last._id],
+        }),
+      ).toEqual([])
+      const first = all[0] as Thing
+      const rest = await store.query<Thing>('things', {
+        sort: [['owner.name', 1]],
+        offset: 0,
+        limit: 10,
+        after: [first.owner.name, first._id],
+      })
+      expect(rest.map((t) => t._id)).toEqual(all.slice(1).map((t) => t._id))
+    })
+
     test('a page larger than 1000, a zero or fractional limit, or a negative offset is a programming error', async () => {
       await expect(store.query('things', { offset: 0, limit: MAX_PAGE + 1 })).rejects.toThrow(/limit/)
       await expect(store.query('things', { offset: 0, limit: 0 })).rejects.toThrow(/limit/)
