@@ -2,6 +2,8 @@ import type tcb from '@cloudbase/node-sdk'
 import {
   checkQueryOptions,
   escapeRegExp,
+  fullSort,
+  keysetClauses,
   type Condition,
   type Filter,
   type InsertOutcome,
@@ -86,10 +88,18 @@ export class CloudbaseStore implements Store {
 
   async query<T extends StoredDoc>(collection: string, options: QueryOptions): Promise<T[]> {
     checkQueryOptions(options)
-    let query = this.db.collection(collection).where(toWhere(this.db, options.filter))
-    const sort = options.sort ?? []
-    for (const [field, direction] of sort) query = query.orderBy(field, direction === 1 ? 'asc' : 'desc')
-    if (!sort.some(([field]) => field === '_id')) query = query.orderBy('_id', 'asc')
+    const _ = this.command
+    const where = toWhere(this.db, options.filter)
+    let query = this.db
+      .collection(collection)
+      .where(
+        options.after
+          ? _.and([where, _.or(keysetClauses(options.sort, options.after).map((clause) => toWhere(this.db, clause)))])
+          : where,
+      )
+    for (const [field, direction] of fullSort(options.sort)) {
+      query = query.orderBy(field, direction === 1 ? 'asc' : 'desc')
+    }
     const { data } = await query.skip(options.offset).limit(options.limit).get()
     return data as T[]
   }

@@ -5,6 +5,8 @@ import { COLLECTIONS, type IndexSpec } from '../collections'
 import {
   checkQueryOptions,
   escapeRegExp,
+  fullSort,
+  keysetClauses,
   type Filter,
   type InsertOutcome,
   type QueryOptions,
@@ -113,9 +115,12 @@ export class EmbeddedStore implements Store {
     checkQueryOptions(options)
     const ds = await this.collection(collection)
     const sort: Record<string, 1 | -1> = {}
-    for (const [field, direction] of options.sort ?? []) sort[field] = direction
-    if (!('_id' in sort)) sort._id = 1
-    const docs = await ds.findAsync(toNedbQuery(options.filter)).sort(sort).skip(options.offset).limit(options.limit)
+    for (const [field, direction] of fullSort(options.sort)) sort[field] = direction
+    const filter = toNedbQuery(options.filter)
+    const query = options.after
+      ? { $and: [filter, { $or: keysetClauses(options.sort, options.after).map(toNedbQuery) }] }
+      : filter
+    const docs = await ds.findAsync(query).sort(sort).skip(options.offset).limit(options.limit)
     return docs as unknown as T[]
   }
 

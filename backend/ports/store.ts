@@ -26,11 +26,17 @@ export type SortOrder = Array<[field: string, direction: 1 | -1]>
 
 export interface QueryOptions {
   filter?: Filter
-  /** Ties are always broken by `_id`, so pages never overlap. */
+  /** Ties are always broken by `_id` (ascending), so pages never overlap. */
   sort?: SortOrder
   offset: number
   /** 1–1000: CloudBase never returns more than 1000 rows at once. */
   limit: number
+  /**
+   * Keyset paging: only the rows that come after this position in the sort order, given as the
+   * values of the sort fields and then `_id` of the last row seen. Unlike an offset, it neither
+   * skips nor repeats a row when rows are inserted between two pages, and costs no more on page 100.
+   */
+  after?: readonly Scalar[]
 }
 
 export const MAX_PAGE = 1000
@@ -76,4 +82,29 @@ export function checkQueryOptions(options: QueryOptions): void {
 /** For `$contains`: the text as a literal regular expression. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** The full order a query runs in: its sort, then `_id` ascending to break ties. */
+export function fullSort(sort: SortOrder | undefined): SortOrder {
+  const order = sort ?? []
+  return order.some(([field]) => field === '_id') ? order : [...order, ['_id', 1]]
+}
+
+/**
+ * "After this position" as filters to OR together: for each sort field, the rows equal on the
+ * fields before it and past it on this one.
+ */
+export function keysetClauses(sort: SortOrder | undefined, after: readonly Scalar[]): Filter[] {
+  const order = fullSort(sort)
+  if (after.length !== order.length) throw new StoreUsageError(`after needs ${order.length} values`)
+  return order.map(([field, direction], index) => {
+    const clause: Filter = {}
+    for (let before = 0; before < index; before++) clause[(order[before] as [string, 1 | -1])[0]] = after[before] ?? null
+    const value = after[index]
+    if (typeof value !== 'number' && typeof value !== 'string') {
+      throw new StoreUsageError(`keyset paging needs a number or string in ${field}`)
+    }
+    clause[field] = direction === 1 ? { $gt: value } : { $lt: value }
+    return clause
+  })
 }

@@ -21,6 +21,13 @@ class QueryCommand {
   ) {}
 }
 
+class LogicCommand {
+  constructor(
+    readonly op: 'and' | 'or',
+    readonly clauses: Array<Record<string, unknown> | LogicCommand>,
+  ) {}
+}
+
 class FakeRegExp {
   constructor(
     readonly regexp: string,
@@ -44,6 +51,8 @@ export const command = {
   gte: (value: unknown) => new QueryCommand('gte', value),
   lt: (value: unknown) => new QueryCommand('lt', value),
   lte: (value: unknown) => new QueryCommand('lte', value),
+  and: (clauses: Array<Record<string, unknown> | LogicCommand>) => new LogicCommand('and', clauses),
+  or: (clauses: Array<Record<string, unknown> | LogicCommand>) => new LogicCommand('or', clauses),
   inc: (value: number) => new UpdateCommand('inc', value),
   set: (value: unknown) => new UpdateCommand('set', value),
 }
@@ -65,7 +74,12 @@ function compare(actual: unknown, expected: unknown, test: (a: number | string, 
     : false
 }
 
-function matches(doc: Doc, where: Record<string, unknown>): boolean {
+function matches(doc: Doc, where: Record<string, unknown> | LogicCommand): boolean {
+  if (where instanceof LogicCommand) {
+    return where.op === 'and'
+      ? where.clauses.every((clause) => matches(doc, clause))
+      : where.clauses.some((clause) => matches(doc, clause))
+  }
   return Object.entries(where).every(([path, condition]) => {
     const actual = pathValue(doc, path)
     if (condition instanceof FakeRegExp) {
@@ -136,14 +150,14 @@ class FakeQuery {
   constructor(
     protected readonly db: FakeDatabase,
     protected readonly name: string,
-    protected readonly filter: Record<string, unknown>,
+    protected readonly filter: Record<string, unknown> | LogicCommand,
     protected readonly order: Array<[string, 'asc' | 'desc']>,
     protected readonly offset: number,
     protected readonly max: number | undefined,
   ) {}
 
-  where(filter: Record<string, unknown>): FakeQuery {
-    if (!isPlainObject(filter)) throw new Error('查询参数必须为对象')
+  where(filter: Record<string, unknown> | LogicCommand): FakeQuery {
+    if (!(filter instanceof LogicCommand) && !isPlainObject(filter)) throw new Error('查询参数必须为对象')
     return new FakeQuery(this.db, this.name, filter, this.order, this.offset, this.max)
   }
 
