@@ -1,4 +1,4 @@
-import type { Actor, Role } from './roles'
+import type { ActorRole, Principal, Role } from './roles'
 
 /**
  * Every permission question in 民情通 is answered here, from this one table (DESIGN.md §4).
@@ -26,8 +26,11 @@ export const PERMISSIONS = {
   'case.reviewClosure': { resident: [], cadre: [], supervisor: ['subtree'], admin: [] },
   'case.recordOnTheSpot': { resident: [], cadre: ['subtree'], supervisor: ['subtree'], admin: [] },
   'case.rate': { resident: ['own'], cadre: [], supervisor: [], admin: [] },
-  'case.rateByCall': { resident: [], cadre: ['subtree'], supervisor: [], admin: [] },
-  'case.listCallbacks': { resident: [], cadre: ['subtree'], supervisor: [], admin: [] },
+  // 回访: a cadre or supervisor of the area phones a reporter who could not be told of the closure.
+  'case.rateByCall': { resident: [], cadre: ['subtree'], supervisor: ['subtree'], admin: [] },
+  'case.listCallbacks': { resident: [], cadre: ['subtree'], supervisor: ['subtree'], admin: [] },
+  // 默认满意: only the system, never a person.
+  'case.rateByDefault': { resident: [], cadre: [], supervisor: [], admin: [], system: ['any'] },
   'contactPoint.listMine': { resident: [], cadre: ['any'], supervisor: ['any'], admin: [] },
   'contactPoint.manage': { resident: [], cadre: [], supervisor: ['subtree'], admin: ['any'] },
   'checkin.own': { resident: [], cadre: ['any'], supervisor: ['any'], admin: [] },
@@ -44,7 +47,7 @@ export const PERMISSIONS = {
   'user.list': { resident: [], cadre: [], supervisor: ['subtree'], admin: ['any'] },
   'user.manage': { resident: [], cadre: [], supervisor: [], admin: ['any'] },
   'invitation.manage': { resident: [], cadre: [], supervisor: [], admin: ['any'] },
-} as const satisfies Record<string, Record<Role, readonly Grant[]>>
+} as const satisfies Record<string, Record<Role, readonly Grant[]> & { system?: readonly Grant[] }>
 
 export type PermissionAction = keyof typeof PERMISSIONS
 export const PERMISSION_ACTIONS = Object.keys(PERMISSIONS) as PermissionAction[]
@@ -59,13 +62,19 @@ export interface RecordScope {
   handlerOpenid?: string | null
   /** Everyone who has handled the case: none of them may approve its closure. */
   handledBy?: readonly string[]
+  /** Those from whom the reporter is hidden (匿名: everyone who handled the case). */
+  reporterHiddenFrom?: readonly string[]
 }
 
 /** Separation of duties: actions that whoever handled the record may never take on it. */
 export const NOT_BY_HANDLERS: readonly PermissionAction[] = ['case.reviewClosure']
 
-export function grantsOf(role: Role, action: PermissionAction): readonly Grant[] {
-  return PERMISSIONS[action][role]
+/** Actions that need the reporter's name and phone: never by someone the reporter is hidden from. */
+export const NEEDS_REPORTER: readonly PermissionAction[] = ['case.rateByCall']
+
+export function grantsOf(role: ActorRole, action: PermissionAction): readonly Grant[] {
+  const row: Partial<Record<ActorRole, readonly Grant[]>> = PERMISSIONS[action]
+  return row[role] ?? []
 }
 
 /** The roles that may take the action on at least some records. */
@@ -74,8 +83,11 @@ export function rolesAllowed(action: PermissionAction): Role[] {
 }
 
 /** May this actor take this action, on this record if the action concerns one? */
-export function may(actor: Actor, action: PermissionAction, record?: RecordScope): boolean {
+export function may(actor: Principal, action: PermissionAction, record?: RecordScope): boolean {
   if (record && NOT_BY_HANDLERS.includes(action) && (record.handledBy ?? []).includes(actor.openid)) return false
+  if (record && NEEDS_REPORTER.includes(action) && (record.reporterHiddenFrom ?? []).includes(actor.openid)) {
+    return false
+  }
   return grantsOf(actor.role, action).some((grant) => {
     if (grant === 'any') return true
     if (!record) return false
@@ -88,7 +100,7 @@ export function may(actor: Actor, action: PermissionAction, record?: RecordScope
 /** For list queries: which records the actor may see, as a filter the server applies itself. */
 export type ListScope = { kind: 'all' } | { kind: 'subtree'; unitId: string } | { kind: 'none' }
 
-export function listScope(actor: Actor, action: PermissionAction): ListScope {
+export function listScope(actor: Principal, action: PermissionAction): ListScope {
   const grants = grantsOf(actor.role, action)
   if (grants.includes('any')) return { kind: 'all' }
   if (grants.includes('subtree') && actor.unitId) return { kind: 'subtree', unitId: actor.unitId }

@@ -18,3 +18,15 @@ export interface Actor {
   unitId: string | null
   name: string
 }
+
+/**
+ * Whoever takes an action on a record: a person, or the system itself running a scheduled rule
+ * (默认满意). The system is never a caller of a function; it only appears in the tables.
+ */
+export type ActorRole = Role | 'system'
+export type Principal = Omit<Actor, 'role'> & { role: ActorRole }
+
+export const SYSTEM_ACTOR: Principal = { openid: 'system', role: 'system', unitId: null, name: '系统' }
+
+/** What each kind of actor is called where people see it (a timeline entry). */
+export const ACTOR_LABELS: Record<ActorRole, string> = { ...ROLE_LABELS, system: '系统' }

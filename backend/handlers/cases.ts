@@ -2,14 +2,15 @@ import { createHash } from 'node:crypto'
 import type { Case } from '@core/case/case'
 import { newCase } from '@core/case/create'
 import { caseNumberCounterId, formatCaseNumber } from '@core/case/number'
-import { caseScope, toListItem, toReporterView, toStaffListItem, viewCaseFor } from '@core/case/views'
+import { caseQueue } from '@core/case/queues'
+import { toListItem, toStaffListItem, viewCaseFor, type CaseListItem, type StaffCaseListItem } from '@core/case/views'
 import { isAreaUnit, unitPath, type OrgUnit } from '@core/org/org'
-import { listScope, may } from '@core/permissions'
+import { listScope } from '@core/permissions'
 import { fail, ok, type Result } from '@core/result'
 import { chinaYear } from '@core/time'
-import type { ListCasesInScopeInput } from '@core/case/case.schemas'
 import type { Filter } from '../ports/store'
 import type { Handler, HandlerContext } from './context'
+import { cursorPage } from './paging'
 
 /**
  * A case's id is derived from who sent it and their request id, so a repeated or concurrent
@@ -70,64 +71,48 @@ export const submitCase: Handler<'cases', 'submit'> = async (input, ctx) => {
     build: ({ id, number, areaUnitPath, now }) =>
       newCase({ id, areaUnitPath, number, input, actor: ctx.actor, source: 'resident', now }),
   })
-  return created.ok ? ok(toReporterView(created.data)) : created
+  return created.ok ? ok(viewCaseFor(ctx.actor, created.data, ctx.clock.now())) : created
 }
 
-async function listPage<T>(
-  store: Parameters<Handler<'cases', 'listMine'>>[1]['store'],
-  filter: Filter,
-  page: number,
-  pageSize: number,
-  map: (doc: Case) => T,
-) {
-  const [docs, total] = await Promise.all([
-    store.query<Case>('cases', { filter, sort: [['createdAt', -1]], offset: (page - 1) * pageSize, limit: pageSize }),
-    store.count('cases', filter),
-  ])
-  return ok({ items: docs.map(map), page, pageSize, total, hasMore: page * pageSize < total })
-}
-
-export const listMyCases: Handler<'cases', 'listMine'> = async ({ page, pageSize }, { store, actor }) =>
-  listPage(store, { followerOpenids: actor.openid }, page, pageSize, toListItem)
-
-/** The filter of each supervisor queue (待派单, 待审核销号, 延期申请, 已超期). */
-function queueFilter(queue: ListCasesInScopeInput['queue'], now: number): Filter {
-  switch (queue) {
-    case 'dispatch':
-      return { status: 'submitted' }
-    case 'review':
-      return { status: 'pending_closure' }
-    case 'extension':
-      return { status: 'in_progress', pendingExtension: { $ne: null } }
-    case 'overdue':
-      return { status: { $in: ['assigned', 'in_progress', 'pending_closure'] }, 'assignment.deadline': { $lt: now } }
-    case 'all':
-      return {}
-  }
-}
+/** 我的诉求: the cases the caller follows as their own (not those an official typed in for someone else). */
+export const listMyCases: Handler<'cases', 'listMine'> = async ({ cursor, pageSize }, { store, actor }) =>
+  cursorPage<Case, CaseListItem>(
+    store,
+    'cases',
+    { filter: { followerOpenids: actor.openid }, sort: [['createdAt', -1]], cursor, pageSize },
+    (doc) => toListItem(actor, doc),
+  )
 
 export const listCasesInScope: Handler<'cases', 'listInScope'> = async (
-  { queue, status, page, pageSize },
+  { queue, status, cursor, pageSize },
   { store, clock, actor },
 ) => {
   const scope = listScope(actor, 'case.listInScope')
   if (scope.kind === 'none') return fail('AUTH.FORBIDDEN', '您还没有所属组织，暂时看不到辖区诉求')
-  const filter: Filter = {
-    ...(scope.kind === 'subtree' ? { scopeUnitIds: scope.unitId } : {}),
-    ...queueFilter(queue, clock.now()),
-    ...(status ? { status } : {}),
-  }
-  return listPage(store, filter, page, pageSize, (doc) => toStaffListItem(doc))
+  const now = clock.now()
+  const { filter, sort } = caseQueue(queue, now)
+  return cursorPage<Case, StaffCaseListItem>(
+    store,
+    'cases',
+    {
+      filter: {
+        ...(scope.kind === 'subtree' ? { scopeUnitIds: scope.unitId } : {}),
+        ...(filter as Filter),
+        ...(status ? { status } : {}),
+      },
+      sort,
+      cursor,
+      pageSize,
+    },
+    (doc) => toStaffListItem(actor, doc, now),
+  )
 }
 
-export const getCase: Handler<'cases', 'get'> = async (input, { store, actor }) => {
+/** By id or by the number on the receipt. Whoever may not see a case is told it was not found, as for one that does not exist. */
+export const getCase: Handler<'cases', 'get'> = async (input, { store, clock, actor }) => {
   const doc = input.id
     ? await store.get<Case>('cases', input.id)
     : ((await store.query<Case>('cases', { filter: { number: input.number ?? '' }, offset: 0, limit: 1 }))[0] ?? null)
-  if (!doc) return fail('CASE.NOT_FOUND')
-  const scope = caseScope(doc)
-  // A cadre of the area may open a case waiting for their 回访 call, to record the answer.
-  const forCallback = doc.needsCallback && may(actor, 'case.rateByCall', scope)
-  if (!may(actor, 'case.view', scope) && !forCallback) return fail('AUTH.FORBIDDEN', '您无权查看这条诉求')
-  return ok(viewCaseFor(actor, doc))
+  const view = doc && viewCaseFor(actor, doc, clock.now())
+  return view ? ok(view) : fail('CASE.NOT_FOUND')
 }

@@ -11,15 +11,24 @@ import {
   type FieldworkSettings,
   type Presence,
 } from '@core/fieldwork/fieldwork'
-import { chinaMonth, householdFor, monthFigures, type Household, type Visit } from '@core/fieldwork/visit'
+import {
+  chinaMonth,
+  householdFor,
+  householdRule,
+  monthFigures,
+  type Household,
+  type Visit,
+} from '@core/fieldwork/visit'
 import { distanceMeters, toWgs84 } from '@core/geo'
 import { unitPath, type OrgUnit } from '@core/org/org'
 import { listScope, may } from '@core/permissions'
 import { fail, ok, type Result } from '@core/result'
+import type { Actor } from '@core/roles'
 import { DAY_MS } from '@core/time'
-import { MAX_PAGE, type Store } from '../ports/store'
+import { MAX_PAGE, type Filter, type SortOrder, type Store } from '../ports/store'
 import { caseIdFor, createCaseOnce } from './cases'
-import type { Deps, Handler } from './context'
+import type { Deps, Handler, HandlerContext } from './context'
+import { cursorPage } from './paging'
 import { activeUnit } from './orgs'
 
 /** How far ahead of the server a phone's clock may run. */
@@ -336,50 +345,58 @@ export const recordVisit: Handler<'fieldwork', 'recordVisit'> = async (input, ct
 export const listMyVisits: Handler<'fieldwork', 'listMyVisits'> = async (_input, { store, actor }) =>
   ok(await store.query<Visit>('visits', { filter: { openid: actor.openid }, sort: [['at', -1]], offset: 0, limit: 50 }))
 
-/** 民情台账: the households of the caller's area, with their visit history (newest first). */
-export const listHouseholds: Handler<'fieldwork', 'listHouseholds'> = async (_input, { store, actor }) => {
-  const scope = listScope(actor, 'household.list')
-  if (scope.kind === 'none') return fail('AUTH.FORBIDDEN', '您还没有所属组织')
-  const households = await all<Household>(
-    store,
-    'households',
-    scope.kind === 'subtree' ? { unitPath: scope.unitId } : {},
-    [['lastVisitedAt', -1]],
-  )
-  const page = households.slice(0, 200)
-  const visits = page.length
-    ? await all<Visit>(store, 'visits', { householdId: { $in: page.map((household) => household._id) } }, [['at', -1]])
-    : []
-  return ok(
-    page.map((household) => ({
-      ...householdFor(household, actor),
-      visits: visits
-        .filter((visit) => visit.householdId === household._id)
-        .map(({ at, visitorName, opinions, raisedCaseIds }) => ({
-          at,
-          visitorName,
-          opinions,
-          casesRaised: raisedCaseIds.length,
-        })),
-    })),
-  )
+/** What an official may see of a household and of what was heard at its door. */
+function ledgerRowFor(actor: Actor, household: Household, visits: readonly Visit[]) {
+  const rule = householdRule(household, actor)
+  return {
+    ...householdFor(household, actor),
+    visits: visits
+      .filter((visit) => visit.householdId === household._id)
+      .map(({ at, visitorName, opinions, raisedCaseIds }) => ({
+        at,
+        visitorName,
+        opinions: opinions.map(rule.text),
+        casesRaised: raisedCaseIds.length,
+      })),
+  }
 }
 
-/** 民情台账: tagged households in the caller's area not visited for the configured number of days. */
-export const listNeglectedHouseholds: Handler<'fieldwork', 'listNeglectedHouseholds'> = async (
-  _input,
-  { store, clock, actor },
-) => {
-  const scope = listScope(actor, 'household.list')
+async function ledgerPage(
+  { store, actor }: HandlerContext,
+  filter: Filter,
+  sort: SortOrder,
+  page: { cursor?: string | undefined; pageSize: number },
+) {
+  const households = await cursorPage<Household, Household>(store, 'households', { filter, sort, ...page }, (h) => h)
+  if (!households.ok) return households
+  const ids = households.data.items.map((household) => household._id)
+  const visits = ids.length ? await all<Visit>(store, 'visits', { householdId: { $in: ids } }, [['at', -1]]) : []
+  return ok({ ...households.data, items: households.data.items.map((h) => ledgerRowFor(actor, h, visits)) })
+}
+
+/** 民情台账: the households of the caller's area, most recently visited first, with their visits (newest first). */
+export const listHouseholds: Handler<'fieldwork', 'listHouseholds'> = async ({ cursor, pageSize }, ctx) => {
+  const scope = listScope(ctx.actor, 'household.list')
   if (scope.kind === 'none') return fail('AUTH.FORBIDDEN', '您还没有所属组织')
-  const { neglectDays } = await loadFieldworkSettings(store)
+  const filter: Filter = scope.kind === 'subtree' ? { unitPath: scope.unitId } : {}
+  return ledgerPage(ctx, filter, [['lastVisitedAt', -1]], { cursor, pageSize })
+}
+
+/** 民情台账: tagged households in the caller's area not visited for the configured number of days, longest first. */
+export const listNeglectedHouseholds: Handler<'fieldwork', 'listNeglectedHouseholds'> = async (
+  { cursor, pageSize },
+  ctx,
+) => {
+  const scope = listScope(ctx.actor, 'household.list')
+  if (scope.kind === 'none') return fail('AUTH.FORBIDDEN', '您还没有所属组织')
+  const { neglectDays } = await loadFieldworkSettings(ctx.store)
   const filter = {
     ...(scope.kind === 'subtree' ? { unitPath: scope.unitId } : {}),
     tagged: true,
-    lastVisitedAt: { $lt: clock.now() - neglectDays * DAY_MS },
+    lastVisitedAt: { $lt: ctx.clock.now() - neglectDays * DAY_MS },
   }
-  const households = await all<Household>(store, 'households', filter, [['lastVisitedAt', 1]])
-  return ok({ neglectDays, households: households.map((household) => householdFor(household, actor)) })
+  const page = await ledgerPage(ctx, filter, [['lastVisitedAt', 1]], { cursor, pageSize })
+  return page.ok ? ok({ ...page.data, neglectDays }) : page
 }
 
 /** 我的工作: this month's figures, counted from the stored records. */

@@ -12,6 +12,7 @@ import { fail, ok } from '@core/result'
 import { DAY_MS } from '@core/time'
 import type { Store } from '../ports/store'
 import type { Handler } from './context'
+import { cursorPage } from './paging'
 import { activeUnit } from './orgs'
 
 /** 12 characters from a 31-letter alphabet, from the OS's CSPRNG: about 59 bits, not guessable. */
@@ -61,22 +62,18 @@ export const issueInvitation: Handler<'invitations', 'issue'> = async (input, { 
   return fail('SYSTEM.ERROR')
 }
 
-export const listInvitations: Handler<'invitations', 'list'> = async ({ page, pageSize }, { store, clock }) => {
-  const [invitations, total] = await Promise.all([
-    store.query<Invitation>('invitations', {
-      sort: [['issuedAt', -1]],
-      offset: (page - 1) * pageSize,
-      limit: pageSize,
-    }),
-    store.count('invitations'),
-  ])
+export const listInvitations: Handler<'invitations', 'list'> = async ({ cursor, pageSize }, { store, clock }) => {
+  const page = await cursorPage<Invitation, Invitation>(
+    store,
+    'invitations',
+    { filter: {}, sort: [['issuedAt', -1]], cursor, pageSize },
+    (invitation) => invitation,
+  )
+  if (!page.ok) return page
   const now = clock.now()
   return ok({
-    items: await Promise.all(invitations.map((invitation) => viewOf(store, invitation, now))),
-    page,
-    pageSize,
-    total,
-    hasMore: page * pageSize < total,
+    ...page.data,
+    items: await Promise.all(page.data.items.map((invitation) => viewOf(store, invitation, now))),
   })
 }
 

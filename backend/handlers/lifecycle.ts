@@ -1,16 +1,30 @@
 import type { Case } from '@core/case/case'
 import { OPEN_STATUSES } from '@core/case/case'
 import { newOnTheSpotCase } from '@core/case/create'
-import { applyTransition, type ActionParams, type CaseAction } from '@core/case/lifecycle'
-import { caseScope, toStaffListItem, viewCaseFor } from '@core/case/views'
+import { applyTransition, checkAction, type ActionParams, type CaseAction } from '@core/case/lifecycle'
+import { callbacksQuery, myTasksQuery } from '@core/case/queues'
+import { caseScope } from '@core/case/scope'
+import {
+  caseAccess,
+  handedOver,
+  toCallbackItem,
+  toStaffListItem,
+  viewCaseFor,
+  type CallbackItem,
+  type CaseView,
+  type HandedOverView,
+  type StaffCaseListItem,
+} from '@core/case/views'
 import { unitPath, type OrgUnit } from '@core/org/org'
-import { may } from '@core/permissions'
+import { listScope, may } from '@core/permissions'
 import { fail, ok, type Result } from '@core/result'
 import type { Actor } from '@core/roles'
 import type { User } from '@core/user/user'
-import type { Store } from '../ports/store'
+import type { Filter, Store } from '../ports/store'
 import { createCaseOnce } from './cases'
 import type { Handler, HandlerContext } from './context'
+import { deliver } from './notify'
+import { cursorPage } from './paging'
 import { loadTimeLimits } from './settings'
 
 type LifecycleInput = { id: string; expectedVersion: number }
@@ -22,32 +36,42 @@ function inSubtreeOf(actor: Actor, path: readonly string[]): boolean {
   return actor.unitId !== null && path.includes(actor.unitId)
 }
 
+interface TransitionHooks {
+  /** Runs after the core allowed the action, before the case is written (a merge claims its target). */
+  beforeWrite?: (doc: Case, next: Case, ctx: HandlerContext) => Promise<Result<void>>
+  /** Runs once the case is written; whatever it does, the action has happened. */
+  afterWrite?: (next: Case, ctx: HandlerContext) => Promise<void>
+}
+
 /**
  * One handler shape for every lifecycle action: load the case, refuse a stale version, let the
  * core decide, write the next document with one conditional update (state and event together),
- * then send the planned messages.
+ * then send the planned messages. A caller who may not see the case is told it was not found.
  */
-function transition<A extends CaseAction>(action: A, resolve: Resolver<A>) {
-  return async (input: LifecycleInput, ctx: HandlerContext): Promise<Result<unknown>> => {
-    const { store, clock, actor, notifier } = ctx
+function transition<A extends CaseAction>(action: A, resolve: Resolver<A>, hooks: TransitionHooks = {}) {
+  return async (input: LifecycleInput, ctx: HandlerContext): Promise<Result<CaseView | HandedOverView>> => {
+    const { store, clock, actor } = ctx
     const doc = await store.get<Case>('cases', input.id)
-    if (!doc) return fail('CASE.NOT_FOUND')
-    if (!may(actor, 'case.view', caseScope(doc)) && !may(actor, 'case.rateByCall', caseScope(doc))) {
-      return fail('AUTH.FORBIDDEN', '您无权处理这条诉求')
-    }
+    if (!doc || !caseAccess(actor, doc)) return fail('CASE.NOT_FOUND')
     if (doc.version !== input.expectedVersion) return fail('CASE.CONFLICT')
+    const now = clock.now()
+    // Permission, state and the action's own precondition first: nothing is read or written for a refused action.
+    const allowed = checkAction(actor, doc, action, now)
+    if (!allowed.ok) return allowed
     const params = await resolve(input as never, doc, ctx)
     if (!params.ok) return params
     const { limits } = await loadTimeLimits(store)
-    const applied = applyTransition(doc, action, params.data, { actor, now: clock.now(), limits })
+    const applied = applyTransition(doc, action, params.data, { actor, now, limits })
     if (!applied.ok) return applied
+    if (hooks.beforeWrite) {
+      const ready = await hooks.beforeWrite(doc, applied.data.next, ctx)
+      if (!ready.ok) return ready
+    }
     const { _id, version: _version, ...fields } = applied.data.next
     if (!(await store.updateIfVersion('cases', _id, input.expectedVersion, fields))) return fail('CASE.CONFLICT')
-    for (const notification of applied.data.notifications) {
-      // A message that cannot be sent does not undo the action; it is logged.
-      await notifier.send(notification).catch((error: unknown) => console.error('[notifier]', error))
-    }
-    return ok(viewCaseFor(actor, applied.data.next))
+    await hooks.afterWrite?.(applied.data.next, ctx)
+    await deliver(ctx, applied.data.notifications)
+    return ok(viewCaseFor(actor, applied.data.next, now) ?? handedOver(applied.data.next))
   }
 }
 
@@ -123,28 +147,58 @@ export const declineCase = transition('decline', asIs<'decline'>())
 export const rateCase = transition('rate', asIs<'rate'>())
 export const rateCaseByCall = transition('rateByCall', asIs<'rateByCall'>())
 
-const mergeTransition = transition('merge', async (input: { targetNumber: string }, doc, { store, clock, actor }) => {
-  const [target] = await store.query<Case>('cases', { filter: { number: input.targetNumber }, offset: 0, limit: 1 })
+/** The surviving case of a merge: open, in the caller's subtree, not the case itself. */
+async function mergeTarget(store: Store, doc: Case, actor: Actor, targetNumber: string): Promise<Result<Case>> {
+  const [target] = await store.query<Case>('cases', { filter: { number: targetNumber }, offset: 0, limit: 1 })
   if (!target || target._id === doc._id) return fail('CASE.BAD_MERGE', '没有找到要合并到的诉求', 'targetNumber')
   if (!OPEN_STATUSES.includes(target.status) || !may(actor, 'case.dispatch', caseScope(target))) {
     return fail('CASE.BAD_MERGE', '只能合并到本辖区内正在办理的诉求', 'targetNumber')
   }
-  // Touch the surviving case with a conditional update: of two opposite merges racing (A into B,
-  // B into A), each bumps the other's version, so at most one of them can then write its own case.
-  if (!(await store.updateIfVersion('cases', target._id, target.version, { updatedAt: clock.now() }))) {
-    return fail('CASE.CONFLICT', '要合并到的诉求刚被处理过，请重试')
-  }
-  return ok({ target: { id: target._id, number: target.number } })
-})
+  return ok(target)
+}
 
-/** 合并: the merged case's followers then follow the surviving case. */
-export const mergeCase: Handler<'cases', 'merge'> = async (input, ctx) => {
-  const result = await mergeTransition(input, ctx)
-  if (result.ok) {
-    const merged = await ctx.store.get<Case>('cases', input.id)
-    if (merged?.mergedInto) await addFollowers(ctx.store, merged.mergedInto.id, merged.followerOpenids)
+/**
+ * 合并: the merged case's followers then follow the surviving case. The surviving case is touched
+ * with a conditional update only once everything was checked: of two opposite merges racing (A into
+ * B, B into A), each bumps the other's version, so at most one of them can then write its own case.
+ * The followers are copied after the merge is written; if that keeps failing, the merged case says
+ * so (`mergeFollowersPending`) and the finish-merges job completes it. The merge stands either way.
+ */
+export const mergeCase = transition(
+  'merge',
+  async (input: { targetNumber: string }, doc, { store, actor }) => {
+    const target = await mergeTarget(store, doc, actor, input.targetNumber)
+    return target.ok ? ok({ target: { id: target.data._id, number: target.data.number } }) : target
+  },
+  {
+    beforeWrite: async (doc, next, { store, clock, actor }) => {
+      const target = await mergeTarget(store, doc, actor, next.mergedInto?.number ?? '')
+      if (!target.ok) return target
+      const claimed = await store.updateIfVersion('cases', target.data._id, target.data.version, {
+        updatedAt: clock.now(),
+      })
+      return claimed ? ok(undefined) : fail('CASE.CONFLICT', '要合并到的诉求刚被处理过，请重试')
+    },
+    afterWrite: async (next, { store }) => {
+      await finishMerge(store, next)
+    },
+  },
+)
+
+/** Copies a merged case's followers to the surviving case, then clears the merged case's flag. */
+export async function finishMerge(store: Store, merged: Case): Promise<boolean> {
+  if (!merged.mergedInto) return true
+  try {
+    await addFollowers(store, merged.mergedInto.id, merged.followerOpenids)
+  } catch (error) {
+    console.error('[merge] followers not copied yet; the finish-merges job will retry', error)
+    return false
   }
-  return result
+  const current = await store.get<Case>('cases', merged._id)
+  if (current?.mergeFollowersPending) {
+    await store.updateIfVersion('cases', current._id, current.version, { mergeFollowersPending: false })
+  }
+  return true
 }
 
 /** 立行立改: recorded by the official who solved it, waiting for someone else's 销号. */
@@ -160,48 +214,31 @@ export const recordOnTheSpot: Handler<'cases', 'recordOnTheSpot'> = async (input
     build: ({ id, number, areaUnitPath, now }) =>
       newOnTheSpotCase({ id, areaUnitPath, number, input, actor: ctx.actor, now }),
   })
-  return created.ok ? ok(viewCaseFor(ctx.actor, created.data)) : created
+  return created.ok ? ok(viewCaseFor(ctx.actor, created.data, ctx.clock.now())) : created
 }
 
 /** 我的任务: open cases the caller handles, due soonest first. */
-export const listMyTasks: Handler<'cases', 'listMyTasks'> = async ({ page, pageSize }, { store, actor }) => {
-  const filter = { 'assignment.handlerOpenid': actor.openid, status: { $in: [...OPEN_STATUSES] } }
-  const [docs, total] = await Promise.all([
-    store.query<Case>('cases', {
-      filter,
-      sort: [['assignment.deadline', 1]],
-      offset: (page - 1) * pageSize,
-      limit: pageSize,
-    }),
-    store.count('cases', filter),
-  ])
-  return ok({
-    items: docs.map((doc) => toStaffListItem(doc, doc.reporter.anonymous)),
-    page,
-    pageSize,
-    total,
-    hasMore: page * pageSize < total,
-  })
+export const listMyTasks: Handler<'cases', 'listMyTasks'> = async ({ cursor, pageSize }, { store, clock, actor }) => {
+  const now = clock.now()
+  const { filter, sort } = myTasksQuery(actor.openid)
+  return cursorPage<Case, StaffCaseListItem>(
+    store,
+    'cases',
+    { filter: filter as Filter, sort, cursor, pageSize },
+    (doc) => toStaffListItem(actor, doc, now),
+  )
 }
 
-/** 回访: closed cases in the caller's area whose reporter has not rated and cannot be notified. */
-export const listCallbacks: Handler<'cases', 'listCallbacks'> = async ({ page, pageSize }, { store, actor }) => {
-  if (!actor.unitId) return fail('AUTH.FORBIDDEN', '您还没有所属组织')
-  const filter = { scopeUnitIds: actor.unitId, status: 'closed', needsCallback: true }
-  const [docs, total] = await Promise.all([
-    store.query<Case>('cases', { filter, sort: [['closedAt', 1]], offset: (page - 1) * pageSize, limit: pageSize }),
-    store.count('cases', filter),
-  ])
-  // The caller will phone the reporter: the list shows the number in full.
-  return ok({
-    items: docs.map((doc) => ({
-      ...toStaffListItem(doc),
-      reporterName: doc.reporter.name,
-      reporterPhone: doc.reporter.phone,
-    })),
-    page,
-    pageSize,
-    total,
-    hasMore: page * pageSize < total,
-  })
+/** 回访: closed cases in the caller's area whose reporter has not rated and could not be told. */
+export const listCallbacks: Handler<'cases', 'listCallbacks'> = async (
+  { cursor, pageSize },
+  { store, clock, actor },
+) => {
+  const scope = listScope(actor, 'case.listCallbacks')
+  if (scope.kind !== 'subtree') return fail('AUTH.FORBIDDEN', '您还没有所属组织')
+  const now = clock.now()
+  const { filter, sort } = callbacksQuery(scope.unitId)
+  return cursorPage<Case, CallbackItem>(store, 'cases', { filter: filter as Filter, sort, cursor, pageSize }, (doc) =>
+    toCallbackItem(actor, doc, now),
+  )
 }

@@ -13,6 +13,7 @@ import { HOUR_MS } from '@core/time'
 import { toUserView, type User } from '@core/user/user'
 import type { Filter, Store } from '../ports/store'
 import type { Handler } from './context'
+import { cursorPage } from './paging'
 import { activeUnit } from './orgs'
 
 async function unitNames(store: Store, ids: Array<string | null>): Promise<Map<string, string>> {
@@ -96,7 +97,8 @@ export const redeemInvitation: Handler<'users', 'redeem'> = async ({ code }, { s
   return ok(await viewOf(store, changed.data, { ...actor, role: invitation.role }))
 }
 
-export const listUsers: Handler<'users', 'list'> = async ({ query, role, page, pageSize }, { store, actor }) => {
+/** People in the caller's subtree (all for an admin), by name; searchable and filtered by role on the server. */
+export const listUsers: Handler<'users', 'list'> = async ({ query, role, cursor, pageSize }, { store, actor }) => {
   const scope = listScope(actor, 'user.list')
   if (scope.kind === 'none') return fail('AUTH.FORBIDDEN', '您还没有所属组织，暂时看不到人员')
   const filter: Filter = {
@@ -104,20 +106,17 @@ export const listUsers: Handler<'users', 'list'> = async ({ query, role, page, p
     ...(role ? { role } : {}),
     ...(query ? { name: { $contains: query } } : {}),
   }
-  const [users, total] = await Promise.all([
-    store.query<User>('users', { filter, sort: [['name', 1]], offset: (page - 1) * pageSize, limit: pageSize }),
-    store.count('users', filter),
-  ])
+  const page = await cursorPage<User, User>(store, 'users', { filter, sort: [['name', 1]], cursor, pageSize }, (u) => u)
+  if (!page.ok) return page
   const names = await unitNames(
     store,
-    users.map((user) => user.unitId),
+    page.data.items.map((user) => user.unitId),
   )
   return ok({
-    items: users.map((user) => toUserView(user, user.unitId ? (names.get(user.unitId) ?? null) : null, actor)),
-    page,
-    pageSize,
-    total,
-    hasMore: page * pageSize < total,
+    ...page.data,
+    items: page.data.items.map((user) =>
+      toUserView(user, user.unitId ? (names.get(user.unitId) ?? null) : null, actor),
+    ),
   })
 }
 

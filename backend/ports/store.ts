@@ -99,7 +99,8 @@ export function keysetClauses(sort: SortOrder | undefined, after: readonly Scala
   if (after.length !== order.length) throw new StoreUsageError(`after needs ${order.length} values`)
   return order.map(([field, direction], index) => {
     const clause: Filter = {}
-    for (let before = 0; before < index; before++) clause[(order[before] as [string, 1 | -1])[0]] = after[before] ?? null
+    for (let before = 0; before < index; before++)
+      clause[(order[before] as [string, 1 | -1])[0]] = after[before] ?? null
     const value = after[index]
     if (typeof value !== 'number' && typeof value !== 'string') {
       throw new StoreUsageError(`keyset paging needs a number or string in ${field}`)

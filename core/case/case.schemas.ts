@@ -6,7 +6,7 @@ import {
   clientRequestIdField,
   fieldError,
   locationField,
-  pageFields,
+  cursorFields,
   personNameField,
   phoneField,
   photosField,
@@ -56,7 +56,7 @@ export type SubmitCaseInput = z.output<typeof submitCaseInput>
 /** 我的诉求 — the caller's own and followed cases, newest first. */
 export const listMyCasesInput = z.object({
   action: z.literal('listMine'),
-  ...pageFields,
+  ...cursorFields,
 })
 export type ListMyCasesInput = z.output<typeof listMyCasesInput>
 
@@ -67,7 +67,7 @@ export const listCasesInScopeInput = z.object({
   /** 待派单 (dispatch), 待审核销号 (review), 延期申请 (extension), 已超期 (overdue), or all. */
   queue: z.enum(CASE_QUEUES, { error: '队列不正确' }).default('all'),
   status: z.enum(CASE_STATUSES, { error: '状态不正确' }).optional(),
-  ...pageFields,
+  ...cursorFields,
 })
 
 /** One case, by its id or by the number printed on the receipt. */

@@ -1,4 +1,4 @@
-import type { Role } from '../roles'
+import type { ActorRole } from '../roles'
 
 export const CATEGORIES = [
   '就业',
@@ -62,7 +62,7 @@ export const EVENT_LABELS: Record<string, string> = {
   merge: '已与同类诉求合并办理',
   rate: '群众评价',
   rateByCall: '回访评价',
-  defaultSatisfied: '超过 7 天未评价，默认满意',
+  rateByDefault: '超过 7 天未评价，默认满意',
 }
 
 /** 退单 reasons: the fixed list a handler chooses from. */
@@ -147,7 +147,7 @@ export interface Reporter {
 
 export interface EventActor {
   openid: string
-  role: Role
+  role: ActorRole
   name: string
 }
 
@@ -205,8 +205,12 @@ export interface Case {
   /** A dissatisfied rating reopens a case once; the answer after that is final. */
   reopened: boolean
   mergedInto: { id: string; number: string } | null
+  /** Merged, and its followers not yet copied to the surviving case (the finish-merges job completes it). */
+  mergeFollowersPending: boolean
   /** The visit this case was raised from (走访立案). */
   visitId: string | null
+  /** When the case becomes overdue (see overdue.ts); null when no time limit runs. Kept by every transition. */
+  dueAt: number | null
   /** Closed and not yet rated: the 默认满意 job looks for these. */
   awaitingRating: boolean
   /** Closed, unrated, and the reporter cannot be notified: the 回访 list. */

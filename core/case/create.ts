@@ -1,4 +1,4 @@
-import type { Actor } from '../roles'
+import type { Actor, Principal } from '../roles'
 import type { Case, CaseSource, EventActor } from './case'
 import type { SubmitCaseInput } from './case.schemas'
 import type { z } from 'zod'
@@ -16,7 +16,7 @@ export interface NewCaseParams {
   visitId?: string
 }
 
-export function eventActor(actor: Actor): EventActor {
+export function eventActor(actor: Principal): EventActor {
   return { openid: actor.openid, role: actor.role, name: actor.name }
 }
 
@@ -25,7 +25,9 @@ export function newCase(params: NewCaseParams): Case {
   const { id, areaUnitPath, number, input, actor, source, now } = params
   const by = eventActor(actor)
   const reporterOpenid = input.reporter.relation === 'self' && actor.role === 'resident' ? actor.openid : null
-  const followers = reporterOpenid && reporterOpenid !== actor.openid ? [actor.openid, reporterOpenid] : [actor.openid]
+  // A resident follows what they report (for themselves or family); an official who types a case in
+  // for someone else sees it as staff, and it stays out of their own 我的诉求.
+  const followers = actor.role === 'resident' ? [actor.openid] : []
   return {
     _id: id,
     number,
@@ -67,7 +69,9 @@ export function newCase(params: NewCaseParams): Case {
     ratings: [],
     reopened: false,
     mergedInto: null,
+    mergeFollowersPending: false,
     visitId: params.visitId ?? null,
+    dueAt: null,
     awaitingRating: false,
     needsCallback: false,
     subscriptions: Object.fromEntries((input.subscriptions ?? []).map((template) => [template, 1])),
@@ -86,7 +90,6 @@ export function newOnTheSpotCase(params: Omit<NewCaseParams, 'input' | 'source'>
   return {
     ...base,
     reporter: { ...base.reporter, openid: null },
-    followerOpenids: [actor.openid],
     status: 'pending_closure',
     onTheSpot: true,
     handledBy: [actor.openid],

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { expectedVersionField } from '../user/user.schemas'
-import { fieldError, pageFields, photosField } from '../validation/fields'
+import { fieldError, cursorFields, photosField } from '../validation/fields'
 import { SATISFACTIONS, SEND_BACK_REASONS, SOLVED_ANSWERS } from './case'
 import { MAX_CASE_PHOTOS, submitCaseInput } from './case.schemas'
 import { CASE_NUMBER_PATTERN } from './number'
@@ -125,5 +125,5 @@ export const recordOnTheSpotInput = submitCaseInput.omit({ action: true, subscri
   standardMet: text('解决标准及达到情况', 2, 300),
 })
 
-export const listMyTasksInput = z.object({ action: z.literal('listMyTasks'), ...pageFields })
-export const listCallbacksInput = z.object({ action: z.literal('listCallbacks'), ...pageFields })
+export const listMyTasksInput = z.object({ action: z.literal('listMyTasks'), ...cursorFields })
+export const listCallbacksInput = z.object({ action: z.literal('listCallbacks'), ...cursorFields })

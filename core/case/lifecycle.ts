@@ -1,6 +1,7 @@
+import type { ErrorCode } from '../errors'
 import { may, type PermissionAction } from '../permissions'
 import { fail, ok, type Result } from '../result'
-import type { Actor } from '../roles'
+import type { Principal } from '../roles'
 import {
   CASE_STATUS_LABELS,
   SATISFACTION_LABELS,
@@ -15,7 +16,8 @@ import {
 import { eventActor } from './create'
 import { planNotifications, type Notification } from './notifications'
 import { acknowledgeDeadline, completionDeadline, type TimeLimits } from './time-limits'
-import { caseScope } from './views'
+import { dueAt } from './overdue'
+import { caseScope } from './scope'
 
 /** What a rating carries, from the reporter or a 回访 call. */
 export interface RatingAnswer {
@@ -46,38 +48,89 @@ export interface ActionParams {
   merge: { target: { id: string; number: string } }
   rate: RatingAnswer
   rateByCall: RatingAnswer
+  rateByDefault: Record<string, never>
 }
 export type CaseAction = keyof ActionParams
 
 /**
- * The lifecycle as data (DESIGN.md §3): from which states each action may be taken, where it
- * leads, which permission it asks, and whether the reporter sees its event. `rate` leads back to
- * in_progress when the answer is 未解决 or 不满意 and the case was not reopened before.
+ * Where an action leads: a fixed state, the same state, back to work (to the handler, or to
+ * 待派单 for a 立行立改 case nobody was assigned), or — for a rating — back to work when the answer
+ * reopens the case, else closed.
  */
-export const LIFECYCLE: Record<
-  CaseAction,
-  { from: readonly CaseStatus[]; to: CaseStatus | 'same' | 'byRating'; permission: PermissionAction; public: boolean }
-> = {
+export type Destination = CaseStatus | 'same' | 'backToWork' | 'reopenOrClosed'
+
+/** An action's own precondition on the case, beyond state and permission (none needs the parameters). */
+type Guard = (doc: Case, now: number) => ErrorCode | null
+
+const noPendingExtension: Guard = (doc, now) => {
+  if (doc.pendingExtension) return 'CASE.EXTENSION_PENDING'
+  return now >= (doc.assignment?.deadline ?? 0) ? 'CASE.EXTENSION_TOO_LATE' : null
+}
+const hasPendingExtension: Guard = (doc) => (doc.pendingExtension && doc.assignment ? null : 'CASE.NO_EXTENSION')
+const notRated: Guard = (doc) => (isRated(doc) ? 'CASE.ALREADY_RATED' : null)
+const defaultRatingDue: Guard = (doc, now) =>
+  notRated(doc, now) ??
+  (doc.closedAt !== null && now - doc.closedAt >= DEFAULT_RATING_AFTER_MS ? null : 'CASE.RATING_NOT_DUE')
+
+export interface LifecycleRule {
+  from: readonly CaseStatus[]
+  to: Destination
+  permission: PermissionAction
+  /** Whether the reporter sees the event (addProgress: the handler chooses). */
+  public: boolean
+  guard?: Guard
+}
+
+/**
+ * The lifecycle as data (DESIGN.md §3): from which states each action may be taken, where it
+ * leads, which permission it asks, whether the reporter sees its event, and the action's own
+ * precondition. `applyTransition` and `availableActions` both read it; nothing else decides.
+ */
+export const LIFECYCLE: Record<CaseAction, LifecycleRule> = {
   assign: { from: ['submitted'], to: 'assigned', permission: 'case.dispatch', public: true },
   acknowledge: { from: ['assigned'], to: 'in_progress', permission: 'case.handle', public: true },
   sendBack: { from: ['assigned'], to: 'submitted', permission: 'case.handle', public: false },
   addProgress: { from: ['in_progress'], to: 'same', permission: 'case.handle', public: true },
-  requestExtension: { from: ['in_progress'], to: 'same', permission: 'case.handle', public: false },
-  approveExtension: { from: ['in_progress'], to: 'same', permission: 'case.dispatch', public: false },
-  rejectExtension: { from: ['in_progress'], to: 'same', permission: 'case.dispatch', public: false },
+  requestExtension: {
+    from: ['in_progress'],
+    to: 'same',
+    permission: 'case.handle',
+    public: false,
+    guard: noPendingExtension,
+  },
+  approveExtension: {
+    from: ['in_progress'],
+    to: 'same',
+    permission: 'case.dispatch',
+    public: false,
+    guard: hasPendingExtension,
+  },
+  rejectExtension: {
+    from: ['in_progress'],
+    to: 'same',
+    permission: 'case.dispatch',
+    public: false,
+    guard: hasPendingExtension,
+  },
   requestClosure: { from: ['in_progress'], to: 'pending_closure', permission: 'case.handle', public: false },
   approveClosure: { from: ['pending_closure'], to: 'closed', permission: 'case.reviewClosure', public: true },
-  // Back to in_progress (or to submitted for a 立行立改 case nobody was assigned).
-  rejectClosure: { from: ['pending_closure'], to: 'in_progress', permission: 'case.reviewClosure', public: false },
+  rejectClosure: { from: ['pending_closure'], to: 'backToWork', permission: 'case.reviewClosure', public: false },
   decline: { from: ['submitted'], to: 'declined', permission: 'case.dispatch', public: true },
   merge: { from: ['submitted'], to: 'merged', permission: 'case.dispatch', public: true },
-  rate: { from: ['closed'], to: 'byRating', permission: 'case.rate', public: true },
-  rateByCall: { from: ['closed'], to: 'byRating', permission: 'case.rateByCall', public: true },
+  rate: { from: ['closed'], to: 'reopenOrClosed', permission: 'case.rate', public: true, guard: notRated },
+  rateByCall: { from: ['closed'], to: 'reopenOrClosed', permission: 'case.rateByCall', public: true, guard: notRated },
+  rateByDefault: {
+    from: ['closed'],
+    to: 'closed',
+    permission: 'case.rateByDefault',
+    public: true,
+    guard: defaultRatingDue,
+  },
 }
 export const CASE_ACTIONS = Object.keys(LIFECYCLE) as CaseAction[]
 
 export interface TransitionContext {
-  actor: Actor
+  actor: Principal
   now: number
   limits: TimeLimits
 }
@@ -96,20 +149,48 @@ function ratingNote(answer: RatingAnswer): string {
   return answer.comment ? `${base}。${answer.comment}` : base
 }
 
+/** The state a destination names for this case. */
+function resolveDestination(to: Destination, doc: Case, reopen: boolean): CaseStatus {
+  const backToWork: CaseStatus = doc.assignment ? 'in_progress' : 'submitted'
+  switch (to) {
+    case 'same':
+      return doc.status
+    case 'backToWork':
+      return backToWork
+    case 'reopenOrClosed':
+      return reopen ? backToWork : 'closed'
+    default:
+      return to
+  }
+}
+
 /**
- * Where a case goes when its closure is refused or it is reopened: back to its handler, or — for a
- * 立行立改 case, which nobody was assigned — to 待派单, so that a supervisor assigns it.
+ * May this actor take this action on this case now? Permission first (so a caller who may not act
+ * learns nothing of the case's state), then state, then the action's own precondition.
  */
-function backToWork(doc: Case): CaseStatus {
-  return doc.assignment ? 'in_progress' : 'submitted'
+export function checkAction(actor: Principal, doc: Case, action: CaseAction, now: number): Result<LifecycleRule> {
+  const rule = LIFECYCLE[action]
+  if (!rule) return fail('INPUT.UNKNOWN_ACTION')
+  if (!may(actor, rule.permission, caseScope(doc))) return fail('AUTH.FORBIDDEN')
+  if (!rule.from.includes(doc.status)) {
+    return fail('CASE.INVALID_TRANSITION', `这条诉求现在“${CASE_STATUS_LABELS[doc.status]}”，不能进行这项操作`)
+  }
+  const refusal = rule.guard?.(doc, now)
+  return refusal ? fail(refusal) : ok(rule)
+}
+
+/** What this actor may do on this case now: sent with every staff view; pages build their buttons from it. */
+export function availableActions(actor: Principal, doc: Case, now: number): CaseAction[] {
+  return CASE_ACTIONS.filter((action) => checkAction(actor, doc, action, now).ok)
 }
 
 type Change = {
-  to: CaseStatus
   fields: Partial<Case>
   note: string
   attachments: string[]
   data?: Record<string, unknown>
+  /** A rating that sends the case back to work. */
+  reopen?: boolean
 }
 
 /** What each action changes besides status and timeline, once it is known to be allowed. */
@@ -120,7 +201,6 @@ function change<A extends CaseAction>(
   ctx: TransitionContext,
 ): Result<Change> {
   const { actor, now, limits } = ctx
-  const same = doc.status
   switch (action) {
     case 'assign': {
       const p = params as ActionParams['assign']
@@ -139,7 +219,6 @@ function change<A extends CaseAction>(
       // The area and the current responsible unit: a unit the case was taken back from keeps no rights.
       const scope = new Set([...doc.areaUnitPath, ...p.responsibleUnit.path])
       return ok({
-        to: 'assigned',
         fields: {
           assignment,
           scopeUnitIds: [...scope],
@@ -151,11 +230,10 @@ function change<A extends CaseAction>(
       })
     }
     case 'acknowledge':
-      return ok({ to: 'in_progress', fields: {}, note: '', attachments: [] })
+      return ok({ fields: {}, note: '', attachments: [] })
     case 'sendBack': {
       const p = params as ActionParams['sendBack']
       return ok({
-        to: 'submitted',
         fields: { assignment: null, scopeUnitIds: doc.areaUnitPath },
         note: p.note ? `${p.reason}：${p.note}` : p.reason,
         attachments: [],
@@ -164,22 +242,14 @@ function change<A extends CaseAction>(
     }
     case 'addProgress': {
       const p = params as ActionParams['addProgress']
-      return ok({
-        to: same,
-        fields: {},
-        note: p.note,
-        attachments: p.photos,
-        data: { visibleToReporter: p.visibleToReporter },
-      })
+      return ok({ fields: {}, note: p.note, attachments: p.photos, data: { visibleToReporter: p.visibleToReporter } })
     }
     case 'requestExtension': {
       const p = params as ActionParams['requestExtension']
-      const deadline = doc.assignment?.deadline ?? 0
-      if (doc.pendingExtension) return fail('CASE.EXTENSION_PENDING')
-      if (now >= deadline) return fail('CASE.EXTENSION_TOO_LATE')
-      if (p.deadline <= deadline) return fail('CASE.BAD_DEADLINE', '延期后的时限须晚于原时限', 'deadline')
+      if (p.deadline <= (doc.assignment?.deadline ?? 0)) {
+        return fail('CASE.BAD_DEADLINE', '延期后的时限须晚于原时限', 'deadline')
+      }
       return ok({
-        to: same,
         fields: { pendingExtension: { deadline: p.deadline, reason: p.reason, requestedAt: now } },
         note: p.reason,
         attachments: [],
@@ -188,10 +258,10 @@ function change<A extends CaseAction>(
     }
     case 'approveExtension':
     case 'rejectExtension': {
+      // The guard saw both; the narrowing is for the compiler.
       if (!doc.pendingExtension || !doc.assignment) return fail('CASE.NO_EXTENSION')
       const approved = action === 'approveExtension'
       return ok({
-        to: same,
         fields: {
           pendingExtension: null,
           ...(approved ? { assignment: { ...doc.assignment, deadline: doc.pendingExtension.deadline } } : {}),
@@ -204,7 +274,6 @@ function change<A extends CaseAction>(
     case 'requestClosure': {
       const p = params as ActionParams['requestClosure']
       return ok({
-        to: 'pending_closure',
         fields: {
           closureRequest: {
             note: p.note,
@@ -224,7 +293,6 @@ function change<A extends CaseAction>(
     case 'approveClosure': {
       const p = params as ActionParams['approveClosure']
       return ok({
-        to: 'closed',
         fields: { closedAt: now },
         note: p.note || doc.closureRequest?.note || '',
         attachments: doc.closureRequest?.evidence ?? [],
@@ -232,18 +300,17 @@ function change<A extends CaseAction>(
     }
     case 'rejectClosure': {
       const p = params as ActionParams['rejectClosure']
-      return ok({ to: backToWork(doc), fields: { closureRequest: null }, note: p.reason, attachments: [] })
+      return ok({ fields: { closureRequest: null }, note: p.reason, attachments: [] })
     }
     case 'decline': {
       const p = params as ActionParams['decline']
-      return ok({ to: 'declined', fields: {}, note: p.reason, attachments: [] })
+      return ok({ fields: {}, note: p.reason, attachments: [] })
     }
     case 'merge': {
       const p = params as ActionParams['merge']
       if (p.target.id === doc._id) return fail('CASE.BAD_MERGE', '不能合并到自己')
       return ok({
-        to: 'merged',
-        fields: { mergedInto: p.target },
+        fields: { mergedInto: p.target, mergeFollowersPending: true },
         note: `已并入诉求 ${p.target.number} 一并办理`,
         attachments: [],
         data: { target: p.target.id },
@@ -252,7 +319,6 @@ function change<A extends CaseAction>(
     case 'rate':
     case 'rateByCall': {
       const answer = params as RatingAnswer
-      if (isRated(doc)) return fail('CASE.ALREADY_RATED')
       const rating: Rating = {
         ...answer,
         at: now,
@@ -262,13 +328,30 @@ function change<A extends CaseAction>(
       }
       const reopen = dissatisfied(answer) && !doc.reopened
       return ok({
-        to: reopen ? backToWork(doc) : 'closed',
         fields: {
           ratings: [...doc.ratings, rating],
           needsCallback: false,
-          ...(reopen ? { reopened: true, closureRequest: null, closedAt: doc.closedAt } : {}),
+          ...(reopen ? { reopened: true, closureRequest: null } : {}),
         },
         note: reopen ? `${ratingNote(answer)}（重新办理）` : ratingNote(answer),
+        attachments: [],
+        data: { rating },
+        reopen,
+      })
+    }
+    case 'rateByDefault': {
+      const rating: Rating = {
+        solved: 'solved',
+        satisfaction: 'satisfied',
+        comment: '',
+        at: now,
+        byCall: false,
+        byDefault: true,
+        recordedBy: null,
+      }
+      return ok({
+        fields: { ratings: [...doc.ratings, rating], needsCallback: false },
+        note: '超过 7 天未评价，默认满意',
         attachments: [],
         data: { rating },
       })
@@ -278,9 +361,9 @@ function change<A extends CaseAction>(
 }
 
 /**
- * Checks and applies one action to a case: the state must allow it, the permission table must
- * allow this actor on this case, and the action's own rules must hold. Answers the next document
- * (one event longer) or a refusal; never changes `doc`.
+ * Checks and applies one action to a case: the permission table must allow this actor on this
+ * case, the state must allow the action, and the action's own rules must hold. Answers the next
+ * document (one event longer, its next state from the table) or a refusal; never changes `doc`.
  */
 export function applyTransition<A extends CaseAction>(
   doc: Case,
@@ -288,15 +371,13 @@ export function applyTransition<A extends CaseAction>(
   params: ActionParams[A],
   ctx: TransitionContext,
 ): Result<{ next: Case; event: TimelineEvent; notifications: Notification[] }> {
-  const rule = LIFECYCLE[action]
-  if (!rule) return fail('INPUT.UNKNOWN_ACTION')
-  if (!rule.from.includes(doc.status)) {
-    return fail('CASE.INVALID_TRANSITION', `这条诉求现在“${CASE_STATUS_LABELS[doc.status]}”，不能进行这项操作`)
-  }
-  if (!may(ctx.actor, rule.permission, caseScope(doc))) return fail('AUTH.FORBIDDEN')
+  const checked = checkAction(ctx.actor, doc, action, ctx.now)
+  if (!checked.ok) return checked
+  const rule = checked.data
   const changed = change(action, doc, params, ctx)
   if (!changed.ok) return changed
-  const { to, fields, note, attachments, data } = changed.data
+  const { fields, note, attachments, data, reopen = false } = changed.data
+  const to = resolveDestination(rule.to, doc, reopen)
   const visibleToReporter =
     action === 'addProgress' ? (params as ActionParams['addProgress']).visibleToReporter : rule.public
   const event: TimelineEvent = {
@@ -310,16 +391,16 @@ export function applyTransition<A extends CaseAction>(
     visibleToReporter,
     ...(data ? { data } : {}),
   }
-  const closedNow = action === 'approveClosure'
-  const next: Case = {
+  const changedDoc: Case = {
     ...doc,
     ...fields,
     status: to,
     updatedAt: ctx.now,
     version: doc.version + 1,
     timeline: [...doc.timeline, event],
-    awaitingRating: to === 'closed' && closedNow,
+    awaitingRating: to === 'closed' && action === 'approveClosure',
   }
+  const next: Case = { ...changedDoc, dueAt: dueAt(changedDoc) }
   const planned = planNotifications(action, doc, next)
   return ok({
     next: { ...next, subscriptions: planned.subscriptions, needsCallback: planned.needsCallback },
@@ -330,41 +411,3 @@ export function applyTransition<A extends CaseAction>(
 
 /** 默认满意 after this long without an answer. */
 export const DEFAULT_RATING_AFTER_MS = 7 * 24 * 60 * 60 * 1000
-
-/**
- * 默认满意: a closed case nobody rated within 7 days gets a default answer, flagged as such so
- * that it is counted apart from real ones. Not an action anyone takes: the scheduled job does.
- */
-export function applyDefaultRating(doc: Case, now: number): Case | null {
-  if (doc.status !== 'closed' || !doc.awaitingRating || doc.closedAt === null || isRated(doc)) return null
-  if (now - doc.closedAt < DEFAULT_RATING_AFTER_MS) return null
-  const rating: Rating = {
-    solved: 'solved',
-    satisfaction: 'satisfied',
-    comment: '',
-    at: now,
-    byCall: false,
-    byDefault: true,
-    recordedBy: null,
-  }
-  const event: TimelineEvent = {
-    type: 'defaultSatisfied',
-    at: now,
-    by: { openid: 'system', role: 'admin', name: '系统' },
-    from: 'closed',
-    to: 'closed',
-    note: '超过 7 天未评价，默认满意',
-    attachments: [],
-    visibleToReporter: true,
-    data: { rating },
-  }
-  return {
-    ...doc,
-    ratings: [...doc.ratings, rating],
-    awaitingRating: false,
-    needsCallback: false,
-    updatedAt: now,
-    version: doc.version + 1,
-    timeline: [...doc.timeline, event],
-  }
-}

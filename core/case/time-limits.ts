@@ -1,6 +1,5 @@
 import { CHINA_UTC_OFFSET_MINUTES, DAY_MS, HOUR_MS } from '../time'
-import type { Case, Urgency } from './case'
-import { OPEN_STATUSES } from './case'
+import type { Urgency } from './case'
 
 /** 签收 within clock hours of assignment; done within calendar days of submission. */
 export interface TimeLimit {
@@ -30,11 +29,4 @@ export function acknowledgeDeadline(assignedAt: number, urgency: Urgency, limits
 
 export function completionDeadline(submittedAt: number, urgency: Urgency, limits: TimeLimits): number {
   return endOfChinaDayAfter(submittedAt, limits[urgency].completeDays)
-}
-
-/** Overdue is derived, never stored: a deadline in the past on a case still being worked on. */
-export function isOverdue(doc: Pick<Case, 'status' | 'assignment'>, now: number): boolean {
-  if (!OPEN_STATUSES.includes(doc.status) || !doc.assignment) return false
-  if (doc.status === 'assigned' && doc.assignment.acknowledgeBy < now) return true
-  return doc.assignment.deadline < now
 }

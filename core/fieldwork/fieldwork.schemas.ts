@@ -4,6 +4,7 @@ import { descriptionField, MAX_CASE_PHOTOS, reporterField } from '../case/case.s
 import { expectedVersionField } from '../user/user.schemas'
 import {
   clientRequestIdField,
+  cursorFields,
   coordinatesField,
   fieldError,
   locationField,
@@ -143,7 +144,7 @@ export const recordVisitInput = z
     path: ['household'],
   })
 
-export const listHouseholdsInput = z.object({ action: z.literal('listHouseholds') })
-export const listNeglectedHouseholdsInput = z.object({ action: z.literal('listNeglectedHouseholds') })
+export const listHouseholdsInput = z.object({ action: z.literal('listHouseholds'), ...cursorFields })
+export const listNeglectedHouseholdsInput = z.object({ action: z.literal('listNeglectedHouseholds'), ...cursorFields })
 export const myMonthInput = z.object({ action: z.literal('myMonth') })
 export const listMyVisitsInput = z.object({ action: z.literal('listMyVisits') })

@@ -1,4 +1,4 @@
-import { maskName } from '../privacy/mask'
+import { viewRule, type ViewRule } from '../privacy/view-rule'
 import type { Actor } from '../roles'
 import { chinaTime } from '../time'
 import type { CaseLocation } from '../case/case'
@@ -60,11 +60,20 @@ export interface Household {
   version: number
 }
 
-/** A household as `viewer` may see it: the name in full only for those who visited it, and admins. */
+/**
+ * The view rule of a household and what was heard there: in full for the officials who knocked on
+ * its door, and admins; for other officials of the area the name, the door number and any phone or
+ * ID number are masked (DESIGN.md §4).
+ */
+export function householdRule(household: Pick<Household, 'name' | 'visitorOpenids'>, viewer: Actor): ViewRule {
+  const visited = viewer.role === 'admin' || household.visitorOpenids.includes(viewer.openid)
+  return viewRule(visited ? 'full' : 'other', [household.name])
+}
+
+/** A household as `viewer` may see it. */
 export function householdFor<T extends Household>(household: T, viewer: Actor): T {
-  return viewer.role === 'admin' || household.visitorOpenids.includes(viewer.openid)
-    ? household
-    : { ...household, name: maskName(household.name) }
+  const rule = householdRule(household, viewer)
+  return { ...household, name: rule.name(household.name), address: rule.address(household.address) }
 }
 
 /** The UTC+8 calendar month containing `now`, as [start, end). */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { fieldError, pageFields } from '../validation/fields'
+import { fieldError, cursorFields } from '../validation/fields'
 import { INVITABLE_ROLES } from './invitation'
 
 export const issueInvitationInput = z.object({
@@ -24,7 +24,7 @@ export const issueInvitationInput = z.object({
 
 export const listInvitationsInput = z.object({
   action: z.literal('list'),
-  ...pageFields,
+  ...cursorFields,
 })
 
 export const revokeInvitationInput = z.object({

@@ -32,20 +32,35 @@ export function maskIdCard(id: string): string {
 const ID_CARD_IN_TEXT = /(?<!\d)(\d{17}[\dXx]|\d{15})(?!\d)/g
 const MOBILE_IN_TEXT = /(?<!\d)(1[3-9]\d{9})(?!\d)/g
 const LANDLINE_IN_TEXT = /(?<!\d)(0\d{2,3}-\d{7,8})(?!\d)/g
-/** Door and room numbers: 501室, 12号, 3户, and the number after 单元 (2单元501). */
-const HOUSE_NUMBER_IN_TEXT = /(\d+)(?=\s*(室|户|号(?!楼)))|(?<=单元)\s*(\d+)/g
+/**
+ * Door and room numbers: 501室, 12号, 3户, the number after 单元 (2单元501), a room straight after the
+ * building (3栋101, not the unit in 3栋2单元), and the last of 3-2-501.
+ */
+const HOUSE_NUMBER_IN_TEXT =
+  /(\d+)(?=\s*(室|户|号(?!楼)))|(?<=单元)\s*(\d+)|(?<=[栋幢])\s*(\d+)(?!\d)(?!\s*单元)|(?<=\d+-\d+-)(\d+)/g
 
 /** 柳岸小区3栋2单元501室 → 柳岸小区3栋2单元***室: building and unit stay, the door does not. */
 export function maskHouseNumbers(address: string): string {
   return address.replace(HOUSE_NUMBER_IN_TEXT, '***')
 }
 
+/** Phone and ID-card numbers anywhere in a text. */
+export function maskPhonesAndIds(text: string): string {
+  return text
+    .replace(ID_CARD_IN_TEXT, (id) => maskIdCard(id))
+    .replace(MOBILE_IN_TEXT, (phone) => maskPhone(phone))
+    .replace(LANDLINE_IN_TEXT, (phone) => maskPhone(phone))
+}
+
 /** Free text (a description, a note) with any phone, ID-card or house numbers in it masked. */
 export function maskPersonalText(text: string): string {
-  return maskHouseNumbers(
-    text
-      .replace(ID_CARD_IN_TEXT, (id) => maskIdCard(id))
-      .replace(MOBILE_IN_TEXT, (phone) => maskPhone(phone))
-      .replace(LANDLINE_IN_TEXT, (phone) => maskPhone(phone)),
+  return maskHouseNumbers(maskPhonesAndIds(text))
+}
+
+/** Every occurrence of the given names in a text, longest first; one-character names are left alone. */
+export function maskNamesIn(text: string, names: readonly string[]): string {
+  const hunted = [...new Set(names.map((name) => name.trim()).filter((name) => Array.from(name).length >= 2))].sort(
+    (a, b) => b.length - a.length,
   )
+  return hunted.reduce((masked, name) => masked.split(name).join(maskName(name)), text)
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ROLES } from '../roles'
-import { fieldError, pageFields, phoneField } from '../validation/fields'
+import { fieldError, cursorFields, phoneField } from '../validation/fields'
 
 const expectedVersion = z
   .number({ error: fieldError('版本号', '提供') })
@@ -36,7 +36,7 @@ export const listUsersInput = z.object({
     .max(20, '搜索内容不能超过 20 个字')
     .optional(),
   role: z.enum(ROLES, { error: '角色不正确' }).optional(),
-  ...pageFields,
+  ...cursorFields,
 })
 
 export const updateUserInput = z

@@ -79,13 +79,17 @@ export const locationField = z
   )
   .refine((l) => l.coords !== undefined || (l.address ?? '') !== '', '请提供定位或填写地址')
 
-export const pageFields = {
-  page: z
-    .number({ error: fieldError('页码') })
-    .int('页码须为整数')
-    .min(1, '页码从 1 开始')
-    .max(10000, '页码过大')
-    .default(1),
+/**
+ * A page of a list, by cursor: the `nextCursor` a previous page answered (absent for the first
+ * page). A cursor is a position in the list's order, so rows added meanwhile neither repeat nor
+ * push others out of sight, as skipping N rows would.
+ */
+export const cursorFields = {
+  cursor: z
+    .string({ error: fieldError('翻页位置') })
+    .min(1)
+    .max(600, '翻页位置不正确，请从第一页重新加载')
+    .optional(),
   pageSize: z
     .number({ error: fieldError('每页条数') })
     .int('每页条数须为整数')

@@ -1,6 +1,6 @@
 import { callersOf, FUNCTIONS, type ActionSpec } from '@core/functions'
 import { listScope, may, PERMISSION_ACTIONS, type PermissionAction, type RecordScope } from '@core/permissions'
-import { ROLES, type Actor, type Role } from '@core/roles'
+import { ROLES, SYSTEM_ACTOR, type Actor, type Role } from '@core/roles'
 
 /**
  * The expected answers, written out by hand from DESIGN.md §4 — never read from the code's table.
@@ -20,8 +20,10 @@ const EXPECTED: Record<string, Record<Role, string>> = {
   'case.reviewClosure': { resident: 'NNNNNN', cadre: 'NNNNNN', supervisor: 'NNYNNN', admin: 'NNNNNN' },
   'case.recordOnTheSpot': { resident: 'NNNNNN', cadre: 'NNYNNY', supervisor: 'NNYNNY', admin: 'NNNNNN' },
   'case.rate': { resident: 'NYNNNN', cadre: 'NNNNNN', supervisor: 'NNNNNN', admin: 'NNNNNN' },
-  'case.rateByCall': { resident: 'NNNNNN', cadre: 'NNYNNY', supervisor: 'NNNNNN', admin: 'NNNNNN' },
-  'case.listCallbacks': { resident: 'NNNNNN', cadre: 'NNYNNY', supervisor: 'NNNNNN', admin: 'NNNNNN' },
+  'case.rateByCall': { resident: 'NNNNNN', cadre: 'NNYNNY', supervisor: 'NNYNNY', admin: 'NNNNNN' },
+  'case.listCallbacks': { resident: 'NNNNNN', cadre: 'NNYNNY', supervisor: 'NNYNNY', admin: 'NNNNNN' },
+  // 默认满意 is the system's alone (below): no person, not even an admin.
+  'case.rateByDefault': { resident: 'NNNNNN', cadre: 'NNNNNN', supervisor: 'NNNNNN', admin: 'NNNNNN' },
   'org.listAreas': { resident: 'YYYYYY', cadre: 'YYYYYY', supervisor: 'YYYYYY', admin: 'YYYYYY' },
   'org.view': { resident: 'NNNNNN', cadre: 'NNNNNN', supervisor: 'NNYNNY', admin: 'YYYYYY' },
   'org.manage': { resident: 'NNNNNN', cadre: 'NNNNNN', supervisor: 'NNNNNN', admin: 'YYYYYY' },
@@ -47,7 +49,7 @@ const EXPECTED_CALLERS: Record<string, Role[]> = {
   'cases.get': ['resident', 'cadre', 'supervisor', 'admin'],
   'cases.listInScope': ['supervisor', 'admin'],
   'cases.listMyTasks': ['cadre', 'supervisor'],
-  'cases.listCallbacks': ['cadre'],
+  'cases.listCallbacks': ['cadre', 'supervisor'],
   'cases.recordOnTheSpot': ['cadre', 'supervisor'],
   'cases.assign': ['supervisor'],
   'cases.acknowledge': ['cadre', 'supervisor'],
@@ -62,7 +64,7 @@ const EXPECTED_CALLERS: Record<string, Role[]> = {
   'cases.decline': ['supervisor'],
   'cases.merge': ['supervisor'],
   'cases.rate': ['resident'],
-  'cases.rateByCall': ['cadre'],
+  'cases.rateByCall': ['cadre', 'supervisor'],
   'fieldwork.listContactPoints': ['cadre', 'supervisor'],
   'fieldwork.listManagedContactPoints': ['supervisor', 'admin'],
   'fieldwork.createContactPoint': ['supervisor', 'admin'],
@@ -135,6 +137,23 @@ describe('the permission table', () => {
     if (expected !== 'Y' && expected !== 'N') throw new Error(`no expected answer for ${role} ${action}`)
     const actor = actorOf(role)
     expect(may(actor, action as PermissionAction, scopeFor(actor))).toBe(expected === 'Y')
+  })
+
+  test('the system actor may only give the default rating', () => {
+    const anyCase: RecordScope = { ownerOpenids: [], unitIds: ['district'] }
+    expect(PERMISSION_ACTIONS.filter((action) => may(SYSTEM_ACTOR, action, anyCase))).toEqual(['case.rateByDefault'])
+  })
+
+  test('a 回访 call needs the reporter: never by someone who handled a 匿名 case', () => {
+    const cadre = actorOf('cadre')
+    const anonymousCase: RecordScope = {
+      ownerOpenids: [],
+      unitIds: ['district', 'office-a'],
+      handledBy: [cadre.openid],
+      reporterHiddenFrom: [cadre.openid],
+    }
+    expect(may(cadre, 'case.rateByCall', anonymousCase)).toBe(false)
+    expect(may(cadre, 'case.rateByCall', { ...anonymousCase, reporterHiddenFrom: [] })).toBe(true)
   })
 
   test('a supervisor without a unit sees nothing in a subtree', () => {

@@ -261,9 +261,9 @@ describe('visits', () => {
   test('民情台账: a tagged household not visited for 30 days is listed for its cadre and supervisor, not others', async () => {
     data(await call(deps, 'cadre-a', visit('visit-00000006', { raiseCases: [] }), 'fieldwork'))
     const list = async (openid: string) =>
-      data<{ households: Household[] }>(
+      data<{ items: Household[] }>(
         await call(deps, openid, { action: 'listNeglectedHouseholds' }, 'fieldwork'),
-      ).households.map((h) => h.name)
+      ).items.map((h) => h.name)
     expect(await list('cadre-a')).toEqual([])
     deps.clock.current += 31 * DAY_MS
     expect(await list('cadre-a')).toEqual(['孙奶奶'])
@@ -281,11 +281,14 @@ describe('visits', () => {
     expect(await list('cadre-a')).toEqual([])
     const household = (await deps.store.query<Household>('households', { offset: 0, limit: 5 }))[0]
     expect(household?.tags).toEqual(['独居老人'])
-    const ledger = data<Array<Household & { visits: Array<{ opinions: string[] }> }>>(
+    const ledger = data<{ items: Array<Household & { visits: Array<{ opinions: string[] }> }> }>(
       await call(deps, 'sup-a', { action: 'listHouseholds' }, 'fieldwork'),
-    )
-    expect(ledger.map((h) => [h.name, h.visits.length])).toEqual([['孙*奶', 2]])
-    expect(data<unknown[]>(await call(deps, 'cadre-b', { action: 'listHouseholds' }, 'fieldwork'))).toEqual([])
+    ).items
+    // The supervisor did not knock: name and door number masked, like the name.
+    expect(ledger.map((h) => [h.name, h.address, h.visits.length])).toEqual([['孙*奶', 'A小区3栋***', 2]])
+    expect(
+      data<{ items: unknown[] }>(await call(deps, 'cadre-b', { action: 'listHouseholds' }, 'fieldwork')).items,
+    ).toEqual([])
   })
 })
 

@@ -217,15 +217,15 @@ describe('attacks', () => {
     })
     expect(await call(deps, 'res-a', { action: 'list', ...forged }, 'users')).toMatchObject({ code: 'AUTH.FORBIDDEN' })
     expect(await call(deps, 'res-b', { action: 'get', id: deps.caseA.id, ...forged })).toMatchObject({
-      code: 'AUTH.FORBIDDEN',
+      code: 'CASE.NOT_FOUND',
     })
     expect((await deps.store.get<User>('users', 'res-a'))?.role).toBe('resident')
   })
 
   test('a supervisor of A can neither read nor list B’s cases and users', async () => {
-    expect(await call(deps, 'sup-a', { action: 'get', id: deps.caseB.id })).toMatchObject({ code: 'AUTH.FORBIDDEN' })
+    expect(await call(deps, 'sup-a', { action: 'get', id: deps.caseB.id })).toMatchObject({ code: 'CASE.NOT_FOUND' })
     expect(await call(deps, 'sup-a', { action: 'get', number: deps.caseB.number })).toMatchObject({
-      code: 'AUTH.FORBIDDEN',
+      code: 'CASE.NOT_FOUND',
     })
     expect((await call(deps, 'sup-a', { action: 'get', id: deps.caseA.id })).ok).toBe(true)
     const cases = data<{ items: Array<{ id: string }> }>(await call(deps, 'sup-a', { action: 'listInScope' }))
@@ -239,7 +239,7 @@ describe('attacks', () => {
   })
 
   test('a cadre cannot read another resident’s case', async () => {
-    expect(await call(deps, 'cadre-a', { action: 'get', id: deps.caseA.id })).toMatchObject({ code: 'AUTH.FORBIDDEN' })
+    expect(await call(deps, 'cadre-a', { action: 'get', id: deps.caseA.id })).toMatchObject({ code: 'CASE.NOT_FOUND' })
   })
 
   test('a deactivated user is refused everything, and the change takes effect at once', async () => {

@@ -149,13 +149,13 @@ test('another cadre of the area can open a case waiting for 回访, and only whi
   await addUser(deps, 'cadre-a2', 'cadre', { unitId: 'office-a', name: '李华' })
   const { id } = await submit(deps, 'res-1', { subscriptions: [] })
   data(await act(deps, 'sup-a', 'assign', id, assignTo('cadre-a')))
-  expect(await call(deps, 'cadre-a2', { action: 'get', id })).toMatchObject({ code: 'AUTH.FORBIDDEN' })
+  expect(await call(deps, 'cadre-a2', { action: 'get', id })).toMatchObject({ code: 'CASE.NOT_FOUND' })
   data(await act(deps, 'cadre-a', 'acknowledge', id))
   data(await act(deps, 'cadre-a', 'requestClosure', id, { note: '好了', standardMet: '好了' }))
   data(await act(deps, 'sup-a', 'approveClosure', id))
   expect((await call(deps, 'cadre-a2', { action: 'get', id })).ok).toBe(true)
   data(await act(deps, 'cadre-a2', 'rateByCall', id, { solved: 'solved', satisfaction: 'satisfied' }))
-  expect(await call(deps, 'cadre-a2', { action: 'get', id })).toMatchObject({ code: 'AUTH.FORBIDDEN' })
+  expect(await call(deps, 'cadre-a2', { action: 'get', id })).toMatchObject({ code: 'CASE.NOT_FOUND' })
 })
 
 test('a stale version is a conflict and changes nothing', async () => {
@@ -227,10 +227,11 @@ test('assignment is checked on the server: handler and unit in the dispatcher’
     code: 'CASE.BAD_UNIT',
   })
   expect(await act(deps, 'sup-a', 'assign', id, assignTo('res-1'))).toMatchObject({ code: 'CASE.BAD_HANDLER' })
+  // A supervisor of another office does not see the case at all.
   expect(
     await act(deps, 'sup-b', 'assign', id, { ...assignTo('cadre-b'), responsibleUnitId: 'office-b' }),
   ).toMatchObject({
-    code: 'AUTH.FORBIDDEN',
+    code: 'CASE.NOT_FOUND',
   })
   expect(await act(deps, 'admin', 'assign', id, assignTo('cadre-a'))).toMatchObject({ code: 'AUTH.FORBIDDEN' })
   expect((await deps.store.get<Case>('cases', id))?.status).toBe('submitted')
@@ -382,18 +383,33 @@ test('time limits: an admin changes them and new assignments follow; nobody else
   expect(doc.assignment?.deadline).toBe(Date.UTC(2026, 2, 20, 15, 59, 59, 999))
 })
 
-test('我的任务 lists open tasks due soonest first; 已超期 queue shows overdue ones', async () => {
+test('我的任务 lists open tasks due soonest first; 已超期 holds what the one overdue rule says, most overdue first', async () => {
   const late = await submit(deps, 'res-1', { urgency: 'hard' })
   const soon = await submit(deps, 'res-1', { urgency: 'urgent' })
+  const unsigned = await submit(deps, 'res-1', { urgency: 'hard' })
   data(await act(deps, 'sup-a', 'assign', late.id, assignTo('cadre-a')))
   data(await act(deps, 'sup-a', 'assign', soon.id, assignTo('cadre-a')))
-  const tasks = data<{ items: Array<{ id: string }> }>(await call(deps, 'cadre-a', { action: 'listMyTasks' }))
-  expect(tasks.items.map((t) => t.id)).toEqual([soon.id, late.id])
-  deps.clock.current += 5 * DAY_MS
-  const overdue = data<{ items: Array<{ id: string }> }>(
-    await call(deps, 'sup-a', { action: 'listInScope', queue: 'overdue' }),
+  data(await act(deps, 'sup-a', 'assign', unsigned.id, assignTo('cadre-a')))
+  data(await act(deps, 'cadre-a', 'acknowledge', late.id))
+  const tasks = data<{ items: Array<{ id: string; overdue: boolean }> }>(
+    await call(deps, 'cadre-a', { action: 'listMyTasks' }),
   )
-  expect(overdue.items.map((t) => t.id)).toEqual([soon.id])
+  expect(tasks.items[0]?.id).toBe(soon.id)
+  expect(tasks.items.map((t) => t.id).sort()).toEqual([soon.id, late.id, unsigned.id].sort())
+  expect(tasks.items.map((t) => t.overdue)).toEqual([false, false, false])
+  // 25 hours on: the unsigned 难 case is past its 24-hour 签收 limit though its 15 days run on.
+  deps.clock.current += 25 * 3600_000
+  const queue = async () =>
+    data<{ items: Array<{ id: string; overdue: boolean }> }>(
+      await call(deps, 'sup-a', { action: 'listInScope', queue: 'overdue' }),
+    ).items
+  expect((await queue()).map((t) => t.id)).toEqual([soon.id, unsigned.id])
+  expect((await queue()).every((t) => t.overdue)).toBe(true)
+  // 5 days on: the urgent case is past its 3 days too; the acknowledged 难 case is not overdue.
+  deps.clock.current += 4 * DAY_MS
+  expect((await queue()).map((t) => t.id)).toEqual([soon.id, unsigned.id])
+  const staffView = data<{ overdue: boolean }>(await call(deps, 'sup-a', { action: 'get', id: late.id }))
+  expect(staffView.overdue).toBe(false)
 })
 
 describe('found in review', () => {
@@ -460,7 +476,7 @@ describe('found in review', () => {
     data(await act(deps, 'sup-d', 'assign', id, { ...assignTo('cadre-b'), responsibleUnitId: 'office-b' }))
     expect((await call(deps, 'sup-b', { action: 'get', id })).ok).toBe(true)
     data(await act(deps, 'cadre-b', 'sendBack', id, { reason: '职能不符' }))
-    expect(await call(deps, 'sup-b', { action: 'get', id })).toMatchObject({ code: 'AUTH.FORBIDDEN' })
+    expect(await call(deps, 'sup-b', { action: 'get', id })).toMatchObject({ code: 'CASE.NOT_FOUND' })
     expect((await call(deps, 'sup-a', { action: 'get', id })).ok).toBe(true)
   })
 

@@ -106,7 +106,12 @@ async function buildWorld(): Promise<World> {
   const a = await submit('res-reporter', SECRETS.A, false)
   const b = await submit('res-reporter', SECRETS.B, true)
   const c = await submit('res-family', SECRETS.C, false)
-  const assign = { leadOfficial: '陈书记', responsibleUnitId: 'office-a', handlerOpenid: 'cadre-h', standard: '按时解决' }
+  const assign = {
+    leadOfficial: '陈书记',
+    responsibleUnitId: 'office-a',
+    handlerOpenid: 'cadre-h',
+    standard: '按时解决',
+  }
 
   await record('sup-a', act(deps, 'sup-a', 'assign', a.id, assign))
   await record('cadre-h', act(deps, 'cadre-h', 'acknowledge', a.id))

@@ -133,6 +133,7 @@ const PARAMS: { [A in CaseAction]: ActionParams[A] } = {
     responsibleUnit: { id: HANDLER_UNIT, path: ['district', HANDLER_UNIT] },
     handler: { openid: 'new-handler', name: '新经办人' },
     standard: '修好屋顶',
+    deadline: T0 + 20 * DAY_MS,
   },
   acknowledge: {},
   sendBack: { reason: '属地不符', note: '不在本单位' },
@@ -191,8 +192,18 @@ const EXPECTED: Record<
   rejectClosure: { from: ['pending_closure'], by: ['supervisor·subtree'], to: 'in_progress' },
   decline: { from: ['submitted'], by: DISPATCHERS, to: 'declined' },
   merge: { from: ['submitted'], by: DISPATCHERS, to: 'merged' },
-  rate: { from: ['closed', 'closed_rated'], by: ['resident·reporter'], to: 'closed', refused: { closed_rated: 'CASE.ALREADY_RATED' } },
-  rateByCall: { from: ['closed', 'closed_rated'], by: CALLERS, to: 'closed', refused: { closed_rated: 'CASE.ALREADY_RATED' } },
+  rate: {
+    from: ['closed', 'closed_rated'],
+    by: ['resident·reporter'],
+    to: 'closed',
+    refused: { closed_rated: 'CASE.ALREADY_RATED' },
+  },
+  rateByCall: {
+    from: ['closed', 'closed_rated'],
+    by: CALLERS,
+    to: 'closed',
+    refused: { closed_rated: 'CASE.ALREADY_RATED' },
+  },
   // 默认满意 is the system's, never a person's (the fixture closed 8 days before "now").
   rateByDefault: {
     from: ['closed', 'closed_rated'],
@@ -217,13 +228,18 @@ const REVIEWS: CaseAction[] = ['approveClosure', 'rejectClosure']
 function permitted(action: CaseAction, role: ActorRole, relation: Relation, state: FixtureState): boolean {
   const assigned = ASSIGNED_STATES.includes(state)
   // The handler relation holds only while the case has a handler.
-  if (relation === 'handler' && !assigned) return false
+  if (relation === 'handler' && !assigned && (role === 'cadre' || role === 'supervisor')) return false
   // Before anyone handled the case, the earlier handler is just a supervisor of the area.
   if (relation === 'handledBefore' && !assigned && role === 'supervisor' && REVIEWS.includes(action)) return true
   return EXPECTED[action].by.includes(`${role}·${relation}`)
 }
 
-function expectedOutcome(action: CaseAction, role: ActorRole, relation: Relation, state: FixtureState): 'ok' | ErrorCode {
+function expectedOutcome(
+  action: CaseAction,
+  role: ActorRole,
+  relation: Relation,
+  state: FixtureState,
+): 'ok' | ErrorCode {
   if (!permitted(action, role, relation, state)) return 'AUTH.FORBIDDEN'
   if (!EXPECTED[action].from.includes(state)) return 'CASE.INVALID_TRANSITION'
   return EXPECTED[action].refused?.[state] ?? 'ok'
@@ -291,7 +307,8 @@ describe('what the actions do', () => {
   const ctx = { actor: supervisor, now: T0 + 3 * DAY_MS, limits: DEFAULT_TIME_LIMITS }
 
   test('assign sets the assignment with default deadlines from urgency, and widens the scope to the responsible unit', () => {
-    const result = applyTransition(fixture('submitted', 'x'), 'assign', PARAMS.assign, ctx)
+    const { deadline: _explicit, ...defaults } = PARAMS.assign
+    const result = applyTransition(fixture('submitted', 'x'), 'assign', defaults, ctx)
     if (!result.ok) throw new Error(result.message)
     const { assignment, scopeUnitIds, handledBy } = result.data.next
     expect(assignment).toMatchObject({
@@ -382,33 +399,52 @@ describe('what the actions do', () => {
 
 describe('默认满意 runs through the table as the system', () => {
   test('the system rates a case closed 7 days ago, flagged as a default, and the event names the system', () => {
-    const result = applyTransition(fixture('closed', 'h'), 'rateByDefault', {}, {
-      actor: SYSTEM_ACTOR,
-      now: NOW,
-      limits: DEFAULT_TIME_LIMITS,
-    })
+    const result = applyTransition(
+      fixture('closed', 'h'),
+      'rateByDefault',
+      {},
+      {
+        actor: SYSTEM_ACTOR,
+        now: NOW,
+        limits: DEFAULT_TIME_LIMITS,
+      },
+    )
     if (!result.ok) throw new Error(result.message)
     expect(result.data.next).toMatchObject({ status: 'closed', awaitingRating: false, needsCallback: false })
-    expect(result.data.next.ratings.at(-1)).toMatchObject({ solved: 'solved', satisfaction: 'satisfied', byDefault: true })
+    expect(result.data.next.ratings.at(-1)).toMatchObject({
+      solved: 'solved',
+      satisfaction: 'satisfied',
+      byDefault: true,
+    })
     expect(result.data.event).toMatchObject({ type: 'rateByDefault', by: { openid: 'system', role: 'system' } })
   })
 
   test('not before the waiting period is over', () => {
-    const result = applyTransition(fixture('closed', 'h'), 'rateByDefault', {}, {
-      actor: SYSTEM_ACTOR,
-      now: T0 + 7 * DAY_MS,
-      limits: DEFAULT_TIME_LIMITS,
-    })
+    const result = applyTransition(
+      fixture('closed', 'h'),
+      'rateByDefault',
+      {},
+      {
+        actor: SYSTEM_ACTOR,
+        now: T0 + 7 * DAY_MS,
+        limits: DEFAULT_TIME_LIMITS,
+      },
+    )
     expect(result).toMatchObject({ ok: false, code: 'CASE.RATING_NOT_DUE' })
   })
 
   test('an admin may not pretend to be the system', () => {
     const admin = actorFor('admin', 'outside')
-    const result = applyTransition(fixture('closed', 'h'), 'rateByDefault', {}, {
-      actor: admin,
-      now: NOW,
-      limits: DEFAULT_TIME_LIMITS,
-    })
+    const result = applyTransition(
+      fixture('closed', 'h'),
+      'rateByDefault',
+      {},
+      {
+        actor: admin,
+        now: NOW,
+        limits: DEFAULT_TIME_LIMITS,
+      },
+    )
     expect(result).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' })
   })
 })
@@ -441,11 +477,20 @@ describe('the next state comes from the table', () => {
 
 describe('what a person is offered on a case', () => {
   test('a cadre who handled a 匿名 case may not make its 回访 call; another cadre of the area may', () => {
-    const anonymous: Case = { ...fixture('closed', 'h'), reporter: { ...fixture('closed', 'h').reporter, anonymous: true } }
+    const anonymous: Case = {
+      ...fixture('closed', 'h'),
+      reporter: { ...fixture('closed', 'h').reporter, anonymous: true },
+    }
     const earlier = actorFor('cadre', 'handledBefore')
     const other = actorFor('cadre', 'subtree')
     expect(availableActions(earlier, anonymous, NOW)).not.toContain('rateByCall')
-    expect(applyTransition(anonymous, 'rateByCall', PARAMS.rateByCall, { actor: earlier, now: NOW, limits: DEFAULT_TIME_LIMITS })).toMatchObject({
+    expect(
+      applyTransition(anonymous, 'rateByCall', PARAMS.rateByCall, {
+        actor: earlier,
+        now: NOW,
+        limits: DEFAULT_TIME_LIMITS,
+      }),
+    ).toMatchObject({
       ok: false,
       code: 'AUTH.FORBIDDEN',
     })

@@ -91,8 +91,14 @@ describe('submitCaseInput', () => {
 })
 
 describe('listMyCasesInput and getCaseInput', () => {
-  test('listMine defaults to the first page of 20', () => {
-    expect(listMyCasesInput.parse({ action: 'listMine' })).toEqual({ action: 'listMine', page: 1, pageSize: 20 })
+  test('listMine defaults to the first page of 20; a later page is asked for by cursor', () => {
+    expect(listMyCasesInput.parse({ action: 'listMine' })).toEqual({ action: 'listMine', pageSize: 20 })
+    expect(listMyCasesInput.parse({ action: 'listMine', cursor: 'abc' })).toEqual({
+      action: 'listMine',
+      cursor: 'abc',
+      pageSize: 20,
+    })
+    expect(listMyCasesInput.safeParse({ action: 'listMine', cursor: '' }).success).toBe(false)
   })
   test.each([
     [{ id: 'abc' }, true],

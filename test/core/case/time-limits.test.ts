@@ -47,5 +47,4 @@ describe('deadlines at UTC+8', () => {
   test('endOfChinaDayAfter(…, 0) is the end of the same UTC+8 day', () => {
     expect(show(endOfChinaDayAfter(china(2026, 6, 1, 0, 0), 0))).toBe('2026-06-01 23:59:59')
   })
-
 })

@@ -29,6 +29,9 @@ describe('masking personal data', () => {
     ['东湖路3号楼', '东湖路3号楼'],
     ['西岭三队8户', '西岭三队***户'],
     ['柳岸小区3栋2单元501', '柳岸小区3栋2单元***'],
+    ['A小区3栋101', 'A小区3栋***'],
+    ['A小区12栋3单元', 'A小区12栋3单元'],
+    ['柳岸小区3-2-501', '柳岸小区3-2-***'],
   ])('address %p → %p', (address, masked) => expect(maskHouseNumbers(address)).toBe(masked))
 
   test('free text: phones, ID numbers and door numbers inside a sentence', () => {

@@ -6,7 +6,8 @@ const TEXT = '张秀兰的电话13812345678，身份证42900519800101123X，住3
 /** DESIGN.md §4 and issue 10, written out: what each level shows of a sentence holding all four. */
 const EXPECTED_TEXT: Record<Disclosure, string> = {
   full: TEXT,
-  anonymousHandler: '张*兰的电话138****5678，身份证4290**********123X，住3栋2单元501室，邻居李*也知道，座机0728-***1234',
+  anonymousHandler:
+    '张*兰的电话138****5678，身份证4290**********123X，住3栋2单元501室，邻居李*也知道，座机0728-***1234',
   other: '张*兰的电话138****5678，身份证4290**********123X，住3栋2单元***室，邻居李*也知道，座机0728-***1234',
   public: '张*兰的电话138****5678，身份证4290**********123X，住3栋2单元***室，邻居李*也知道，座机0728-***1234',
 }
