@@ -4,6 +4,7 @@ import type { Result } from '@core/result'
 import { DAY_MS } from '@core/time'
 import { readOutbox } from '../../../backend/adapters/outbox.notifier'
 import { defaultSatisfiedJob } from '../../../backend/jobs/default-satisfied'
+import { finishMergesJob } from '../../../backend/jobs/finish-merges'
 import { addTwoOffices, addUser, call, makeDeps, submitEvent } from '../../support/backend'
 
 type Deps = Awaited<ReturnType<typeof makeDeps>>
@@ -491,5 +492,44 @@ describe('found in review', () => {
     data(await act(deps, 'sup-a', 'approveClosure', id))
     data(await act(deps, 'res-1', 'rate', id, { solved: 'unsolved', satisfaction: 'dissatisfied' }))
     expect(await act(deps, 'sup-a', 'approveExtension', id)).toMatchObject({ code: 'CASE.NO_EXTENSION' })
+  })
+})
+
+describe('merge: check first, write after', () => {
+  test('a refused merge leaves the surviving case untouched (its version does not move)', async () => {
+    const survivor = await submit(deps, 'res-1')
+    const duplicate = await submit(deps, 'res-2')
+    const before = (await deps.store.get<Case>('cases', survivor.id))?.version
+    // A cadre may not merge; an admin may not dispatch; a case already assigned cannot be merged.
+    expect(await act(deps, 'cadre-a', 'merge', duplicate.id, { targetNumber: survivor.number })).toMatchObject({
+      code: 'CASE.NOT_FOUND',
+    })
+    expect(await act(deps, 'admin', 'merge', duplicate.id, { targetNumber: survivor.number })).toMatchObject({
+      code: 'AUTH.FORBIDDEN',
+    })
+    data(await act(deps, 'sup-a', 'assign', duplicate.id, assignTo('cadre-a')))
+    expect(await act(deps, 'sup-a', 'merge', duplicate.id, { targetNumber: survivor.number })).toMatchObject({
+      code: 'CASE.INVALID_TRANSITION',
+    })
+    expect((await deps.store.get<Case>('cases', survivor.id))?.version).toBe(before)
+  })
+
+  test('a merge whose follower copy keeps failing still answers ok; the finish-merges job completes it', async () => {
+    const survivor = await submit(deps, 'res-1')
+    const duplicate = await submit(deps, 'res-2')
+    const realUpdate = deps.store.updateIfVersion.bind(deps.store)
+    let failFollowerCopies = true
+    deps.store.updateIfVersion = async (collection, id, expected, fields) =>
+      failFollowerCopies && 'followerOpenids' in fields ? false : realUpdate(collection, id, expected, fields)
+    const merged = data(await act(deps, 'sup-a', 'merge', duplicate.id, { targetNumber: survivor.number }))
+    expect(merged.status).toBe('merged')
+    expect((await deps.store.get<Case>('cases', survivor.id))?.followerOpenids).toEqual(['res-1'])
+    expect((await deps.store.get<Case>('cases', duplicate.id))?.mergeFollowersPending).toBe(true)
+    failFollowerCopies = false
+    expect(await finishMergesJob.run(deps)).toEqual({ finished: 1, pending: 0 })
+    expect((await deps.store.get<Case>('cases', survivor.id))?.followerOpenids).toEqual(['res-1', 'res-2'])
+    expect((await deps.store.get<Case>('cases', duplicate.id))?.mergeFollowersPending).toBe(false)
+    expect(data<{ id: string }>(await call(deps, 'res-2', { action: 'get', id: survivor.id })).id).toBe(survivor.id)
+    expect(await finishMergesJob.run(deps)).toEqual({ finished: 0, pending: 0 })
   })
 })
