@@ -1,6 +1,7 @@
 import type { Deps } from '../handlers/context'
 import { closeOpenCheckinsJob } from './close-open-checkins'
 import { defaultSatisfiedJob } from './default-satisfied'
+import { finishMergesJob } from './finish-merges'
 
 /**
  * A scheduled job: a CloudBase timer trigger in production, the local server's scheduler locally,
@@ -14,4 +15,4 @@ export interface Job {
 }
 
 /** The product's scheduled jobs; each feature that needs one adds it here. */
-export const JOBS: readonly Job[] = [defaultSatisfiedJob, closeOpenCheckinsJob]
+export const JOBS: readonly Job[] = [defaultSatisfiedJob, closeOpenCheckinsJob, finishMergesJob]
