@@ -98,12 +98,17 @@ export const redeemInvitation: Handler<'users', 'redeem'> = async ({ code }, { s
 }
 
 /** People in the caller's subtree (all for an admin), by name; searchable and filtered by role on the server. */
-export const listUsers: Handler<'users', 'list'> = async ({ query, role, cursor, pageSize }, { store, actor }) => {
+export const listUsers: Handler<'users', 'list'> = async (
+  { query, role, roles, active, cursor, pageSize },
+  { store, actor },
+) => {
   const scope = listScope(actor, 'user.list')
   if (scope.kind === 'none') return fail('AUTH.FORBIDDEN', '您还没有所属组织，暂时看不到人员')
   const filter: Filter = {
     ...(scope.kind === 'subtree' ? { unitPath: scope.unitId } : {}),
     ...(role ? { role } : {}),
+    ...(roles && !role ? { role: { $in: roles } } : {}),
+    ...(active !== undefined ? { active } : {}),
     ...(query ? { name: { $contains: query } } : {}),
   }
   const page = await cursorPage<User, User>(store, 'users', { filter, sort: [['name', 1]], cursor, pageSize }, (u) => u)

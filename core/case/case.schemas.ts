@@ -61,10 +61,10 @@ export const listMyCasesInput = z.object({
 export type ListMyCasesInput = z.output<typeof listMyCasesInput>
 
 /** The cases in the caller's scope (a supervisor's subtree; everything for an admin). */
-export const CASE_QUEUES = ['all', 'dispatch', 'review', 'extension', 'overdue'] as const
+export const CASE_QUEUES = ['all', 'open', 'dispatch', 'review', 'extension', 'overdue'] as const
 export const listCasesInScopeInput = z.object({
   action: z.literal('listInScope'),
-  /** 待派单 (dispatch), 待审核销号 (review), 延期申请 (extension), 已超期 (overdue), or all. */
+  /** 待派单 (dispatch), 待审核销号 (review), 延期申请 (extension), 已超期 (overdue), still open, or all. */
   queue: z.enum(CASE_QUEUES, { error: '队列不正确' }).default('all'),
   status: z.enum(CASE_STATUSES, { error: '状态不正确' }).optional(),
   ...cursorFields,

@@ -25,6 +25,8 @@ export function caseQueue(queue: CaseQueue, now: number): QueueQuery {
       return { filter: { status: 'in_progress', pendingExtension: { $ne: null } }, sort: newestFirst }
     case 'overdue':
       return { filter: overdueFilter(now), sort: [['dueAt', 1]] }
+    case 'open':
+      return { filter: { status: { $in: [...OPEN_STATUSES] } }, sort: newestFirst }
     case 'all':
       return { filter: {}, sort: newestFirst }
   }

@@ -36,6 +36,14 @@ export const listUsersInput = z.object({
     .max(20, '搜索内容不能超过 20 个字')
     .optional(),
   role: z.enum(ROLES, { error: '角色不正确' }).optional(),
+  /** Any of these roles (e.g. the people a case may be assigned to: cadres and supervisors). */
+  roles: z
+    .array(z.enum(ROLES, { error: '角色不正确' }))
+    .min(1)
+    .max(ROLES.length)
+    .optional(),
+  /** Only active (or only deactivated) users. */
+  active: z.boolean({ error: '“启用”须为是或否' }).optional(),
   ...cursorFields,
 })
 

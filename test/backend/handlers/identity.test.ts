@@ -380,3 +380,48 @@ describe('the org tree', () => {
     expect((await deps.store.get<Invitation>('invitations', code.replace(/-/g, '')))?.redeemedBy).toBeNull()
   })
 })
+
+describe('users.list filters on the server', () => {
+  let deps: Awaited<ReturnType<typeof makeDeps>>
+  beforeEach(async () => {
+    deps = await makeDeps()
+    await addTwoOffices(deps)
+    await addUser(deps, 'sup-a', 'supervisor', { unitId: 'office-a', name: '陈书记' })
+    await addUser(deps, 'cadre-a', 'cadre', { unitId: 'office-a', name: '王强' })
+    await addUser(deps, 'cadre-a2', 'cadre', { unitId: 'estate-a', name: '王小明', active: false })
+    await addUser(deps, 'res-a', 'resident', { unitId: 'estate-a', name: '王阿姨' })
+    for (let i = 0; i < 60; i++) await addUser(deps, `cadre-x${i}`, 'cadre', { unitId: 'office-a', name: `干部${i}` })
+  })
+  afterEach(() => deps.store.close())
+
+  test('the people a case may go to: active cadres and supervisors of the subtree, found by name, every one reachable by cursor', async () => {
+    type Page = {
+      items: Array<{ openid: string; role: string; active: boolean }>
+      total: number
+      nextCursor: string | null
+    }
+    const found = data<Page>(
+      await call(deps, 'sup-a', { action: 'list', roles: ['cadre', 'supervisor'], active: true, query: '王' }, 'users'),
+    )
+    expect(found.items.map((u) => u.openid)).toEqual(['cadre-a'])
+    const seen: string[] = []
+    let cursor: string | null = null
+    do {
+      const page: Page = data<Page>(
+        await call(
+          deps,
+          'sup-a',
+          { action: 'list', roles: ['cadre', 'supervisor'], active: true, pageSize: 25, ...(cursor ? { cursor } : {}) },
+          'users',
+        ),
+      )
+      expect(page.total).toBe(62)
+      seen.push(...page.items.map((u) => u.openid))
+      cursor = page.nextCursor
+    } while (cursor)
+    expect(seen).toHaveLength(62)
+    expect(new Set(seen).size).toBe(62)
+    expect(seen).not.toContain('res-a')
+    expect(seen).not.toContain('cadre-a2')
+  })
+})

@@ -502,7 +502,7 @@ describe('merge: check first, write after', () => {
     const before = (await deps.store.get<Case>('cases', survivor.id))?.version
     // A cadre may not merge; an admin may not dispatch; a case already assigned cannot be merged.
     expect(await act(deps, 'cadre-a', 'merge', duplicate.id, { targetNumber: survivor.number })).toMatchObject({
-      code: 'CASE.NOT_FOUND',
+      code: 'AUTH.FORBIDDEN',
     })
     expect(await act(deps, 'admin', 'merge', duplicate.id, { targetNumber: survivor.number })).toMatchObject({
       code: 'AUTH.FORBIDDEN',
@@ -520,7 +520,9 @@ describe('merge: check first, write after', () => {
     const realUpdate = deps.store.updateIfVersion.bind(deps.store)
     let failFollowerCopies = true
     deps.store.updateIfVersion = async (collection, id, expected, fields) =>
-      failFollowerCopies && 'followerOpenids' in fields ? false : realUpdate(collection, id, expected, fields)
+      failFollowerCopies && id === survivor.id && 'followerOpenids' in fields
+        ? false
+        : realUpdate(collection, id, expected, fields)
     const merged = data(await act(deps, 'sup-a', 'merge', duplicate.id, { targetNumber: survivor.number }))
     expect(merged.status).toBe('merged')
     expect((await deps.store.get<Case>('cases', survivor.id))?.followerOpenids).toEqual(['res-1'])
