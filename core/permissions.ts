@@ -6,9 +6,10 @@ import type { ActorRole, Principal, Role } from './roles'
  * - `any`: every record (or the action needs none),
  * - `own`: records that are the actor's own (cases they follow, their own user record),
  * - `subtree`: records whose unit lies in the actor's org unit or below it,
- * - `handler`: cases the actor is the current handler (承办人) of.
+ * - `handler`: cases the actor is the current handler (承办人) of,
+ * - `reporter`: cases the actor reported (for themselves or family) — not those merely followed.
  */
-export type Grant = 'any' | 'own' | 'subtree' | 'handler'
+export type Grant = 'any' | 'own' | 'subtree' | 'handler' | 'reporter'
 
 export const PERMISSIONS = {
   'case.submit': { resident: ['any'], cadre: [], supervisor: [], admin: [] },
@@ -25,7 +26,7 @@ export const PERMISSIONS = {
   'case.handle': { resident: [], cadre: ['handler'], supervisor: ['handler'], admin: [] },
   'case.reviewClosure': { resident: [], cadre: [], supervisor: ['subtree'], admin: [] },
   'case.recordOnTheSpot': { resident: [], cadre: ['subtree'], supervisor: ['subtree'], admin: [] },
-  'case.rate': { resident: ['own'], cadre: [], supervisor: [], admin: [] },
+  'case.rate': { resident: ['reporter'], cadre: [], supervisor: [], admin: [] },
   // 回访: a cadre or supervisor of the area phones a reporter who could not be told of the closure.
   'case.rateByCall': { resident: [], cadre: ['subtree'], supervisor: ['subtree'], admin: [] },
   'case.listCallbacks': { resident: [], cadre: ['subtree'], supervisor: ['subtree'], admin: [] },
@@ -56,6 +57,8 @@ export const PERMISSION_ACTIONS = Object.keys(PERMISSIONS) as PermissionAction[]
 export interface RecordScope {
   /** OPENIDs for whom the record is their own. */
   ownerOpenids: readonly string[]
+  /** A case's reporter, or whoever reported it for them (a follower of a merged case is not one). */
+  reporterOpenids?: readonly string[]
   /** Org units the record belongs to, each with all its ancestors (a case: area and responsible unit). */
   unitIds: readonly string[]
   /** A case's current handler (承办人). */
@@ -93,6 +96,7 @@ export function may(actor: Principal, action: PermissionAction, record?: RecordS
     if (!record) return false
     if (grant === 'own') return record.ownerOpenids.includes(actor.openid)
     if (grant === 'handler') return !!record.handlerOpenid && record.handlerOpenid === actor.openid
+    if (grant === 'reporter') return (record.reporterOpenids ?? []).includes(actor.openid)
     return actor.unitId !== null && record.unitIds.includes(actor.unitId)
   })
 }

@@ -11,6 +11,9 @@ export function caseScope(
 ): RecordScope {
   return {
     ownerOpenids: [...doc.followerOpenids, doc.createdBy.openid],
+    reporterOpenids: [doc.reporter.openid, doc.createdBy.role === 'resident' ? doc.createdBy.openid : null].filter(
+      (openid): openid is string => openid !== null,
+    ),
     unitIds: doc.scopeUnitIds,
     handlerOpenid: doc.assignment?.handlerOpenid ?? null,
     handledBy: doc.handledBy,

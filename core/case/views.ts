@@ -98,6 +98,8 @@ interface CaseViewBase {
 export interface ReporterCaseView extends CaseViewBase {
   kind: 'reporter' | 'other'
   reporter: ReporterInfo
+  /** What this person may do now (to rate, once closed), as the lifecycle and permission tables say. */
+  availableActions: CaseAction[]
   timeline: Array<Omit<TimelineEvent, 'by' | 'visibleToReporter' | 'data'> & { byRole: TimelineEvent['by']['role'] }>
 }
 
@@ -162,11 +164,12 @@ function baseView(doc: Case, rule: ViewRule): CaseViewBase {
   }
 }
 
-function reporterView(doc: Case, access: 'own' | 'other', rule: ViewRule): ReporterCaseView {
+function reporterView(actor: Actor, doc: Case, access: 'own' | 'other', rule: ViewRule, now: number): ReporterCaseView {
   const { openid: _ignored, ...own } = doc.reporter
   return {
     ...baseView(doc, rule),
     kind: access === 'own' ? 'reporter' : 'other',
+    availableActions: availableActions(actor, doc, now),
     reporter: access === 'own' ? own : { ...own, name: OTHER_REPORTER, phone: '' },
     // Internal notes stay internal, and residents are not told which official did what.
     timeline: doc.timeline
@@ -218,7 +221,7 @@ export function viewCaseFor(actor: Actor, doc: Case, now: number): CaseView | nu
   const access = caseAccess(actor, doc)
   if (!access) return null
   const rule = caseRuleFor(actor, doc, access)
-  return access === 'staff' ? staffView(actor, doc, rule, now) : reporterView(doc, access, rule)
+  return access === 'staff' ? staffView(actor, doc, rule, now) : reporterView(actor, doc, access, rule, now)
 }
 
 /** A row of a resident's own list (我的诉求). */

@@ -1,20 +1,15 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { URGENCY_LABELS } from '@core/case/case'
-import { isOverdue } from '@core/case/time-limits'
 import type { StaffCaseListItem } from '@core/case/views'
 import { formatChinaTime } from '@core/time'
 import StatusBadge from './StatusBadge'
 import './CaseRow.scss'
 
 /** A row of the officials' lists: status in words, deadline, overdue said in words too. */
-export default function StaffCaseRow({ item, now }: { item: StaffCaseListItem; now: number }) {
-  const overdue =
-    item.deadline !== null &&
-    isOverdue(
-      { status: item.status, assignment: { acknowledgeBy: item.acknowledgeBy ?? 0, deadline: item.deadline } as never },
-      now,
-    )
+export default function StaffCaseRow({ item }: { item: StaffCaseListItem }) {
+  // Overdue is the server's decision, by its clock and the one rule.
+  const overdue = item.overdue
   return (
     <View
       className="mq-case-row"
@@ -32,9 +27,10 @@ export default function StaffCaseRow({ item, now }: { item: StaffCaseListItem; n
         {item.category} · {URGENCY_LABELS[item.urgency]} · 反映人 {item.reporterName}
         {item.handlerName ? ` · 承办 ${item.handlerName}` : ''}
       </Text>
-      {item.deadline !== null && (
+      {(item.deadline !== null || overdue) && (
         <Text className={overdue ? 'mq-case-row__overdue' : 'mq-case-row__meta'}>
-          {overdue ? '已超期 · ' : ''}完成时限 {formatChinaTime(item.deadline)}
+          {overdue ? '已超期 · ' : ''}
+          {item.deadline !== null ? `完成时限 ${formatChinaTime(item.deadline)}` : ''}
           {item.hasPendingExtension ? ' · 申请延期中' : ''}
         </Text>
       )}

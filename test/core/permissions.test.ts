@@ -99,7 +99,10 @@ const EXPECTED_CALLERS: Record<string, Role[]> = {
 const actorOf = (role: Role): Actor => ({ openid: `me-${role}`, role, unitId: 'office-a', name: role })
 const RELATIONS: Array<[string, (actor: Actor) => RecordScope | undefined]> = [
   ['no record', () => undefined],
-  ['own', (actor) => ({ ownerOpenids: [actor.openid], unitIds: ['district', 'office-b'] })],
+  [
+    'own',
+    (actor) => ({ ownerOpenids: [actor.openid], reporterOpenids: [actor.openid], unitIds: ['district', 'office-b'] }),
+  ],
   ['in subtree', () => ({ ownerOpenids: ['someone-else'], unitIds: ['district', 'office-a', 'estate-a'] })],
   ['outside subtree', () => ({ ownerOpenids: ['someone-else'], unitIds: ['district', 'office-b'] })],
   [
@@ -137,6 +140,13 @@ describe('the permission table', () => {
     if (expected !== 'Y' && expected !== 'N') throw new Error(`no expected answer for ${role} ${action}`)
     const actor = actorOf(role)
     expect(may(actor, action as PermissionAction, scopeFor(actor))).toBe(expected === 'Y')
+  })
+
+  test('following a merged case is not reporting it: a follower may see it but not rate it', () => {
+    const resident = actorOf('resident')
+    const followed: RecordScope = { ownerOpenids: [resident.openid], reporterOpenids: ['the-reporter'], unitIds: [] }
+    expect(may(resident, 'case.view', followed)).toBe(true)
+    expect(may(resident, 'case.rate', followed)).toBe(false)
   })
 
   test('the system actor may only give the default rating', () => {

@@ -12,9 +12,6 @@ import { callFunction, NetworkError, photoUrl } from '../../services/backend'
 import './index.scss'
 import { ErrorNotice } from '../../components/Notice'
 
-/** The reporter's own view carries no assignment; the officials' does. */
-const isOwnView = (view: ReporterCaseView) => !('assignment' in view)
-
 export default function CaseDetail() {
   const { params } = useRouter()
   const [view, setView] = useState<ReporterCaseView | null>(null)
@@ -80,7 +77,7 @@ export default function CaseDetail() {
               </View>
             )}
           </View>
-          {view.awaitingRating && isOwnView(view) && (
+          {view.availableActions.includes('rate') && (
             <View className="mq-card case__rate">
               <Text className="mq-text">已办结。请告诉我们问题解决了没有、您是否满意。</Text>
               <Button

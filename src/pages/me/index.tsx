@@ -6,37 +6,9 @@ import { ROLE_LABELS } from '@core/roles'
 import type { UserView } from '@core/user/user'
 import Page from '../../components/Page'
 import { ask } from '../../services/backend'
+import { staffEntriesFor } from '../../services/staff-entries'
 import './index.scss'
 import { ErrorNotice, SuccessNotice } from '../../components/Notice'
-
-const STAFF_ENTRIES = {
-  cadre: [
-    { label: '签到签退', url: '/packages/cadre/pages/checkin/index' },
-    { label: '走访记录', url: '/packages/cadre/pages/visit/index' },
-    { label: '民情台账', url: '/packages/cadre/pages/ledger/index' },
-    { label: '我的工作', url: '/packages/cadre/pages/work/index' },
-    { label: '我的任务', url: '/packages/cadre/pages/tasks/index' },
-    { label: '回访', url: '/packages/cadre/pages/callbacks/index' },
-    { label: '立行立改', url: '/packages/cadre/pages/onthespot/index' },
-  ],
-  supervisor: [
-    { label: '辖区诉求', url: '/packages/supervisor/pages/cases/index' },
-    { label: '联系点管理', url: '/packages/supervisor/pages/points/index' },
-    { label: '签到签退', url: '/packages/cadre/pages/checkin/index' },
-    { label: '走访记录', url: '/packages/cadre/pages/visit/index' },
-    { label: '民情台账', url: '/packages/cadre/pages/ledger/index' },
-    { label: '我的工作', url: '/packages/cadre/pages/work/index' },
-    { label: '我的任务', url: '/packages/cadre/pages/tasks/index' },
-    { label: '立行立改', url: '/packages/cadre/pages/onthespot/index' },
-  ],
-  admin: [
-    { label: '辖区诉求', url: '/packages/supervisor/pages/cases/index' },
-    { label: '组织管理', url: '/packages/admin/pages/org/index' },
-    { label: '人员管理', url: '/packages/admin/pages/users/index' },
-    { label: '邀请码管理', url: '/packages/admin/pages/invitations/index' },
-    { label: '办理时限', url: '/packages/admin/pages/settings/index' },
-  ],
-} as const
 
 export default function Me() {
   const [me, setMe] = useState<UserView | null>(null)
@@ -76,7 +48,7 @@ export default function Me() {
     setNotice(`已成为${ROLE_LABELS[user.role]}${user.unitName ? `（${user.unitName}）` : ''}`)
   }
 
-  const entries = me && me.role !== 'resident' ? STAFF_ENTRIES[me.role] : []
+  const entries = me ? staffEntriesFor(me.role) : []
 
   return (
     <Page className="me">

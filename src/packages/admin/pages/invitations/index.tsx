@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Radio } from '@nutui/nutui-react-taro'
@@ -13,6 +13,8 @@ import { formatChinaTime } from '@core/time'
 import ChoiceSheet from '../../../../components/ChoiceSheet'
 import Page from '../../../../components/Page'
 import { ask } from '../../../../services/backend'
+import { useListRefresh, usePagedList } from '../../../../services/paged'
+import LoadMore from '../../../../components/LoadMore'
 import { useUnits } from '../../components/useUnits'
 import '../admin.scss'
 import { ErrorNotice } from '../../../../components/Notice'
@@ -31,17 +33,12 @@ export default function Invitations() {
   const [role, setRole] = useState<InvitableRole>('cadre')
   const [unitId, setUnitId] = useState('')
   const [issued, setIssued] = useState<InvitationView | null>(null)
-  const [list, setList] = useState<InvitationView[] | null>(null)
   const [message, setMessage] = useState('')
 
-  const load = async () => {
-    const result = await ask('invitations', 'list', { pageSize: 50 })
-    if (result.ok) setList((result.data as { items: InvitationView[] }).items)
-    else setMessage(result.message)
-  }
-  useEffect(() => {
-    void load()
-  }, [])
+  const invitations = usePagedList<InvitationView>((cursor) => ask('invitations', 'list', cursor ? { cursor } : {}))
+  const load = invitations.reload
+  useListRefresh(invitations.reload, [])
+  const list = invitations.items
 
   const issue = async () => {
     if (!unitId) return setMessage('请选择所属组织')
@@ -58,7 +55,7 @@ export default function Invitations() {
     void load()
   }
 
-  const error = message || unitsError
+  const error = message || unitsError || invitations.message
   return (
     <Page className="admin">
       <ErrorNotice message={error} />
@@ -126,6 +123,13 @@ export default function Invitations() {
                 )}
               </View>
             ))}
+            <LoadMore
+              shown={list.length}
+              total={invitations.total}
+              hasMore={invitations.hasMore}
+              loading={invitations.loading}
+              onMore={() => void invitations.loadMore()}
+            />
           </View>
         </>
       )}

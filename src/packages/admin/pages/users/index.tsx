@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Input, Radio } from '@nutui/nutui-react-taro'
 import { ROLE_LABELS, ROLES, type Role } from '@core/roles'
 import type { UserView } from '@core/user/user'
 import ChoiceSheet from '../../../../components/ChoiceSheet'
+import LoadMore from '../../../../components/LoadMore'
 import Page from '../../../../components/Page'
 import { ask } from '../../../../services/backend'
+import { useListRefresh, usePagedList } from '../../../../services/paged'
 import { useUnits } from '../../components/useUnits'
 import '../admin.scss'
 import { ErrorNotice } from '../../../../components/Notice'
@@ -13,23 +15,18 @@ import { ErrorNotice } from '../../../../components/Notice'
 export default function Users() {
   const { choices } = useUnits()
   const [query, setQuery] = useState('')
-  const [users, setUsers] = useState<UserView[] | null>(null)
   const [selected, setSelected] = useState<UserView | null>(null)
   const [role, setRole] = useState<Role>('resident')
   const [unitId, setUnitId] = useState('')
   const [message, setMessage] = useState('')
 
-  const search = async () => {
-    const result = await ask('users', 'list', { ...(query ? { query } : {}), pageSize: 50 })
-    if (!result.ok) return setMessage(result.message)
-    setMessage('')
-    setUsers((result.data as { items: UserView[] }).items)
-  }
-  useEffect(() => {
-    void search()
-    // Only the first search runs by itself; later ones are the user's.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
+  const list = usePagedList<UserView>((cursor) =>
+    ask('users', 'list', { ...(query.trim() ? { query: query.trim() } : {}), ...(cursor ? { cursor } : {}) }),
+  )
+  const search = list.reload
+  // Only the first search runs by itself; later ones are the user's.
+  useListRefresh(list.reload, [])
+  const users = list.items
 
   const select = (user: UserView) => {
     setSelected(user)
@@ -52,7 +49,7 @@ export default function Users() {
 
   return (
     <Page className="admin">
-      <ErrorNotice message={message} />
+      <ErrorNotice message={message || list.message} />
       {users && (
         <View className="mq-card">
           <Text className="mq-subtitle">人员</Text>
@@ -79,6 +76,13 @@ export default function Users() {
               </Text>
             </View>
           ))}
+          <LoadMore
+            shown={users.length}
+            total={list.total}
+            hasMore={list.hasMore}
+            loading={list.loading}
+            onMore={() => void list.loadMore()}
+          />
         </View>
       )}
       {selected && (

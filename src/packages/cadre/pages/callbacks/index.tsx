@@ -1,6 +1,8 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import type { CallbackItem } from '@core/case/views'
+import LoadMore from '../../../../components/LoadMore'
 import Page from '../../../../components/Page'
 import StaffCaseRow from '../../../../components/StaffCaseRow'
 import { useStaffCases } from '../../../../services/staff-cases'
@@ -8,26 +10,37 @@ import { ErrorNotice } from '../../../../components/Notice'
 
 /** 回访: closed cases whose reporter has not rated and cannot be reached by a WeChat message. */
 export default function Callbacks() {
-  const { items, message } = useStaffCases('listCallbacks')
+  const list = useStaffCases<CallbackItem>('listCallbacks')
   return (
     <Page>
-      <ErrorNotice message={message} />
-      {items && (
+      <ErrorNotice message={list.message} />
+      {list.items && (
         <View className="mq-card">
           <Text className="mq-hint">请电话回访下列群众，并记录他们的评价。</Text>
-          {items.length === 0 && <Text className="mq-text">暂时没有需要回访的诉求。</Text>}
-          {items.map((item) => (
+          {list.items.length === 0 && <Text className="mq-text">暂时没有需要回访的诉求。</Text>}
+          {list.items.map((item) => (
             <View key={item.id}>
-              <StaffCaseRow item={item} now={Date.now()} />
-              <Button
-                className="mq-tap"
-                fill="outline"
-                onClick={() => void Taro.makePhoneCall({ phoneNumber: item.reporterPhone })}
-              >
-                拨打 {item.reporterName} {item.reporterPhone}
-              </Button>
+              <StaffCaseRow item={item} />
+              {item.mayCall ? (
+                <Button
+                  className="mq-tap"
+                  fill="outline"
+                  onClick={() => void Taro.makePhoneCall({ phoneNumber: item.reporterPhone })}
+                >
+                  拨打 {item.reporterName} {item.reporterPhone}
+                </Button>
+              ) : (
+                <Text className="mq-hint">匿名诉求：您办理过这件事，请由其他同志回访。</Text>
+              )}
             </View>
           ))}
+          <LoadMore
+            shown={list.items.length}
+            total={list.total}
+            hasMore={list.hasMore}
+            loading={list.loading}
+            onMore={() => void list.loadMore()}
+          />
         </View>
       )}
     </Page>

@@ -1,42 +1,35 @@
-import { useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { Household } from '@core/fieldwork/visit'
 import { formatChinaTime } from '@core/time'
+import LoadMore from '../../../../components/LoadMore'
 import { ErrorNotice } from '../../../../components/Notice'
 import Page from '../../../../components/Page'
 import { ask } from '../../../../services/backend'
+import { useListRefresh, usePagedList } from '../../../../services/paged'
 import '../cadre.scss'
 
 type HouseholdWithVisits = Household & {
   visits: Array<{ at: number; visitorName: string; opinions: string[]; casesRaised: number }>
 }
 
-/** 民情台账: households with special needs not visited for a while — go and knock. */
+/** 民情台账: households with special needs not visited for a while — go and knock — and all visited ones. */
 export default function Ledger() {
-  const [households, setHouseholds] = useState<Household[] | null>(null)
-  const [days, setDays] = useState(30)
-  const [message, setMessage] = useState('')
-  const [all, setAll] = useState<HouseholdWithVisits[]>([])
-  useDidShow(() => {
-    void ask('fieldwork', 'listHouseholds', {}).then(
-      (result) => result.ok && setAll(result.data as HouseholdWithVisits[]),
-    )
-    void ask('fieldwork', 'listNeglectedHouseholds', {}).then((result) => {
-      if (!result.ok) return setMessage(result.message)
-      const data = result.data as { households: Household[]; neglectDays: number }
-      setHouseholds(data.households)
-      setDays(data.neglectDays)
-    })
-  })
+  const neglected = usePagedList<HouseholdWithVisits>((cursor) =>
+    ask('fieldwork', 'listNeglectedHouseholds', cursor ? { cursor } : {}),
+  )
+  const all = usePagedList<HouseholdWithVisits>((cursor) =>
+    ask('fieldwork', 'listHouseholds', cursor ? { cursor } : {}),
+  )
+  useListRefresh(neglected.reload, [])
+  useListRefresh(all.reload, [])
   return (
     <Page>
-      <ErrorNotice message={message} />
-      {households && (
+      <ErrorNotice message={neglected.message || all.message} />
+      {neglected.items && (
         <View className="mq-card">
-          <Text className="mq-subtitle">{days} 天以上没有走访的特殊群体户</Text>
-          {households.length === 0 && <Text className="mq-text">都走访过了。</Text>}
-          {households.map((household) => (
+          <Text className="mq-subtitle">长期没有走访的特殊群体户</Text>
+          {neglected.items.length === 0 && <Text className="mq-text">都走访过了。</Text>}
+          {neglected.items.map((household) => (
             <View key={household._id} className="cadre__row">
               <Text className="cadre__row-title">
                 {household.name} · {household.tags.join('、')}
@@ -46,12 +39,19 @@ export default function Ledger() {
               </Text>
             </View>
           ))}
+          <LoadMore
+            shown={neglected.items.length}
+            total={neglected.total}
+            hasMore={neglected.hasMore}
+            loading={neglected.loading}
+            onMore={() => void neglected.loadMore()}
+          />
         </View>
       )}
-      {all.length > 0 && (
+      {all.items && all.items.length > 0 && (
         <View className="mq-card">
           <Text className="mq-subtitle">走访过的住户</Text>
-          {all.map((household) => (
+          {all.items.map((household) => (
             <View key={household._id} className="cadre__row">
               <Text className="cadre__row-title">
                 {household.name}
@@ -67,6 +67,13 @@ export default function Ledger() {
               ))}
             </View>
           ))}
+          <LoadMore
+            shown={all.items.length}
+            total={all.total}
+            hasMore={all.hasMore}
+            loading={all.loading}
+            onMore={() => void all.loadMore()}
+          />
         </View>
       )}
     </Page>

@@ -1,4 +1,6 @@
 import { Text, View } from '@tarojs/components'
+import type { StaffCaseListItem } from '@core/case/views'
+import LoadMore from '../../../../components/LoadMore'
 import Page from '../../../../components/Page'
 import StaffCaseRow from '../../../../components/StaffCaseRow'
 import { useStaffCases } from '../../../../services/staff-cases'
@@ -6,17 +8,24 @@ import { ErrorNotice } from '../../../../components/Notice'
 
 /** 我的任务: the cases I handle, due soonest first, overdue marked. */
 export default function MyTasks() {
-  const { items, message } = useStaffCases('listMyTasks')
+  const list = useStaffCases<StaffCaseListItem>('listMyTasks')
   return (
     <Page>
-      <ErrorNotice message={message} />
-      {items && (
+      <ErrorNotice message={list.message} />
+      {list.items && (
         <View className="mq-card">
-          <Text className="mq-hint">共 {items.length} 件，按完成时限排列</Text>
-          {items.length === 0 && <Text className="mq-text">暂时没有要办的诉求。</Text>}
-          {items.map((item) => (
-            <StaffCaseRow key={item.id} item={item} now={Date.now()} />
+          <Text className="mq-hint">共 {list.total} 件，按完成时限排列</Text>
+          {list.items.length === 0 && <Text className="mq-text">暂时没有要办的诉求。</Text>}
+          {list.items.map((item) => (
+            <StaffCaseRow key={item.id} item={item} />
           ))}
+          <LoadMore
+            shown={list.items.length}
+            total={list.total}
+            hasMore={list.hasMore}
+            loading={list.loading}
+            onMore={() => void list.loadMore()}
+          />
         </View>
       )}
     </Page>

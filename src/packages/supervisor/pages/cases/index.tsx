@@ -1,11 +1,12 @@
 import { useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Radio } from '@nutui/nutui-react-taro'
 import type { StaffCaseListItem } from '@core/case/views'
+import LoadMore from '../../../../components/LoadMore'
 import Page from '../../../../components/Page'
 import StaffCaseRow from '../../../../components/StaffCaseRow'
 import { ask } from '../../../../services/backend'
+import { useListRefresh, usePagedList } from '../../../../services/paged'
 import { ErrorNotice } from '../../../../components/Notice'
 
 const QUEUES = [
@@ -20,33 +21,16 @@ type Queue = (typeof QUEUES)[number][0]
 /** 辖区诉求: the supervisor's queues over every case whose area or responsible unit is in their subtree. */
 export default function ScopeCases() {
   const [queue, setQueue] = useState<Queue>('dispatch')
-  const [items, setItems] = useState<StaffCaseListItem[] | null>(null)
-  const [total, setTotal] = useState(0)
-  const [message, setMessage] = useState('')
-
-  const load = async (which: Queue) => {
-    const result = await ask('cases', 'listInScope', { queue: which, pageSize: 50 })
-    if (!result.ok) return setMessage(result.message)
-    const data = result.data as { items: StaffCaseListItem[]; total: number }
-    setItems(data.items)
-    setTotal(data.total)
-  }
-  useDidShow(() => {
-    void load(queue)
-  })
+  const list = usePagedList<StaffCaseListItem>((cursor) =>
+    ask('cases', 'listInScope', { queue, pageSize: 20, ...(cursor ? { cursor } : {}) }),
+  )
+  useListRefresh(list.reload, [queue])
 
   return (
     <Page>
-      <ErrorNotice message={message} />
+      <ErrorNotice message={list.message} />
       <View className="mq-card">
-        <Radio.Group
-          direction="horizontal"
-          value={queue}
-          onChange={(value) => {
-            setQueue(value as Queue)
-            void load(value as Queue)
-          }}
-        >
+        <Radio.Group direction="horizontal" value={queue} onChange={(value) => setQueue(value as Queue)}>
           {QUEUES.map(([key, label]) => (
             <Radio key={key} value={key} shape="button">
               {label}
@@ -54,13 +38,20 @@ export default function ScopeCases() {
           ))}
         </Radio.Group>
       </View>
-      {items && (
+      {list.items && (
         <View className="mq-card">
-          <Text className="mq-hint">共 {total} 条</Text>
-          {items.length === 0 && <Text className="mq-text">这里暂时没有诉求。</Text>}
-          {items.map((item) => (
-            <StaffCaseRow key={item.id} item={item} now={Date.now()} />
+          <Text className="mq-hint">共 {list.total} 条</Text>
+          {list.items.length === 0 && <Text className="mq-text">这里暂时没有诉求。</Text>}
+          {list.items.map((item) => (
+            <StaffCaseRow key={item.id} item={item} />
           ))}
+          <LoadMore
+            shown={list.items.length}
+            total={list.total}
+            hasMore={list.hasMore}
+            loading={list.loading}
+            onMore={() => void list.loadMore()}
+          />
         </View>
       )}
     </Page>

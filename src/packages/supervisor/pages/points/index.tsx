@@ -12,6 +12,7 @@ import type { OrgUnit } from '@core/org/org'
 import { ROLE_LABELS } from '@core/roles'
 import type { UserView } from '@core/user/user'
 import ChoiceSheet from '../../../../components/ChoiceSheet'
+import SearchPicker, { type Picked } from '../../../../components/SearchPicker'
 import { ErrorNotice, SuccessNotice } from '../../../../components/Notice'
 import Page from '../../../../components/Page'
 import { ask } from '../../../../services/backend'
@@ -21,7 +22,6 @@ import { getFix } from '../../../../services/location'
 export default function ContactPoints() {
   const [points, setPoints] = useState<ContactPoint[] | null>(null)
   const [units, setUnits] = useState<OrgUnit[]>([])
-  const [people, setPeople] = useState<UserView[]>([])
   const [type, setType] = useState<ContactPointType>('联系生产队/小区')
   const [name, setName] = useState('')
   const [unitId, setUnitId] = useState('')
@@ -29,7 +29,7 @@ export default function ContactPoints() {
   const [lng, setLng] = useState('')
   const [system, setSystem] = useState<'wgs84' | 'gcj02'>('wgs84')
   const [radius, setRadius] = useState(String(DEFAULT_RADIUS_METERS))
-  const [cadres, setCadres] = useState<string[]>([])
+  const [cadres, setCadres] = useState<Picked[]>([])
   const [message, setMessage] = useState('')
   const [notice, setNotice] = useState('')
 
@@ -42,15 +42,6 @@ export default function ContactPoints() {
     void load()
     void ask('orgs', 'tree', {}).then(
       (result) => result.ok && setUnits((result.data as OrgUnit[]).filter((unit) => unit.active)),
-    )
-    void ask('users', 'list', { pageSize: 50 }).then(
-      (result) =>
-        result.ok &&
-        setPeople(
-          (result.data as { items: UserView[] }).items.filter(
-            (user) => user.role === 'cadre' || user.role === 'supervisor',
-          ),
-        ),
     )
   }, [])
 
@@ -93,7 +84,7 @@ export default function ContactPoints() {
       unitId,
       position: { lat: Number(lat), lng: Number(lng), system },
       radiusMeters: Number(radius) || DEFAULT_RADIUS_METERS,
-      cadreOpenids: cadres,
+      cadreOpenids: cadres.map((cadre) => cadre.id),
     })
     if (!result.ok) return setMessage(result.message)
     setMessage('')
@@ -160,17 +151,34 @@ export default function ContactPoints() {
             </View>
             <Input className="mq-input" aria-label="签到范围（米）" type="number" value={radius} onChange={setRadius} />
             <Text className="mq-label">联系干部</Text>
-            {people.map((user) => (
+            {cadres.map((cadre) => (
               <Checkbox
-                key={user.openid}
+                key={cadre.id}
                 className="mq-tap"
-                label={`${user.name}（${ROLE_LABELS[user.role]}）`}
-                checked={cadres.includes(user.openid)}
-                onChange={(checked) =>
-                  setCadres(checked ? [...cadres, user.openid] : cadres.filter((id) => id !== user.openid))
-                }
+                label={cadre.label}
+                checked
+                onChange={() => setCadres(cadres.filter((chosen) => chosen.id !== cadre.id))}
               />
             ))}
+            <SearchPicker<UserView>
+              className="points__add-cadre"
+              title="添加联系干部"
+              placeholder="添加联系干部（可按姓名搜索）"
+              value={null}
+              search
+              fetchPage={(query, cursor) =>
+                ask('users', 'list', {
+                  roles: ['cadre', 'supervisor'],
+                  active: true,
+                  ...(query ? { query } : {}),
+                  ...(cursor ? { cursor } : {}),
+                })
+              }
+              toChoice={(user) => ({ id: user.openid, label: `${user.name}（${ROLE_LABELS[user.role]}）` })}
+              onChange={(picked) =>
+                setCadres(cadres.some((chosen) => chosen.id === picked.id) ? cadres : [...cadres, picked])
+              }
+            />
             <Button className="mq-tap" type="primary" block onClick={() => void create()}>
               设立联系点
             </Button>

@@ -1,0 +1,158 @@
+import { useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
+import { completionDeadline, type TimeLimits } from '@core/case/time-limits'
+import type { StaffCaseListItem } from '@core/case/views'
+import type { OrgUnit } from '@core/org/org'
+import { ROLE_LABELS } from '@core/roles'
+import { formatChinaTime } from '@core/time'
+import type { UserView } from '@core/user/user'
+import ChoiceSheet from '../../../../../components/ChoiceSheet'
+import SearchPicker, { type Picked } from '../../../../../components/SearchPicker'
+import { ask } from '../../../../../services/backend'
+import type { PanelProps } from './types'
+
+/** 派单, 不予受理, 合并 — for a supervisor of the case's area, each as the server allows it. */
+export default function DispatchPanel({ view, run, base, can, me }: PanelProps & { me: UserView }) {
+  const [units, setUnits] = useState<OrgUnit[]>([])
+  const [limits, setLimits] = useState<TimeLimits | null>(null)
+  const [unitId, setUnitId] = useState(me.unitId ?? '')
+  const [handler, setHandler] = useState<Picked | null>(null)
+  const [leadOfficial, setLeadOfficial] = useState(me.name)
+  const [standard, setStandard] = useState('')
+  const [reason, setReason] = useState('')
+  const [target, setTarget] = useState<Picked | null>(null)
+
+  useEffect(() => {
+    void ask('orgs', 'tree', {}).then(
+      (result) => result.ok && setUnits((result.data as OrgUnit[]).filter((unit) => unit.active)),
+    )
+    void ask('settings', 'getTimeLimits', {}).then(
+      (result) => result.ok && setLimits((result.data as { limits: TimeLimits }).limits),
+    )
+  }, [])
+
+  // The default 完成时限 the server will set, shown before assigning (the same core rule and limits).
+  const deadline = limits ? completionDeadline(view.createdAt, view.urgency, limits) : null
+  return (
+    <View className="mq-card staff__dispatch">
+      {can('assign') && (
+        <>
+          <Text className="mq-subtitle">派单</Text>
+          <Text className="mq-label">责任单位</Text>
+          <ChoiceSheet
+            className="staff__unit"
+            title="选择责任单位"
+            placeholder="选择责任单位"
+            choices={units.map((unit) => ({ id: unit._id, label: unit.name }))}
+            value={unitId}
+            onChange={(choice) => setUnitId(choice.id)}
+          />
+          <Text className="mq-label">承办人</Text>
+          <SearchPicker<UserView>
+            className="staff__handler"
+            title="选择承办人"
+            placeholder="选择承办人（可按姓名搜索）"
+            value={handler}
+            search
+            fetchPage={(query, cursor) =>
+              ask('users', 'list', {
+                roles: ['cadre', 'supervisor'],
+                active: true,
+                ...(query ? { query } : {}),
+                ...(cursor ? { cursor } : {}),
+              })
+            }
+            toChoice={(user) => ({
+              id: user.openid,
+              label: `${user.name}（${ROLE_LABELS[user.role]} · ${user.unitName ?? ''}）`,
+            })}
+            onChange={setHandler}
+          />
+          <Text className="mq-label">领办领导</Text>
+          <Input
+            className="mq-input"
+            aria-label="领办领导"
+            value={leadOfficial}
+            maxLength={20}
+            onChange={setLeadOfficial}
+          />
+          <Text className="mq-label">解决标准</Text>
+          <TextArea
+            className="mq-textarea staff__standard"
+            aria-label="解决标准"
+            placeholder="办到什么程度算解决，例如：三天内修复路灯并恢复照明"
+            value={standard}
+            maxLength={300}
+            onChange={setStandard}
+          />
+          {deadline && <Text className="mq-hint">完成时限（按紧急程度）：{formatChinaTime(deadline)}</Text>}
+          <Button
+            className="mq-tap staff__assign"
+            type="primary"
+            block
+            onClick={() =>
+              void run('已派单', () =>
+                ask('cases', 'assign', {
+                  ...base,
+                  responsibleUnitId: unitId,
+                  handlerOpenid: handler?.id ?? '',
+                  leadOfficial,
+                  standard,
+                }),
+              )
+            }
+          >
+            派单
+          </Button>
+        </>
+      )}
+      {can('decline') && (
+        <>
+          <Text className="mq-label">不予受理</Text>
+          <Input
+            className="mq-input"
+            aria-label="不予受理的理由"
+            placeholder="不予受理的理由"
+            value={reason}
+            maxLength={200}
+            onChange={setReason}
+          />
+          <Button
+            className="mq-tap"
+            fill="outline"
+            onClick={() => void run('已不予受理', () => ask('cases', 'decline', { ...base, reason }))}
+          >
+            不予受理
+          </Button>
+        </>
+      )}
+      {can('merge') && (
+        <>
+          <Text className="mq-label">与已有诉求合并（同一件事多人反映）</Text>
+          <SearchPicker<StaffCaseListItem>
+            className="staff__merge-target"
+            title="选择要合并到的诉求"
+            placeholder="从辖区内正在办理的诉求中选择"
+            value={target}
+            fetchPage={(_query, cursor) =>
+              ask('cases', 'listInScope', { queue: 'open', ...(cursor ? { cursor } : {}) })
+            }
+            toChoice={(item) => ({
+              id: item.number,
+              label: item.id === view.id ? `${item.number}（本条）` : `${item.number} ${item.summary}`,
+            })}
+            onChange={setTarget}
+          />
+          <Button
+            className="mq-tap"
+            fill="outline"
+            onClick={() => void run('已合并', () => ask('cases', 'merge', { ...base, targetNumber: target?.id ?? '' }))}
+          >
+            合并
+          </Button>
+        </>
+      )}
+    </View>
+  )
+}

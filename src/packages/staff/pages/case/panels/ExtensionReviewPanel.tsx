@@ -1,0 +1,41 @@
+import { Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { formatChinaTime } from '@core/time'
+import { ask } from '../../../../../services/backend'
+import type { PanelProps } from './types'
+
+/** 延期审批 — for a supervisor of the case while an extension waits. */
+export default function ExtensionReviewPanel({ view, run, base, can }: PanelProps) {
+  const pending = view.pendingExtension
+  if (!pending) return null
+  return (
+    <View className="mq-card">
+      <Text className="mq-subtitle">延期申请</Text>
+      <Text className="mq-text">
+        申请延期到 {formatChinaTime(pending.deadline)}：{pending.reason}
+      </Text>
+      <View className="mq-row">
+        {can('approveExtension') && (
+          <Button
+            className="mq-tap"
+            type="primary"
+            onClick={() => void run('已同意延期', () => ask('cases', 'approveExtension', base))}
+          >
+            同意延期
+          </Button>
+        )}
+        {can('rejectExtension') && (
+          <Button
+            className="mq-tap"
+            fill="outline"
+            onClick={() =>
+              void run('已驳回延期', () => ask('cases', 'rejectExtension', { ...base, reason: '请按原时限完成' }))
+            }
+          >
+            不同意
+          </Button>
+        )}
+      </View>
+    </View>
+  )
+}

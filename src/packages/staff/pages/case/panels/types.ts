@@ -1,0 +1,16 @@
+import type { CaseAction } from '@core/case/lifecycle'
+import type { StaffCaseView } from '@core/case/views'
+import type { Outcome } from '../../../../../services/backend'
+
+/** Runs an action with the version on screen, shows the outcome, and reloads on a conflict. */
+export type Run = (done: string, call: () => Promise<Outcome>) => Promise<void>
+/** What every change to a case carries: which case, and the version the person saw. */
+export type Base = { id: string; expectedVersion: number }
+
+export interface PanelProps {
+  view: StaffCaseView
+  run: Run
+  base: Base
+  /** What this person may do now, as the server decided: panels show only these. */
+  can: (action: CaseAction) => boolean
+}
