@@ -13,4 +13,5 @@ module.exports = {
   },
   // HTTP tests start real server processes; give them room on a loaded 2-core machine.
   testTimeout: 60_000,
+  setupFilesAfterEnv: ['<rootDir>/test/support/index-guard.ts'],
 }

@@ -18,9 +18,10 @@ export const COLLECTIONS = {
       { field: 'createdAt' },
     ],
   },
-  counters: { indexes: [] },
+  counters: { indexes: [], bounded: true },
   users: { indexes: [{ field: 'unitPath' }, { field: 'role' }, { field: 'name' }] },
-  orgUnits: { indexes: [{ field: 'ancestorIds' }, { field: 'parentId' }] },
+  // The org tree: hundreds of units at most, read whole.
+  orgUnits: { indexes: [{ field: 'ancestorIds' }, { field: 'parentId' }], bounded: true },
   invitations: { indexes: [{ field: 'issuedAt' }] },
   redemptions: { indexes: [{ field: 'openid' }] },
   contactPoints: { indexes: [{ field: 'cadreOpenids' }, { field: 'unitPath' }, { field: 'geo', geo: true }] },
@@ -29,7 +30,7 @@ export const COLLECTIONS = {
   visits: { indexes: [{ field: 'openid' }, { field: 'at' }, { field: 'householdId' }] },
   households: { indexes: [{ field: 'unitPath' }, { field: 'lastVisitedAt' }] },
   outbox: { indexes: [{ field: 'recipient' }] },
-  meta: { indexes: [] },
-} as const satisfies Record<string, { indexes: readonly IndexSpec[] }>
+  meta: { indexes: [], bounded: true },
+} as const satisfies Record<string, { indexes: readonly IndexSpec[]; bounded?: boolean }>
 
 export type CollectionName = keyof typeof COLLECTIONS

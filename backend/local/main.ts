@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { DiskFileStore } from '../adapters/disk.files'
 import { EmbeddedStore } from '../adapters/embedded.store'
+import { IndexCheckingStore, UNCOVERED_MARKER } from '../index-coverage'
 import { OutboxNotifier } from '../adapters/outbox.notifier'
 import { AdjustableClock } from '../adapters/system.clock'
 import { settingsFromEnv } from '../handlers/context'
@@ -17,7 +18,12 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000)
   const host = process.env.HOST ?? '127.0.0.1'
 
-  const store = await EmbeddedStore.open(path.join(dataDir, 'db'))
+  const embedded = await EmbeddedStore.open(path.join(dataDir, 'db'))
+  // Under test, every query is checked against the declared indexes (the test harness reads the marker).
+  const store =
+    process.env.STORE_INDEX_CHECK === '1'
+      ? new IndexCheckingStore(embedded, (problem) => console.error(`${UNCOVERED_MARKER} ${problem}`))
+      : embedded
   const files = await DiskFileStore.open(path.join(dataDir, 'files'))
   const clock = new AdjustableClock()
   const deps = {
@@ -31,7 +37,7 @@ async function main(): Promise<void> {
     console.log('已创建演示数据（用户、组织和几条诉求）')
   }
 
-  const app = await buildLocalServer({ deps, jobs: JOBS, staticDir, isStoreOpen: () => store.isOpen })
+  const app = await buildLocalServer({ deps, jobs: JOBS, staticDir, isStoreOpen: () => embedded.isOpen })
   const stopScheduler = startScheduler(JOBS, deps)
   await app.listen({ port, host })
   const address = app.server.address()

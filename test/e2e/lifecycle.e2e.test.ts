@@ -69,7 +69,7 @@ test('resident → supervisor → cadre → supervisor → resident: the whole �
   await supervisor.goto(`${server.url}/#/packages/supervisor/pages/cases/index`)
   await supervisor.locator('.mq-case-row', { hasText: number }).click()
   await supervisor.locator('.staff__handler').click()
-  await supervisor.getByText('王强（党员干部 · 东湖办事处）').click()
+  await supervisor.locator('.mq-picker__option', { hasText: '王强（党员干部 · 东湖办事处）' }).click()
   await supervisor.locator('.nut-overlay').first().waitFor({ state: 'hidden' })
   await supervisor.locator('.staff__standard textarea').fill('两天内修好2栋楼道灯，晚上能看清台阶')
   await screenshot(supervisor, '12-supervisor-assign')

@@ -1,5 +1,8 @@
 import { DiskFileStore } from '../../backend/adapters/disk.files'
 import { EmbeddedStore } from '../../backend/adapters/embedded.store'
+import { IndexCheckingStore } from '../../backend/index-coverage'
+import type { Store } from '../../backend/ports/store'
+import { uncoveredQueries } from './uncovered'
 import { OutboxNotifier } from '../../backend/adapters/outbox.notifier'
 import type { Deps } from '../../backend/handlers/context'
 import { runFunction } from '../../backend/handlers/dispatch'
@@ -21,9 +24,11 @@ export const MARCH_15_2026 = Date.UTC(2026, 2, 15, 2, 0, 0)
 
 export async function makeDeps(
   now = MARCH_15_2026,
-): Promise<Deps & { clock: FakeClock; store: EmbeddedStore; files: DiskFileStore }> {
+): Promise<Deps & { clock: FakeClock; store: Store & { close(): Promise<void> }; files: DiskFileStore }> {
   const dir = tempDir()
-  const store = await EmbeddedStore.open(`${dir}/db`)
+  const store = new IndexCheckingStore(await EmbeddedStore.open(`${dir}/db`), (problem) => {
+    uncoveredQueries.push(problem)
+  })
   const clock = new FakeClock(now)
   return {
     store,

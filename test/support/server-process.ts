@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
+import { UNCOVERED_MARKER } from '../../backend/index-coverage'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 
@@ -15,7 +16,14 @@ export interface RunningServer {
 export function startServer(env: Record<string, string>): Promise<RunningServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'backend', 'local', 'main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', STATIC_DIR: path.join(ROOT, 'test', 'no-h5-build'), ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      STATIC_DIR: path.join(ROOT, 'test', 'no-h5-build'),
+      STORE_INDEX_CHECK: '1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -34,6 +42,10 @@ export function startServer(env: Record<string, string>): Promise<RunningServer>
           stop: async (signal = 'SIGTERM') => {
             if (child.exitCode === null && child.signalCode === null) child.kill(signal)
             await exited
+            // Every query the server made while the suite ran must have been covered by an index.
+            const uncovered = output.split('\n').filter((line) => line.includes(UNCOVERED_MARKER))
+            if (uncovered.length > 0)
+              throw new Error(`queries without an index:\n${[...new Set(uncovered)].join('\n')}`)
           },
         })
       }
