@@ -5,7 +5,7 @@ import type { Condition, Filter, InsertOutcome, QueryOptions, SortOrder, Store, 
  * Whether a query can be answered from an index rather than by reading the whole collection: one
  * of its conditions that narrows by value (equality, array membership, $in, a range) is on an
  * indexed field, or it reads a collection in the order of an indexed field. `$ne`, `$nin` and
- * `$contains` narrow nothing by themselves. Collections declared `bounded` (the org tree, settings)
+ * `$contains` narrow nothing by themselves; `$prefix` is a range on the index. Collections declared `bounded` (the org tree, settings)
  * stay small and are exempt.
  */
 export function uncoveredQuery(collection: string, filter: Filter | undefined, sort?: SortOrder): string | null {

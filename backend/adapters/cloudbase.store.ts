@@ -25,6 +25,8 @@ function toCondition(db: CloudbaseDatabase, condition: Condition): unknown {
   const _ = db.command
   if (!isPlainObject(condition)) return condition
   if ('$contains' in condition) return db.RegExp({ regexp: escapeRegExp(condition.$contains), options: 'i' })
+  // An anchored, case-sensitive pattern: the database can answer it from the field's index.
+  if ('$prefix' in condition) return db.RegExp({ regexp: `^${escapeRegExp(condition.$prefix)}`, options: '' })
   if ('$in' in condition) return _.in(condition.$in)
   if ('$nin' in condition) return _.nin(condition.$nin)
   if ('$ne' in condition) return _.neq(condition.$ne)

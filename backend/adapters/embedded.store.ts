@@ -14,14 +14,15 @@ import {
   type StoredDoc,
 } from '../ports/store'
 
-/** Port filters are a subset of NeDB's (and MongoDB's) query language; only $contains is ours. */
+/** Port filters are a subset of NeDB's (and MongoDB's) query language; only $contains and $prefix are ours. */
 function toNedbQuery(filter: Filter | undefined): Record<string, unknown> {
   const query: Record<string, unknown> = {}
   for (const [field, condition] of Object.entries(filter ?? {})) {
-    query[field] =
-      condition !== null && typeof condition === 'object' && '$contains' in condition
-        ? { $regex: new RegExp(escapeRegExp(condition.$contains), 'i') }
-        : condition
+    if (condition !== null && typeof condition === 'object' && '$contains' in condition) {
+      query[field] = { $regex: new RegExp(escapeRegExp(condition.$contains), 'i') }
+    } else if (condition !== null && typeof condition === 'object' && '$prefix' in condition) {
+      query[field] = { $regex: new RegExp(`^${escapeRegExp(condition.$prefix)}`) }
+    } else query[field] = condition
   }
   return query
 }

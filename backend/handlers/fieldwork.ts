@@ -164,11 +164,13 @@ export const signIn: Handler<'fieldwork', 'signIn'> = async ({ contactPointId, p
   const claimed = presence
     ? await store.updateIfVersion('presence', actor.openid, presence.version, {
         openCheckinId: checkin._id,
+        open: true,
         claimedAt: now,
       })
     : (await store.insert('presence', {
         _id: actor.openid,
         openCheckinId: checkin._id,
+        open: true,
         claimedAt: now,
         version: 1,
       })) === 'inserted'
@@ -196,7 +198,7 @@ async function closeOpen(
     if (!(await store.updateIfVersion('checkins', _id, open.version, fields))) return fail('RECORD.CONFLICT')
   }
   // Free the slot (also when it pointed at a sign-in that was never stored).
-  if (!(await store.updateIfVersion('presence', openid, presence.version, { openCheckinId: null })))
+  if (!(await store.updateIfVersion('presence', openid, presence.version, { openCheckinId: null, open: false })))
     return fail('RECORD.CONFLICT')
   return closed ? ok(closed) : fail('CHECKIN.NOT_SIGNED_IN')
 }
@@ -213,7 +215,7 @@ export const currentCheckin: Handler<'fieldwork', 'currentCheckin'> = async (_in
 export async function closeStaleCheckins({ store, clock }: Deps): Promise<{ closed: number }> {
   const settings = await loadFieldworkSettings(store)
   const now = clock.now()
-  const open = await all<Presence>(store, 'presence', { openCheckinId: { $ne: null } }, [['_id', 1]])
+  const open = await all<Presence>(store, 'presence', { open: true }, [['_id', 1]])
   let closed = 0
   for (const presence of open) {
     const result = await closeOpen(store, presence._id, now, (checkin) => autoClose(checkin, now, settings))

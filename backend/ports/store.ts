@@ -13,8 +13,10 @@ export type Condition =
   | { $gte: number | string }
   | { $lt: number | string }
   | { $lte: number | string }
-  /** The string field contains this text (case-insensitive); for searches by name. */
+  /** The string field contains this text (case-insensitive); scans, so only beside an indexed condition. */
   | { $contains: string }
+  /** The string field starts with this text: a range on an index, for searches by name. */
+  | { $prefix: string }
 
 /**
  * Every key must hold (logical AND). Keys may be dotted paths into nested objects. A scalar on an

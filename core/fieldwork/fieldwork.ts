@@ -76,6 +76,8 @@ export interface Checkin {
 export interface Presence {
   _id: string
   openCheckinId: string | null
+  /** Whether a sign-in is open: the indexed flag the 未签退 job looks for. */
+  open: boolean
   /** When the slot was claimed: a claim whose sign-in never got stored is freed after a grace period. */
   claimedAt: number
   version: number

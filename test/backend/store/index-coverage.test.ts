@@ -20,6 +20,7 @@ const ROWS: Array<
   ['everything in an unindexed order', 'cases', {}, [['updatedAt', -1]], false],
   ['only $ne', 'presence', { openCheckinId: { $ne: null } }, [], false],
   ['only $contains', 'users', { name: { $contains: '王' } }, [], false],
+  ['a prefix of an indexed field', 'users', { name: { $prefix: '王' } }, [['name', 1]], true],
   ['an unindexed field', 'cases', { source: 'visit' }, [], false],
   ['the org tree is bounded', 'orgUnits', { active: true }, [], true],
   ['an undeclared collection', 'things', { a: 1 }, [], false],
