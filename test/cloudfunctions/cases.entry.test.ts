@@ -74,7 +74,7 @@ describe('the bundled cases function on CloudBase (fake SDK, fake context)', () 
     })
     expect(await main({ action: 'get', number }, fakeContext('oWX-someone-else'))).toMatchObject({
       ok: false,
-      code: 'AUTH.FORBIDDEN',
+      code: 'CASE.NOT_FOUND',
     })
     const list = await main({ action: 'listMine' }, fakeContext('oWX-resident-1'))
     expect(list).toMatchObject({ ok: true, data: { total: 1 } })

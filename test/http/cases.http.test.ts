@@ -235,7 +235,7 @@ describe('cases through the HTTP server', () => {
     for (const query of [{ id }, { number }]) {
       const { status, body: refused } = await callFn(server, 'cases', { action: 'get', ...query }, RESIDENT_B)
       expect(status).toBe(200)
-      expect(refused).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' })
+      expect(refused).toMatchObject({ ok: false, code: 'CASE.NOT_FOUND' })
     }
   })
 })
