@@ -415,3 +415,55 @@ describe('found in review', () => {
     expect((await deps.store.get<Presence>('presence', 'cadre-a'))?.openCheckinId).toBeNull()
   })
 })
+
+describe('sign-in records, visible', () => {
+  type Row = Checkin & { personName: string }
+  type Page = { items: Row[]; total: number; nextCursor: string | null }
+
+  test('sign-out records where it happened: near the point plain, far from it flagged — never refused', async () => {
+    data(await signIn('cadre-a', fix(north(50))))
+    const near = data<Checkin>(
+      await call(deps, 'cadre-a', { action: 'signOut', position: fix(north(80)) }, 'fieldwork'),
+    )
+    expect(near).toMatchObject({ signOutDistanceMeters: 80, signedOutFar: false, signOutUnlocated: false })
+    data(await signIn('cadre-a', fix(north(50))))
+    const far = data<Checkin>(
+      await call(deps, 'cadre-a', { action: 'signOut', position: fix(north(5000)) }, 'fieldwork'),
+    )
+    expect(far).toMatchObject({ signOutDistanceMeters: 5000, signedOutFar: true, signOutUnlocated: false })
+    expect(far.signOutPosition?.lat).toBeCloseTo(north(5000).lat, 6)
+    data(await signIn('cadre-a', fix(north(50))))
+    const unlocated = data<Checkin>(await signOut('cadre-a'))
+    expect(unlocated).toMatchObject({ signOutPosition: null, signOutDistanceMeters: null, signOutUnlocated: true })
+  })
+
+  test('a cadre sees his own sign-ins newest first with their flags; 未签退 shows once the job closed one', async () => {
+    deps.clock.current = Date.UTC(2026, 2, 10, 1, 0)
+    data(await signIn('cadre-a', fix(north(10))))
+    deps.clock.current += 13 * HOUR_MS
+    expect(await closeStaleCheckins(deps)).toEqual({ closed: 1 })
+    deps.clock.current += HOUR_MS
+    data(await signIn('cadre-a', fix(north(10))))
+    deps.clock.current += 2 * HOUR_MS
+    data(await call(deps, 'cadre-a', { action: 'signOut', position: fix(north(10)) }, 'fieldwork'))
+    const mine = data<Page>(await call(deps, 'cadre-a', { action: 'listMyCheckins' }, 'fieldwork'))
+    expect(mine.total).toBe(2)
+    expect(mine.items.map((c) => [c.contactPointName, c.hours, c.autoClosed])).toEqual([
+      ['A小区联系点', 2, false],
+      ['A小区联系点', 12, true],
+    ])
+    expect(data<Page>(await call(deps, 'cadre-b', { action: 'listMyCheckins' }, 'fieldwork')).total).toBe(0)
+  })
+
+  test('a supervisor sees the sign-ins at the points of his subtree, with who; another office’s supervisor does not', async () => {
+    await addUser(deps, 'sup-b', 'supervisor', { unitId: 'office-b', name: '刘主任' })
+    data(await signIn('cadre-a', fix(north(10))))
+    data(await signOut('cadre-a'))
+    const seen = data<Page>(await call(deps, 'sup-a', { action: 'listCheckinsInScope' }, 'fieldwork'))
+    expect(seen.items.map((c) => [c.personName, c.contactPointName])).toEqual([['王强', 'A小区联系点']])
+    expect(data<Page>(await call(deps, 'sup-b', { action: 'listCheckinsInScope' }, 'fieldwork')).total).toBe(0)
+    expect(await call(deps, 'cadre-a', { action: 'listCheckinsInScope' }, 'fieldwork')).toMatchObject({
+      code: 'AUTH.FORBIDDEN',
+    })
+  })
+})
