@@ -35,7 +35,7 @@ export const COLLECTIONS = {
   contactPoints: {
     indexes: [{ field: 'cadreOpenids' }, { field: 'unitPath' }, { field: 'name' }, { field: 'geo', geo: true }],
   },
-  checkins: { indexes: [{ field: 'openid' }, { field: 'signedInAt' }] },
+  checkins: { indexes: [{ field: 'openid' }, { field: 'signedInAt' }, { field: 'unitPath' }] },
   presence: { indexes: [{ field: 'open' }] },
   visits: { indexes: [{ field: 'openid' }, { field: 'at' }, { field: 'householdId' }] },
   households: { indexes: [{ field: 'unitPath' }, { field: 'lastVisitedAt' }] },

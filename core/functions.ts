@@ -23,9 +23,11 @@ import {
 import {
   createContactPointInput,
   currentCheckinInput,
+  listCheckinsInScopeInput,
   listContactPointsInput,
   listHouseholdsInput,
   listManagedContactPointsInput,
+  listMyCheckinsInput,
   listMyVisitsInput,
   listNeglectedHouseholdsInput,
   myMonthInput,
@@ -111,6 +113,8 @@ export const FUNCTIONS = {
     listHouseholds: { permission: 'household.list', input: listHouseholdsInput },
     listNeglectedHouseholds: { permission: 'household.list', input: listNeglectedHouseholdsInput },
     myMonth: { permission: 'checkin.own', input: myMonthInput },
+    listMyCheckins: { permission: 'checkin.own', input: listMyCheckinsInput },
+    listCheckinsInScope: { permission: 'checkin.viewInScope', input: listCheckinsInScopeInput },
   },
   settings: {
     getTimeLimits: { permission: 'settings.viewTimeLimits', input: getTimeLimitsInput },

@@ -35,6 +35,7 @@ export const PERMISSIONS = {
   'contactPoint.listMine': { resident: [], cadre: ['any'], supervisor: ['any'], admin: [] },
   'contactPoint.manage': { resident: [], cadre: [], supervisor: ['subtree'], admin: ['any'] },
   'checkin.own': { resident: [], cadre: ['any'], supervisor: ['any'], admin: [] },
+  'checkin.viewInScope': { resident: [], cadre: [], supervisor: ['subtree'], admin: ['any'] },
   'visit.record': { resident: [], cadre: ['subtree'], supervisor: ['subtree'], admin: [] },
   'household.list': { resident: [], cadre: ['subtree'], supervisor: ['subtree'], admin: ['any'] },
   'settings.viewTimeLimits': { resident: [], cadre: ['any'], supervisor: ['any'], admin: ['any'] },

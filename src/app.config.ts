@@ -22,7 +22,7 @@ const config = defineAppConfig({
         'pages/onthespot/index',
       ],
     },
-    { root: 'packages/supervisor', pages: ['pages/cases/index', 'pages/points/index'] },
+    { root: 'packages/supervisor', pages: ['pages/cases/index', 'pages/points/index', 'pages/checkins/index'] },
     {
       root: 'packages/admin',
       pages: ['pages/org/index', 'pages/users/index', 'pages/invitations/index', 'pages/settings/index'],

@@ -148,8 +148,10 @@ export const signIn: Handler<'fieldwork', 'signIn'> = async ({ contactPointId, p
   const checkin: Checkin = {
     _id: `ck-${randomUUID()}`,
     openid: actor.openid,
+    personName: actor.name,
     contactPointId: point._id,
     contactPointName: point.name,
+    unitPath: point.unitPath,
     signedInAt: now,
     signedOutAt: null,
     hours: null,
@@ -158,6 +160,10 @@ export const signIn: Handler<'fieldwork', 'signIn'> = async ({ contactPointId, p
     accuracy: fix.accuracy,
     distanceMeters: decided.data.distanceMeters,
     suspiciousTravel: decided.data.suspiciousTravel,
+    signOutPosition: null,
+    signOutDistanceMeters: null,
+    signedOutFar: false,
+    signOutUnlocated: false,
     version: 1,
   }
   // Claim the person's single open slot first: of two racing sign-ins only one gets it.
@@ -203,8 +209,42 @@ async function closeOpen(
   return closed ? ok(closed) : fail('CHECKIN.NOT_SIGNED_IN')
 }
 
-export const signOut: Handler<'fieldwork', 'signOut'> = async (_input, { store, clock, actor }) =>
-  closeOpen(store, actor.openid, clock.now(), (checkin) => closeCheckin(checkin, clock.now()))
+export const signOut: Handler<'fieldwork', 'signOut'> = async ({ position }, { store, clock, actor }) => {
+  const fix = position ? { position: toWgs84(position, position.system), accuracy: position.accuracy } : null
+  const presence = await store.get<Presence>('presence', actor.openid)
+  const open = presence?.openCheckinId ? await store.get<Checkin>('checkins', presence.openCheckinId) : null
+  const point = open ? await store.get<ContactPoint>('contactPoints', open.contactPointId) : null
+  return closeOpen(store, actor.openid, clock.now(), (checkin) => closeCheckin(checkin, clock.now(), point, fix))
+}
+
+/** 签到记录: the caller's own sign-ins, newest first, with their flags (未签退, 行程异常, 签退地点). */
+export const listMyCheckins: Handler<'fieldwork', 'listMyCheckins'> = async ({ cursor, pageSize }, { store, actor }) =>
+  cursorPage<Checkin, Checkin>(
+    store,
+    'checkins',
+    { filter: { openid: actor.openid }, sort: [['signedInAt', -1]], cursor, pageSize },
+    (checkin) => checkin,
+  )
+
+/** The sign-ins at the contact points of a supervisor's subtree (all for an admin), newest first. */
+export const listCheckinsInScope: Handler<'fieldwork', 'listCheckinsInScope'> = async (
+  { cursor, pageSize },
+  { store, actor },
+) => {
+  const scope = listScope(actor, 'checkin.viewInScope')
+  if (scope.kind === 'none') return fail('AUTH.FORBIDDEN', '您还没有所属组织')
+  return cursorPage<Checkin, Checkin>(
+    store,
+    'checkins',
+    {
+      filter: scope.kind === 'subtree' ? { unitPath: scope.unitId } : {},
+      sort: [['signedInAt', -1]],
+      cursor,
+      pageSize,
+    },
+    (checkin) => checkin,
+  )
+}
 
 export const currentCheckin: Handler<'fieldwork', 'currentCheckin'> = async (_input, { store, actor }) => {
   const presence = await store.get<Presence>('presence', actor.openid)

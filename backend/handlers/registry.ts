@@ -26,6 +26,8 @@ import {
   listManagedContactPoints,
   listHouseholds,
   listMyVisits,
+  listMyCheckins,
+  listCheckinsInScope,
   listNeglectedHouseholds,
   myMonth,
   recordVisit,
@@ -76,6 +78,8 @@ export const HANDLERS: FunctionHandlers = {
     listHouseholds,
     listNeglectedHouseholds,
     myMonth,
+    listMyCheckins,
+    listCheckinsInScope,
   },
   settings: { getTimeLimits, setTimeLimits },
   orgs: {

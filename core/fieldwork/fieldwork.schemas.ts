@@ -77,7 +77,10 @@ export const signInInput = z.object({
     .max(64),
   position: fixField,
 })
-export const signOutInput = z.object({ action: z.literal('signOut') })
+/** 签退: where the phone is, when it can tell; a sign-out is never refused for want of it. */
+export const signOutInput = z.object({ action: z.literal('signOut'), position: fixField.optional() })
+export const listMyCheckinsInput = z.object({ action: z.literal('listMyCheckins'), ...cursorFields })
+export const listCheckinsInScopeInput = z.object({ action: z.literal('listCheckinsInScope'), ...cursorFields })
 export const currentCheckinInput = z.object({ action: z.literal('currentCheckin') })
 
 const raisedCase = z.object(

@@ -53,8 +53,12 @@ export const DEFAULT_FIELDWORK_SETTINGS: FieldworkSettings = {
 export interface Checkin {
   _id: string
   openid: string
+  /** Who signed in, as named when they did. */
+  personName: string
   contactPointId: string
   contactPointName: string
+  /** The contact point's unit with its ancestors: a supervisor sees the sign-ins of his subtree. */
+  unitPath: string[]
   signedInAt: number
   signedOutAt: number | null
   /** 下沉时长, set at sign-out (or the automatic close). */
@@ -66,6 +70,13 @@ export interface Checkin {
   distanceMeters: number
   /** The travel from the previous sign-in would have been impossibly fast. */
   suspiciousTravel: boolean
+  /** Where the sign-out happened (WGS-84), when the phone could tell. */
+  signOutPosition: GeoPoint | null
+  signOutDistanceMeters: number | null
+  /** Signed out far from the point (recorded, never refused). */
+  signedOutFar: boolean
+  /** Signed out without a position (location refused or unavailable). */
+  signOutUnlocated: boolean
   version: number
 }
 
@@ -126,9 +137,28 @@ export function hoursBetween(from: number, to: number): number {
   return Math.round(((to - from) / HOUR_MS) * 100) / 100
 }
 
-/** Closes a sign-in at sign-out. */
-export function signOut(checkin: Checkin, now: number): Checkin {
-  return { ...checkin, signedOutAt: now, hours: hoursBetween(checkin.signedInAt, now), version: checkin.version + 1 }
+/**
+ * Closes a sign-in at sign-out, noting where: a cadre must always be able to sign out, so a fix
+ * far from the point (beyond its radius and the fix's own uncertainty) is flagged, not refused.
+ */
+export function signOut(
+  checkin: Checkin,
+  now: number,
+  point: Pick<ContactPoint, 'location' | 'radiusMeters'> | null,
+  fix: Fix | null,
+): Checkin {
+  const distance = point && fix ? Math.round(distanceMeters(point.location, fix.position)) : null
+  const slack = fix ? Math.min(fix.accuracy, DEFAULT_FIELDWORK_SETTINGS.maxAccuracyMeters) : 0
+  return {
+    ...checkin,
+    signedOutAt: now,
+    hours: hoursBetween(checkin.signedInAt, now),
+    signOutPosition: fix?.position ?? null,
+    signOutDistanceMeters: distance,
+    signedOutFar: point !== null && distance !== null && distance > point.radiusMeters + slack,
+    signOutUnlocated: fix === null,
+    version: checkin.version + 1,
+  }
 }
 
 /** 未签退: a sign-in open past the limit is closed with its hours capped at the limit, and flagged. */

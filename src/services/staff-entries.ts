@@ -15,6 +15,7 @@ const STAFF_ENTRIES: ReadonlyArray<{ label: string; url: string; permission: Per
   { label: '我的工作', url: '/packages/cadre/pages/work/index', permission: 'checkin.own' },
   { label: '立行立改', url: '/packages/cadre/pages/onthespot/index', permission: 'case.recordOnTheSpot' },
   { label: '联系点管理', url: '/packages/supervisor/pages/points/index', permission: 'contactPoint.manage' },
+  { label: '辖区签到记录', url: '/packages/supervisor/pages/checkins/index', permission: 'checkin.viewInScope' },
   { label: '组织管理', url: '/packages/admin/pages/org/index', permission: 'org.manage' },
   { label: '人员管理', url: '/packages/admin/pages/users/index', permission: 'user.manage' },
   { label: '邀请码管理', url: '/packages/admin/pages/invitations/index', permission: 'invitation.manage' },

@@ -14,8 +14,9 @@ const EXPECTED = {
     '我的工作',
     '立行立改',
     '联系点管理',
+    '辖区签到记录',
   ],
-  admin: ['辖区诉求', '民情台账', '联系点管理', '组织管理', '人员管理', '邀请码管理', '办理时限'],
+  admin: ['辖区诉求', '民情台账', '联系点管理', '辖区签到记录', '组织管理', '人员管理', '邀请码管理', '办理时限'],
 } as const
 
 test.each(Object.entries(EXPECTED))('%s reaches exactly the pages its permissions allow', (role, labels) => {

@@ -180,6 +180,8 @@ function reads(world: World): Array<{ fn: string; action: string; input: Record<
       'listHouseholds',
       'listNeglectedHouseholds',
       'myMonth',
+      'listMyCheckins',
+      'listCheckinsInScope',
     ]),
     ...plain('settings', ['getTimeLimits']),
     ...plain('invitations', ['list']),

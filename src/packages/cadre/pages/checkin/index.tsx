@@ -49,13 +49,17 @@ export default function CheckinPage() {
     setNotice(`已在“${point.name}”签到`)
   }
 
+  /** Signing out is never refused: where the phone is goes along when it can tell, and is flagged if far. */
   const signOut = async () => {
-    const result = await ask('fieldwork', 'signOut', {})
+    const here = await getFix()
+    const result = await ask('fieldwork', 'signOut', here ? { position: here } : {})
     if (!result.ok) return setMessage(result.message)
     const closed = result.data as Checkin
     setMessage('')
     setCurrent(null)
-    setNotice(`已签退，本次下沉 ${closed.hours ?? 0} 小时`)
+    setNotice(
+      `已签退，本次下沉 ${closed.hours ?? 0} 小时${closed.signedOutFar ? '（签退地点离联系点较远，已记录）' : ''}`,
+    )
   }
 
   return (

@@ -1,10 +1,14 @@
 import { useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import type { Checkin } from '@core/fieldwork/fieldwork'
 import type { MonthFigures } from '@core/fieldwork/visit'
+import CheckinRow from '../../../../components/CheckinRow'
+import LoadMore from '../../../../components/LoadMore'
 import { ErrorNotice } from '../../../../components/Notice'
 import Page from '../../../../components/Page'
 import { ask } from '../../../../services/backend'
+import { useListRefresh, usePagedList } from '../../../../services/paged'
 import '../cadre.scss'
 
 const LABELS: Array<[keyof MonthFigures, string, string]> = [
@@ -24,6 +28,8 @@ export default function MyWork() {
   const [month, setMonth] = useState('')
   const [figures, setFigures] = useState<MonthFigures | null>(null)
   const [message, setMessage] = useState('')
+  const history = usePagedList<Checkin>((cursor) => ask('fieldwork', 'listMyCheckins', cursor ? { cursor } : {}))
+  useListRefresh(history.reload, [])
   useDidShow(() => {
     void ask('fieldwork', 'myMonth', {}).then((result) => {
       if (!result.ok) return setMessage(result.message)
@@ -35,6 +41,22 @@ export default function MyWork() {
   return (
     <Page>
       <ErrorNotice message={message} />
+      {history.items && (
+        <View className="mq-card work__checkins">
+          <Text className="mq-subtitle">我的签到记录</Text>
+          {history.items.length === 0 && <Text className="mq-hint">还没有签到记录。</Text>}
+          {history.items.map((checkin) => (
+            <CheckinRow key={checkin._id} checkin={checkin} />
+          ))}
+          <LoadMore
+            shown={history.items.length}
+            total={history.total}
+            hasMore={history.hasMore}
+            loading={history.loading}
+            onMore={() => void history.loadMore()}
+          />
+        </View>
+      )}
       {figures && (
         <View className="mq-card">
           <Text className="mq-subtitle">{month}</Text>
