@@ -48,7 +48,14 @@ import {
 } from './org/org.schemas'
 import { rolesAllowed, type PermissionAction } from './permissions'
 import type { Caller } from './roles'
-import { getMeInput, listUsersInput, redeemInvitationInput, updateMeInput, updateUserInput } from './user/user.schemas'
+import {
+  getMeInput,
+  listUsersInput,
+  redeemInvitationInput,
+  subscribeInput,
+  updateMeInput,
+  updateUserInput,
+} from './user/user.schemas'
 
 export interface ActionSpec {
   /** The question asked of permissions.ts before the handler runs. */
@@ -99,6 +106,7 @@ export const FUNCTIONS = {
     redeem: { permission: 'user.redeemInvitation', input: redeemInvitationInput },
     list: { permission: 'user.list', input: listUsersInput },
     update: { permission: 'user.manage', input: updateUserInput },
+    subscribe: { permission: 'user.editSelf', input: subscribeInput },
   },
   fieldwork: {
     listContactPoints: { permission: 'contactPoint.listMine', input: listContactPointsInput },

@@ -43,7 +43,7 @@ export class WechatNotifier implements Notifier {
     await this.openapi().subscribeMessage.send({
       touser: notification.recipient,
       templateId,
-      page: `pages/case/index?id=${notification.caseId}`,
+      page: notification.page,
       data: {
         thing1: { value: clip(NOTIFICATION_TEMPLATES[notification.template].title, 20) },
         character_string2: { value: notification.caseNumber },

@@ -10,6 +10,7 @@ import { fail, ok, type Result } from '@core/result'
 import { chinaYear } from '@core/time'
 import type { Filter } from '../ports/store'
 import type { Handler, HandlerContext } from './context'
+import { announceNewCase } from './notify'
 import { cursorPage } from './paging'
 
 /**
@@ -35,10 +36,8 @@ interface NewCaseRequest {
  * area must be an active place and every file uploaded; a number is drawn only for a case that
  * passed those checks. Shared by the resident's report and the official's 立行立改.
  */
-export async function createCaseOnce(
-  { store, files, clock, actor }: HandlerContext,
-  request: NewCaseRequest,
-): Promise<Result<Case>> {
+export async function createCaseOnce(ctx: HandlerContext, request: NewCaseRequest): Promise<Result<Case>> {
+  const { store, files, clock, actor } = ctx
   const id = caseIdFor(actor.openid, request.clientRequestId)
   const earlier = await store.get<Case>('cases', id)
   if (earlier) return ok(earlier)
@@ -60,6 +59,7 @@ export async function createCaseOnce(
     const winner = await store.get<Case>('cases', id)
     return winner ? ok(winner) : fail('SYSTEM.ERROR')
   }
+  await announceNewCase(ctx, doc)
   return ok(doc)
 }
 

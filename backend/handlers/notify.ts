@@ -1,9 +1,57 @@
-import type { Notification } from '@core/case/notifications'
+import { NOTIFICATION_TEMPLATES, planNewCaseNotifications, type Notification } from '@core/case/notifications'
+import type { Case } from '@core/case/case'
+import type { User } from '@core/user/user'
+import type { Store } from '../ports/store'
 import type { HandlerContext } from './context'
 
-/** Sends the messages an action planned. A message that cannot be sent does not undo the action; it is logged. */
-export async function deliver({ notifier }: Pick<HandlerContext, 'notifier'>, notifications: readonly Notification[]) {
-  for (const notification of notifications) {
-    await notifier.send(notification).catch((error: unknown) => console.error('[notifier]', error))
+/** Uses up one of an official's grants for this template; false when none is left. */
+async function useStaffGrant(store: Store, openid: string, template: string): Promise<boolean> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const user = await store.get<User>('users', openid)
+    const left = user?.subscriptions?.[template] ?? 0
+    if (!user || !user.active || left <= 0) return false
+    const subscriptions = { ...user.subscriptions, [template]: left - 1 }
+    if (await store.updateIfVersion('users', openid, user.version, { subscriptions })) return true
   }
+  return false
+}
+
+/**
+ * Sends the messages an action planned. A reporter's grants were counted on the case by the core;
+ * an official's are counted here, on their user record: without a grant WeChat would refuse, so
+ * nothing is sent. A message that cannot be sent does not undo the action; it is logged.
+ */
+export async function deliver(
+  { store, notifier }: Pick<HandlerContext, 'store' | 'notifier'>,
+  notifications: readonly Notification[],
+): Promise<void> {
+  for (const notification of notifications) {
+    try {
+      const staff = NOTIFICATION_TEMPLATES[notification.template].audience === 'staff'
+      if (staff && !(await useStaffGrant(store, notification.recipient, notification.template))) continue
+      await notifier.send(notification)
+    } catch (error) {
+      console.error('[notifier]', error)
+    }
+  }
+}
+
+/** The active supervisors of the case's area unit or, if it has none, of its nearest ancestor that has some. */
+export async function coveringSupervisors(store: Store, areaUnitPath: readonly string[]): Promise<string[]> {
+  for (const unitId of [...areaUnitPath].reverse()) {
+    const supervisors = await store.query<User>('users', {
+      filter: { unitId, role: 'supervisor', active: true },
+      sort: [['_id', 1]],
+      offset: 0,
+      limit: 100,
+    })
+    if (supervisors.length > 0) return supervisors.map((user) => user._id)
+  }
+  return []
+}
+
+/** Tells the covering supervisors of a case that has just been created. */
+export async function announceNewCase(ctx: Pick<HandlerContext, 'store' | 'notifier'>, doc: Case): Promise<void> {
+  const supervisors = await coveringSupervisors(ctx.store, doc.areaUnitPath)
+  await deliver(ctx, planNewCaseNotifications(doc, supervisors))
 }

@@ -38,7 +38,7 @@ import {
 import { getTimeLimits, setTimeLimits } from './settings'
 import { issueInvitation, listInvitations, revokeInvitation } from './invitations'
 import { createUnit, deactivateUnit, listAreas, moveUnit, orgTree, renameUnit } from './orgs'
-import { getMe, listUsers, redeemInvitation, updateMe, updateUser } from './users'
+import { getMe, listUsers, redeemInvitation, subscribe, updateMe, updateUser } from './users'
 
 /** Binds each action of the core's catalogue to its handler. */
 export const HANDLERS: FunctionHandlers = {
@@ -90,6 +90,6 @@ export const HANDLERS: FunctionHandlers = {
     move: moveUnit,
     deactivate: deactivateUnit,
   },
-  users: { me: getMe, updateMe, redeem: redeemInvitation, list: listUsers, update: updateUser },
+  users: { me: getMe, updateMe, redeem: redeemInvitation, list: listUsers, update: updateUser, subscribe },
   invitations: { issue: issueInvitation, list: listInvitations, revoke: revokeInvitation },
 }

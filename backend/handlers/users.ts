@@ -6,6 +6,7 @@ import {
   type Invitation,
 } from '@core/invitation/invitation'
 import { unitPath, type OrgUnit } from '@core/org/org'
+import { staffTemplatesFor } from '@core/case/notifications'
 import { listScope } from '@core/permissions'
 import { fail, ok, type Result } from '@core/result'
 import type { Actor } from '@core/roles'
@@ -150,4 +151,18 @@ export const updateUser: Handler<'users', 'update'> = async (input, { store, clo
   }
   if (!(await store.updateIfVersion('users', user._id, input.expectedVersion, fields))) return fail('RECORD.CONFLICT')
   return ok(await viewOf(store, { ...user, ...fields, version: input.expectedVersion + 1 }, actor))
+}
+
+/** 消息提醒: an official records the message grants they just accepted in WeChat; each is good for one message. */
+export const subscribe: Handler<'users', 'subscribe'> = async ({ templates }, { store, clock, actor }) => {
+  const allowed = staffTemplatesFor(actor.role)
+  if (templates.some((template) => !allowed.includes(template))) {
+    return fail('INPUT.INVALID', '这类消息不适用于您的身份', 'templates')
+  }
+  const changed = await changeUser(store, actor.openid, (user) => {
+    const subscriptions = { ...(user.subscriptions ?? {}) }
+    for (const template of templates) subscriptions[template] = (subscriptions[template] ?? 0) + 1
+    return { subscriptions, updatedAt: clock.now() }
+  })
+  return changed.ok ? ok(await viewOf(store, changed.data, actor)) : changed
 }

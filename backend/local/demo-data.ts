@@ -1,4 +1,5 @@
 import type { OrgUnit, OrgUnitKind } from '@core/org/org'
+import { staffTemplatesFor } from '@core/case/notifications'
 import type { Role } from '@core/roles'
 import type { User } from '@core/user/user'
 import type { Deps } from '../handlers/context'
@@ -151,6 +152,8 @@ export async function seedDemoData(deps: Deps): Promise<boolean> {
       unitId: user.unitId,
       unitPath: [...ancestorsOf(UNITS.find((unit) => unit.id === user.unitId) as DemoUnit), user.unitId],
       active: true,
+      // As if each official had tapped 开启消息提醒 a few times: demo messages reach them.
+      subscriptions: Object.fromEntries(staffTemplatesFor(user.role).map((template) => [template, 20])),
       createdAt: now,
       updatedAt: now,
       version: 1,

@@ -16,6 +16,7 @@ export const NOTIFICATION_TEMPLATES = {
   taskReopened: { audience: 'staff', title: '群众不满意，诉求重新办理' },
   reviewClosureRequested: { audience: 'staff', title: '有诉求申请销号' },
   reviewExtensionRequested: { audience: 'staff', title: '有诉求申请延期' },
+  caseSubmitted: { audience: 'staff', title: '有新的群众诉求待派单' },
 } as const
 export type NotificationTemplate = keyof typeof NOTIFICATION_TEMPLATES
 
@@ -24,6 +25,21 @@ export const REPORTER_TEMPLATES = (Object.keys(NOTIFICATION_TEMPLATES) as Notifi
   (template) => NOTIFICATION_TEMPLATES[template].audience === 'reporter',
 )
 
+/**
+ * The templates an official is asked to subscribe to, by role (WeChat asks for at most 3 at once;
+ * each accepted one is good for one message, counted on the user like a reporter's on the case).
+ */
+export const STAFF_TEMPLATES = {
+  cadre: ['taskAssigned', 'taskClosureRejected', 'taskReopened'],
+  supervisor: ['caseSubmitted', 'reviewClosureRequested', 'reviewExtensionRequested'],
+} as const satisfies Record<string, readonly NotificationTemplate[]>
+export type StaffTemplate = (typeof STAFF_TEMPLATES)[keyof typeof STAFF_TEMPLATES][number]
+export const STAFF_TEMPLATE_NAMES: StaffTemplate[] = [...new Set(Object.values(STAFF_TEMPLATES).flat())]
+
+export function staffTemplatesFor(role: string): readonly StaffTemplate[] {
+  return (STAFF_TEMPLATES as Record<string, readonly StaffTemplate[]>)[role] ?? []
+}
+
 export interface Notification {
   template: NotificationTemplate
   recipient: string
@@ -31,6 +47,31 @@ export interface Notification {
   caseNumber: string
   title: string
   text: string
+  /** The page the message opens: the staff workbench for officials, the resident's page for reporters. */
+  page: string
+}
+
+/** The page a message about a case opens, for its audience. */
+export function casePage(audience: 'reporter' | 'staff', caseId: string): string {
+  return audience === 'staff' ? `packages/staff/pages/case/index?id=${caseId}` : `pages/case/index?id=${caseId}`
+}
+
+/**
+ * A new case is announced to the supervisors who cover its area (found by the server): one waiting
+ * for 派单, or a 立行立改 waiting for its 销号.
+ */
+export function planNewCaseNotifications(doc: Case, supervisors: readonly string[]): Notification[] {
+  const template: NotificationTemplate = doc.status === 'pending_closure' ? 'reviewClosureRequested' : 'caseSubmitted'
+  const text = doc.status === 'pending_closure' ? '立行立改，请审核销号' : `${doc.category}，请及时派单`
+  return supervisors.map((recipient) => ({
+    template,
+    recipient,
+    caseId: doc._id,
+    caseNumber: doc.number,
+    title: NOTIFICATION_TEMPLATES[template].title,
+    text,
+    page: casePage('staff', doc._id),
+  }))
 }
 
 /** Who receives the reporter's messages: the reporter's own WeChat, or the resident who reported for them. */
@@ -109,6 +150,7 @@ export function planNotifications(
         caseNumber: after.number,
         title: NOTIFICATION_TEMPLATES[message.template].title,
         text: message.text,
+        page: casePage(audience, after._id),
       })
     }
   }

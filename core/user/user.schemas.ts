@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { STAFF_TEMPLATE_NAMES } from '../case/notifications'
 import { ROLES } from '../roles'
 import { fieldError, cursorFields, phoneField } from '../validation/fields'
 
@@ -70,3 +71,12 @@ export const updateUserInput = z
   })
 
 export { expectedVersion as expectedVersionField }
+
+/** 消息提醒: the templates an official just accepted in WeChat's subscription prompt. */
+export const subscribeInput = z.object({
+  action: z.literal('subscribe'),
+  templates: z
+    .array(z.enum(STAFF_TEMPLATE_NAMES, { error: '消息类型不正确' }), { error: fieldError('消息类型') })
+    .min(1, '请选择要接收的消息')
+    .max(3, '一次最多订阅 3 种消息'),
+})

@@ -11,6 +11,8 @@ export interface User {
   /** The unit and its ancestors: "users in my subtree" is one indexed query. */
   unitPath: string[]
   active: boolean
+  /** An official's remaining WeChat subscribe-message grants, per template (a reporter's are on the case). */
+  subscriptions?: Record<string, number>
   createdAt: number
   updatedAt: number
   version: number
@@ -39,6 +41,8 @@ export interface UserView {
   unitId: string | null
   unitName: string | null
   active: boolean
+  /** The person's own remaining message grants (null for anyone else). */
+  subscriptions: Record<string, number> | null
   version: number
 }
 
@@ -53,6 +57,7 @@ export function toUserView(user: User, unitName: string | null, viewer: Actor): 
     unitId: user.unitId,
     unitName,
     active: user.active,
+    subscriptions: viewer.openid === user._id ? (user.subscriptions ?? {}) : null,
     version: user.version,
   }
 }

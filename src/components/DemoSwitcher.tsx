@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { ActionSheet, Button } from '@nutui/nutui-react-taro'
 import { ROLE_LABELS, type Role } from '@core/roles'
@@ -46,7 +47,13 @@ export default function DemoSwitcher({ onSwitched }: { onSwitched: () => void })
         <View className="demo__messages">
           <Text className="mq-label">演示消息（在微信里会收到的订阅消息）</Text>
           {messages.slice(0, 5).map((message) => (
-            <Text key={`${message.at}-${message.caseNumber}-${message.title}`} className="mq-hint demo__message">
+            // Tapping a message opens its page, as tapping it in WeChat does.
+            <Text
+              key={`${message.at}-${message.caseNumber}-${message.title}`}
+              className="mq-hint demo__message"
+              role="link"
+              onClick={() => void Taro.navigateTo({ url: `/${message.page}` })}
+            >
               {formatChinaTime(message.at)} {message.title} · {message.caseNumber}
               {message.text ? ` · ${message.text}` : ''}
             </Text>

@@ -38,6 +38,8 @@ export interface DemoMessage {
   caseNumber: string
   text: string
   at: number
+  /** The page the message opens, as in WeChat (without the leading slash). */
+  page: string
 }
 
 /** The WeChat messages the current demo user would have received (the local outbox). */

@@ -1,22 +1,27 @@
 import Taro from '@tarojs/taro'
-import { REPORTER_TEMPLATES, type NotificationTemplate } from '@core/case/notifications'
+import {
+  REPORTER_TEMPLATES,
+  staffTemplatesFor,
+  type NotificationTemplate,
+  type StaffTemplate,
+} from '@core/case/notifications'
+import type { Role } from '@core/roles'
 
 declare const SUBSCRIBE_TEMPLATE_IDS: string
 
 /**
- * Asks the reporter, once, for every message their case may send them (受理, 不予受理/合并, 办结):
- * each WeChat subscription is good for one message. Answers the templates they accepted. In the
- * browser (local mode) there is no WeChat to ask: the demo behaves as if all were accepted.
+ * Asks WeChat for these templates (at most 3 at once) and answers the ones the person accepted.
+ * In the browser (local mode) there is no WeChat to ask: the demo behaves as if all were accepted.
  */
-export async function requestReporterSubscriptions(): Promise<NotificationTemplate[]> {
-  if (process.env.TARO_ENV !== 'weapp') return [...REPORTER_TEMPLATES]
+async function requestSubscriptions<T extends NotificationTemplate>(templates: readonly T[]): Promise<T[]> {
+  if (process.env.TARO_ENV !== 'weapp') return [...templates]
   let ids: Partial<Record<NotificationTemplate, string>>
   try {
     ids = JSON.parse(SUBSCRIBE_TEMPLATE_IDS || '{}') as Partial<Record<NotificationTemplate, string>>
   } catch {
     return []
   }
-  const wanted = REPORTER_TEMPLATES.filter((template) => ids[template])
+  const wanted = templates.filter((template) => ids[template])
   if (wanted.length === 0) return []
   try {
     const answers = (await Taro.requestSubscribeMessage({
@@ -25,7 +30,20 @@ export async function requestReporterSubscriptions(): Promise<NotificationTempla
     })) as unknown as Record<string, string>
     return wanted.filter((template) => answers[ids[template] as string] === 'accept')
   } catch {
-    // Declined or unsupported: the case is still sent; 回访 reaches the reporter instead.
     return []
   }
+}
+
+/**
+ * Asks the reporter, once, for every message their case may send them (受理, 不予受理/合并, 办结):
+ * each WeChat subscription is good for one message. Declined ones are no loss: the case is still
+ * sent, and 回访 reaches the reporter instead.
+ */
+export function requestReporterSubscriptions(): Promise<NotificationTemplate[]> {
+  return requestSubscriptions(REPORTER_TEMPLATES)
+}
+
+/** Asks an official for the messages of their role (新任务, 待派单, 待审核…), one grant each. */
+export function requestStaffSubscriptions(role: Role): Promise<StaffTemplate[]> {
+  return requestSubscriptions(staffTemplatesFor(role))
 }

@@ -93,6 +93,7 @@ const EXPECTED_CALLERS: Record<string, Role[]> = {
   'users.redeem': ['resident', 'cadre', 'supervisor', 'admin'],
   'users.list': ['supervisor', 'admin'],
   'users.update': ['admin'],
+  'users.subscribe': ['resident', 'cadre', 'supervisor', 'admin'],
   'invitations.issue': ['admin'],
   'invitations.list': ['admin'],
   'invitations.revoke': ['admin'],

@@ -5,6 +5,7 @@ import { Button, Input } from '@nutui/nutui-react-taro'
 import { ROLE_LABELS } from '@core/roles'
 import type { UserView } from '@core/user/user'
 import Page from '../../components/Page'
+import StaffSubscriptions from '../../components/StaffSubscriptions'
 import { ask } from '../../services/backend'
 import { staffEntriesFor } from '../../services/staff-entries'
 import './index.scss'
@@ -76,6 +77,7 @@ export default function Me() {
           )}
         </View>
       )}
+      {me && <StaffSubscriptions me={me} onChanged={show} />}
 
       <View className="mq-card">
         <Text className="mq-subtitle">个人信息</Text>

@@ -13,9 +13,7 @@ function data<T>(result: Result<unknown>): T {
 }
 
 async function messages(deps: Deps) {
-  return (await readOutbox(deps.store))
-    .reverse()
-    .map((m) => ({ to: m.recipient, template: m.template, page: m.page }))
+  return (await readOutbox(deps.store)).reverse().map((m) => ({ to: m.recipient, template: m.template, page: m.page }))
 }
 
 const subscribe = (deps: Deps, openid: string, templates: string[]) =>
@@ -66,7 +64,9 @@ describe('the supervisors covering a case hear of it at once', () => {
           kind: '其他',
           durationMinutes: 20,
           areaUnitId: 'estate-a',
-          raiseCases: [{ category: '养老', description: '老人需要助餐服务', reporter: { name: '孙奶奶', phone: '13800001111' } }],
+          raiseCases: [
+            { category: '养老', description: '老人需要助餐服务', reporter: { name: '孙奶奶', phone: '13800001111' } },
+          ],
         },
         'fieldwork',
       ),
@@ -127,7 +127,11 @@ describe('staff subscription grants are tracked like the reporters’', () => {
       }),
     )
     const sent = await messages(deps)
-    expect(sent).toContainEqual({ to: 'cadre-a', template: 'taskAssigned', page: `packages/staff/pages/case/index?id=${id}` })
+    expect(sent).toContainEqual({
+      to: 'cadre-a',
+      template: 'taskAssigned',
+      page: `packages/staff/pages/case/index?id=${id}`,
+    })
     expect(sent).toContainEqual({ to: 'res-1', template: 'caseAccepted', page: `pages/case/index?id=${id}` })
   })
 })

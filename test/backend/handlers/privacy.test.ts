@@ -209,6 +209,7 @@ const NOT_SCANNED: Record<string, string> = {
   'users.updateMe': 'the caller’s own record',
   'users.redeem': 'the caller’s own record',
   'users.update': 'admins only; users.list is scanned',
+  'users.subscribe': 'the caller’s own record',
   'fieldwork.createContactPoint': 'contact points hold no personal data',
   'fieldwork.updateContactPoint': 'contact points hold no personal data',
   'fieldwork.signIn': 'the caller’s own sign-in',

@@ -1,0 +1,41 @@
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { NOTIFICATION_TEMPLATES, staffTemplatesFor } from '@core/case/notifications'
+import type { UserView } from '@core/user/user'
+import { ask } from '../services/backend'
+import { requestStaffSubscriptions } from '../services/subscriptions'
+
+/**
+ * 消息提醒 for officials: each message WeChat lets us send needs one accepted subscription, so the
+ * card shows how many of each are left and asks for more.
+ */
+export default function StaffSubscriptions({ me, onChanged }: { me: UserView; onChanged: (me: UserView) => void }) {
+  const [message, setMessage] = useState('')
+  const templates = staffTemplatesFor(me.role)
+  if (templates.length === 0) return null
+
+  const subscribe = async () => {
+    const accepted = await requestStaffSubscriptions(me.role)
+    if (accepted.length === 0) return setMessage('没有开启提醒：可在微信弹出的提示中选择“允许”。')
+    const result = await ask('users', 'subscribe', { templates: accepted })
+    if (!result.ok) return setMessage(result.message)
+    setMessage('已开启，收到的每条提醒会用掉一次，用完后请再次开启。')
+    onChanged(result.data as UserView)
+  }
+
+  return (
+    <View className="mq-card me__subscriptions">
+      <Text className="mq-subtitle">消息提醒</Text>
+      {templates.map((template) => (
+        <Text key={template} className="mq-hint">
+          {NOTIFICATION_TEMPLATES[template].title}：还可提醒 {me.subscriptions?.[template] ?? 0} 次
+        </Text>
+      ))}
+      {message && <Text className="mq-text">{message}</Text>}
+      <Button className="mq-tap me__subscribe" type="primary" fill="outline" onClick={() => void subscribe()}>
+        开启消息提醒
+      </Button>
+    </View>
+  )
+}
