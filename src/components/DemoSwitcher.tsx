@@ -48,15 +48,17 @@ export default function DemoSwitcher({ onSwitched }: { onSwitched: () => void })
           <Text className="mq-label">演示消息（在微信里会收到的订阅消息）</Text>
           {messages.slice(0, 5).map((message) => (
             // Tapping a message opens its page, as tapping it in WeChat does.
-            <Text
+            <View
               key={`${message.at}-${message.caseNumber}-${message.title}`}
-              className="mq-hint demo__message"
+              className="demo__message"
               role="link"
               onClick={() => void Taro.navigateTo({ url: `/${message.page}` })}
             >
-              {formatChinaTime(message.at)} {message.title} · {message.caseNumber}
-              {message.text ? ` · ${message.text}` : ''}
-            </Text>
+              <Text className="mq-hint">
+                {formatChinaTime(message.at)} {message.title} · {message.caseNumber}
+                {message.text ? ` · ${message.text}` : ''}
+              </Text>
+            </View>
           ))}
         </View>
       )}
