@@ -306,3 +306,42 @@ describe('dispatch', () => {
     spy.mockRestore()
   })
 })
+
+describe('rate limits, counted in the store per caller and hour', () => {
+  let deps: Awaited<ReturnType<typeof makeDeps>>
+  beforeEach(async () => {
+    deps = await makeDeps()
+    await addUnit(deps, { _id: 'estate-1', kind: 'estate' })
+  })
+  afterEach(() => deps.store.close())
+
+  test('the 21st report within an hour is refused with a clear message and stores nothing; the next hour is open again', async () => {
+    for (let i = 0; i < 20; i++) expect((await call(deps, 'busy', submitEvent())).ok).toBe(true)
+    const refused = await call(deps, 'busy', submitEvent())
+    expect(refused).toMatchObject({ ok: false, code: 'RATE.LIMITED' })
+    expect((refused as { message: string }).message).toMatch(/20/)
+    expect(await deps.store.count('cases')).toBe(20)
+    // Someone else is not held back; nor is the same person an hour later.
+    expect((await call(deps, 'calm', submitEvent())).ok).toBe(true)
+    deps.clock.current += 3600_000
+    expect((await call(deps, 'busy', submitEvent())).ok).toBe(true)
+  })
+
+  test('300 reports fired at once: at most 20 are stored', async () => {
+    const results = await Promise.all(Array.from({ length: 300 }, () => call(deps, 'flood', submitEvent())))
+    expect(results.filter((result) => result.ok)).toHaveLength(20)
+    expect(results.filter((result) => !result.ok).every((result) => !result.ok && result.code === 'RATE.LIMITED')).toBe(
+      true,
+    )
+    expect(await deps.store.count('cases', { followerOpenids: 'flood' })).toBe(20)
+  })
+
+  test('more than 100 photo references in an hour are refused', async () => {
+    const photos = await Promise.all(
+      Array.from({ length: 9 }, (_, i) => deps.files.save(Buffer.from(`p${i}`), 'jpg', 'image/jpeg')),
+    )
+    // 11 reports of 9 photos each: 99 references; a 12th of 9 would make 108.
+    for (let i = 0; i < 11; i++) expect((await call(deps, 'snapper', submitEvent({ photos }))).ok).toBe(true)
+    expect(await call(deps, 'snapper', submitEvent({ photos }))).toMatchObject({ ok: false, code: 'RATE.LIMITED' })
+  })
+})
