@@ -41,6 +41,8 @@ export const COLLECTIONS = {
   households: { indexes: [{ field: 'unitPath' }, { field: 'lastVisitedAt' }] },
   outbox: { indexes: [{ field: 'recipient' }] },
   meta: { indexes: [], bounded: true },
+  // One counter per person, limit and hour; read and incremented by id only.
+  rateCounters: { indexes: [] },
 } as const satisfies Record<string, { indexes: readonly IndexSpec[]; bounded?: boolean }>
 
 export type CollectionName = keyof typeof COLLECTIONS

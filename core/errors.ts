@@ -42,6 +42,7 @@ export const ERROR_MESSAGES = {
   'INVITE.REVOKED': '邀请码已作废，请联系管理员',
   'INVITE.USED': '邀请码已被使用过，每个邀请码只能用一次',
   'INVITE.RATE_LIMITED': '尝试次数过多，请一小时后再试',
+  'RATE.LIMITED': '操作太频繁，请稍后再试',
   'SYSTEM.ERROR': '系统繁忙，请稍后再试',
   // Transport errors of the local server: the request never reached a function.
   'HTTP.UNKNOWN_FUNCTION': '没有这个功能',

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { ActionName, FunctionName, FUNCTIONS } from '@core/functions'
 import type { Result } from '@core/result'
+import type { RateLimit } from '@core/rate-limits'
 import type { Actor } from '@core/roles'
 import type { Clock } from '../ports/clock'
 import type { FileCheck } from '../ports/files'
@@ -13,6 +14,8 @@ export interface Settings {
    * deployment comes to exist (the ADMIN_OPENIDS environment variable of the functions).
    */
   bootstrapAdminOpenids: readonly string[]
+  /** The hourly limits in force: core/rate-limits.ts's, or none for bulk tools and benchmarks. */
+  rateLimits?: readonly RateLimit[]
 }
 
 /** What every handler is given besides its input: the ports, never a concrete platform. */

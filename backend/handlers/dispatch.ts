@@ -5,6 +5,7 @@ import type { Actor } from '@core/roles'
 import { firstIssue } from '@core/validation/issues'
 import { resolveActor } from './actor'
 import type { CallerIdentity, Deps } from './context'
+import { chargeRateLimits } from './rate-limits'
 import { HANDLERS } from './registry'
 
 type AnyHandler = (input: unknown, ctx: Deps & { actor: Actor }) => Promise<Result<unknown>>
@@ -51,6 +52,8 @@ export async function runFunction(
       const issue = firstIssue(parsed.error)
       return fail('INPUT.INVALID', issue.message, issue.field)
     }
+    const limited = await chargeRateLimits(deps, actor.openid, name, action, parsed.data as Record<string, unknown>)
+    if (limited) return limited
     const handler = (HANDLERS as unknown as Record<string, Record<string, AnyHandler>>)[name]?.[action] as AnyHandler
     return await handler(parsed.data, { ...deps, actor })
   } catch (error) {

@@ -2,7 +2,6 @@ import {
   invitationStatus,
   isWellFormedInvitationCode,
   normalizeInvitationCode,
-  REDEEM_ATTEMPTS_PER_HOUR,
   type Invitation,
 } from '@core/invitation/invitation'
 import { unitPath, type OrgUnit } from '@core/org/org'
@@ -10,7 +9,6 @@ import { staffTemplatesFor } from '@core/case/notifications'
 import { listScope } from '@core/permissions'
 import { fail, ok, type Result } from '@core/result'
 import type { Actor } from '@core/roles'
-import { HOUR_MS } from '@core/time'
 import { toUserView, type User } from '@core/user/user'
 import type { Filter, Store } from '../ports/store'
 import type { Handler } from './context'
@@ -61,8 +59,6 @@ export const updateMe: Handler<'users', 'updateMe'> = async ({ name, phone }, { 
  */
 export const redeemInvitation: Handler<'users', 'redeem'> = async ({ code }, { store, clock, actor }) => {
   const now = clock.now()
-  const attempts = await store.increment('counters', `redeem-${actor.openid}-${Math.floor(now / HOUR_MS)}`, 'value')
-  if (attempts > REDEEM_ATTEMPTS_PER_HOUR) return fail('INVITE.RATE_LIMITED')
 
   const normalized = normalizeInvitationCode(code)
   if (!isWellFormedInvitationCode(normalized)) return fail('INVITE.INVALID', undefined, 'code')

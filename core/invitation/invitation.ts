@@ -6,8 +6,6 @@ export type InvitableRole = (typeof INVITABLE_ROLES)[number]
 /** Letters and digits that cannot be mistaken for one another when read out or typed. */
 export const INVITATION_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
 export const INVITATION_CODE_LENGTH = 12
-/** At most this many redemption attempts per person per hour. */
-export const REDEEM_ATTEMPTS_PER_HOUR = 5
 
 export interface Invitation {
   /** The normalised code (12 characters, no dashes). */
