@@ -2,6 +2,7 @@ import type { Case } from '@core/case/case'
 import type { Result } from '@core/result'
 import type { ReporterCaseView, CaseListItem } from '@core/case/views'
 import { addUnit, addUser, call, makeDeps, submitEvent, MARCH_15_2026 } from '../../support/backend'
+import { TINY_PNG } from '../../support/images'
 
 type Deps = Awaited<ReturnType<typeof makeDeps>>
 
@@ -345,5 +346,35 @@ describe('rate limits, counted in the store per caller and hour', () => {
     // 11 reports of 9 photos each: 99 references; a 12th of 9 would make 108.
     for (let i = 0; i < 11; i++) expect((await call(deps, 'snapper', submitEvent({ photos }))).ok).toBe(true)
     expect(await call(deps, 'snapper', submitEvent({ photos }))).toMatchObject({ ok: false, code: 'RATE.LIMITED' })
+  })
+})
+
+describe('photos: checked by their bytes, shown through URLs handed out after the permission check', () => {
+  let deps: Awaited<ReturnType<typeof makeDeps>>
+  beforeEach(async () => {
+    deps = await makeDeps()
+    await addUnit(deps, { _id: 'estate-1', kind: 'estate' })
+  })
+  afterEach(() => deps.store.close())
+
+  test('a referenced file that is not an image is refused and nothing is stored', async () => {
+    const fake = await deps.files.save(Buffer.from('<html>not a photo</html>'), 'jpg', 'image/jpeg')
+    expect(await call(deps, 'resident-a', submitEvent({ photos: [fake] }))).toMatchObject({
+      ok: false,
+      code: 'CASE.PHOTO_NOT_IMAGE',
+      field: 'photos',
+    })
+    expect(await deps.store.count('cases')).toBe(0)
+  })
+
+  test('a view carries a URL for each photo its viewer may see, and none for the others', async () => {
+    const photo = await deps.files.save(TINY_PNG, 'png', 'image/png')
+    const view = data<ReporterCaseView & { photoUrls: Record<string, string> }>(
+      await call(deps, 'resident-a', submitEvent({ photos: [photo] })),
+    )
+    expect(view.photoUrls).toEqual({ [photo]: `/files/${photo}` })
+    const other = await call(deps, 'resident-b', { action: 'get', id: view.id })
+    expect(other).toMatchObject({ ok: false, code: 'CASE.NOT_FOUND' })
+    expect(JSON.stringify(other)).not.toContain(photo)
   })
 })

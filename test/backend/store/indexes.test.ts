@@ -51,6 +51,9 @@ test('the CloudBase set-up creates the same indexes, locks every collection to f
     permission: {
       modifyResourcePermission: async ({ resource, permission }) => calls.push(`rule ${resource} ${permission}`),
     },
+    storage: {
+      setStorageAcl: async (acl, rule) => calls.push(`storage ${acl} ${JSON.stringify(rule)}`),
+    },
   }
   await setUpDatabase(manager, () => undefined)
   expect(
@@ -64,6 +67,10 @@ test('the CloudBase set-up creates the same indexes, locks every collection to f
       .map((name) => `rule ${name} ADMINONLY`)
       .sort(),
   )
+  // Photos: clients upload their own files and read none directly; the functions hand out short-lived URLs.
+  expect(calls.filter((c) => c.startsWith('storage '))).toEqual([
+    'storage CUSTOM {"read":false,"write":"resource.openid == auth.openid"}',
+  ])
   const indexCalls = calls.filter((c) => c.startsWith('index ')).length
   await setUpDatabase(manager, () => undefined)
   expect(calls.filter((c) => c.startsWith('index ')).length).toBe(indexCalls)
