@@ -10,7 +10,7 @@ export const ERROR_MESSAGES = {
   'AUTH.DEACTIVATED': '您的账号已停用，如有疑问请联系管理员',
   'CASE.NOT_FOUND': '没有找到这条诉求，请核对编号',
   'CASE.UNKNOWN_AREA': '所选的社区或小区不存在，请重新选择',
-  'CASE.PHOTO_NOT_FOUND': '有照片没有上传成功，请删除后重新添加',
+  'CASE.PHOTO_NOT_FOUND': '有照片没有上传成功或不是图片，请删除后重新添加',
   'CASE.CONFLICT': '这条诉求刚被别人处理过，已为您刷新，请看清最新情况后再操作',
   'CASE.INVALID_TRANSITION': '这条诉求现在的状态不能进行这项操作',
   'CASE.BAD_DEADLINE': '时限不正确',

@@ -1,15 +1,44 @@
-import type tcb from '@cloudbase/node-sdk'
 import type { FileCheck } from '../ports/files'
+import { sniffImage } from './image-sniff'
 
-type CloudbaseApp = ReturnType<typeof tcb.init>
+/** The two storage calls of @cloudbase/node-sdk this uses. */
+export interface StorageApi {
+  downloadFile(params: { fileID: string }): Promise<{ fileContent?: Buffer | string }>
+  getTempFileURL(params: { fileList: Array<{ fileID: string; maxAge: number }> }): Promise<{
+    fileList?: Array<{ fileID: string; code?: string; tempFileURL?: string }>
+  }>
+}
 
-/** Photos live in cloud storage; the mini-program uploads them and sends their fileIDs. */
+/** How long a photo URL handed to a viewer stays valid. */
+const URL_LIFETIME_SECONDS = 2 * 60 * 60
+
+/**
+ * Photos live in cloud storage: the mini-program uploads them and sends their fileIDs. Clients
+ * may read no file directly (storage rules); the functions read them, and hand out URLs.
+ */
 export class CloudbaseFiles implements FileCheck {
-  constructor(private readonly app: Pick<CloudbaseApp, 'getTempFileURL'>) {}
+  constructor(private readonly app: StorageApi) {}
 
-  async exists(fileId: string): Promise<boolean> {
+  /** Downloads the file and looks at its bytes, as the local server does with an upload. */
+  async isImage(fileId: string): Promise<boolean> {
     if (!fileId.startsWith('cloud://')) return false
-    const { fileList } = await this.app.getTempFileURL({ fileList: [fileId] })
-    return fileList?.[0]?.code === 'SUCCESS'
+    try {
+      const { fileContent } = await this.app.downloadFile({ fileID: fileId })
+      return Buffer.isBuffer(fileContent) ? (await sniffImage(fileContent)) !== null : false
+    } catch {
+      return false // missing, or not ours to read
+    }
+  }
+
+  async temporaryUrls(fileIds: readonly string[]): Promise<Record<string, string>> {
+    if (fileIds.length === 0) return {}
+    const { fileList } = await this.app.getTempFileURL({
+      fileList: fileIds.map((fileID) => ({ fileID, maxAge: URL_LIFETIME_SECONDS })),
+    })
+    const urls: Record<string, string> = {}
+    for (const file of fileList ?? []) {
+      if (file.code === 'SUCCESS' && file.tempFileURL) urls[file.fileID] = file.tempFileURL
+    }
+    return urls
   }
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { FileStore, StoredFile } from '../ports/files'
+import { sniffImage } from './image-sniff'
 
 const LOCAL_FILE_ID = /^img_[0-9a-f]{32}\.(jpg|png|gif|webp|heic)$/
 
@@ -44,11 +45,15 @@ export class DiskFileStore implements FileStore {
     }
   }
 
-  async exists(fileId: string): Promise<boolean> {
-    if (!DiskFileStore.isLocalFileId(fileId)) return false
-    return fs.access(path.join(this.dir, fileId)).then(
-      () => true,
-      () => false,
-    )
+  async isImage(fileId: string): Promise<boolean> {
+    const file = await this.read(fileId)
+    return file ? (await sniffImage(file.bytes)) !== null : false
+  }
+
+  /** Locally the server itself serves the files (GET /files/<fileId>). */
+  async temporaryUrls(fileIds: readonly string[]): Promise<Record<string, string>> {
+    const urls: Record<string, string> = {}
+    for (const fileId of fileIds) if (DiskFileStore.isLocalFileId(fileId)) urls[fileId] = `/files/${fileId}`
+    return urls
   }
 }

@@ -1,4 +1,5 @@
 import { COLLECTIONS, type IndexSpec } from '../collections'
+import storageRule from './storage-rules.json'
 
 /**
  * The CloudBase database this backend expects, derived from the same list of collections and
@@ -46,7 +47,21 @@ export interface DatabaseManager {
       permission: 'ADMINONLY'
     }): Promise<unknown>
   }
+  storage: {
+    setStorageAcl(acl: 'CUSTOM', rule: StorageRule): Promise<unknown>
+  }
 }
+
+export interface StorageRule {
+  read: boolean | string
+  write: boolean | string
+}
+
+/**
+ * Cloud storage: a client uploads its own photos and reads no file directly; functions read every
+ * file and hand a viewer short-lived URLs of the photos they may see (storage-rules.json).
+ */
+export const STORAGE_RULE: StorageRule = storageRule
 
 /** Applies the plan; safe to run again (existing collections and indexes are left as they are). */
 export async function setUpDatabase(manager: DatabaseManager, log: (line: string) => void): Promise<void> {
@@ -64,4 +79,6 @@ export async function setUpDatabase(manager: DatabaseManager, log: (line: string
     })
     log(`${collection.name}: 仅云函数可读写`)
   }
+  await manager.storage.setStorageAcl('CUSTOM', STORAGE_RULE)
+  log('云存储：用户只能上传自己的照片，不能直接读取任何文件')
 }

@@ -12,6 +12,7 @@ import type { Filter } from '../ports/store'
 import type { Handler, HandlerContext } from './context'
 import { announceNewCase } from './notify'
 import { cursorPage } from './paging'
+import { withPhotoUrls } from './photos'
 
 /**
  * A case's id is derived from who sent it and their request id, so a repeated or concurrent
@@ -47,7 +48,7 @@ export async function createCaseOnce(ctx: HandlerContext, request: NewCaseReques
   const allowed = request.mayUseArea?.(area) ?? ok(undefined)
   if (!allowed.ok) return allowed
   for (const fileId of request.files) {
-    if (!(await files.exists(fileId))) return fail('CASE.PHOTO_NOT_FOUND', undefined, 'photos')
+    if (!(await files.isImage(fileId))) return fail('CASE.PHOTO_NOT_FOUND', undefined, 'photos')
   }
 
   const now = clock.now()
@@ -71,7 +72,9 @@ export const submitCase: Handler<'cases', 'submit'> = async (input, ctx) => {
     build: ({ id, number, areaUnitPath, now }) =>
       newCase({ id, areaUnitPath, number, input, actor: ctx.actor, source: 'resident', now }),
   })
-  return created.ok ? ok(viewCaseFor(ctx.actor, created.data, ctx.clock.now())) : created
+  if (!created.ok) return created
+  const view = viewCaseFor(ctx.actor, created.data, ctx.clock.now())
+  return view ? ok(await withPhotoUrls(ctx.files, view)) : fail('CASE.NOT_FOUND')
 }
 
 /** 我的诉求: the cases the caller follows as their own (not those an official typed in for someone else). */
@@ -109,10 +112,10 @@ export const listCasesInScope: Handler<'cases', 'listInScope'> = async (
 }
 
 /** By id or by the number on the receipt. Whoever may not see a case is told it was not found, as for one that does not exist. */
-export const getCase: Handler<'cases', 'get'> = async (input, { store, clock, actor }) => {
+export const getCase: Handler<'cases', 'get'> = async (input, { store, files, clock, actor }) => {
   const doc = input.id
     ? await store.get<Case>('cases', input.id)
     : ((await store.query<Case>('cases', { filter: { number: input.number ?? '' }, offset: 0, limit: 1 }))[0] ?? null)
   const view = doc && viewCaseFor(actor, doc, clock.now())
-  return view ? ok(view) : fail('CASE.NOT_FOUND')
+  return view ? ok(await withPhotoUrls(files, view)) : fail('CASE.NOT_FOUND')
 }

@@ -327,7 +327,7 @@ export const recordVisit: Handler<'fieldwork', 'recordVisit'> = async (input, ct
     return fail('AUTH.FORBIDDEN', '只能记录本辖区内的走访', 'areaUnitId')
   }
   for (const photo of input.photos)
-    if (!(await ctx.files.exists(photo))) return fail('CASE.PHOTO_NOT_FOUND', undefined, 'photos')
+    if (!(await ctx.files.isImage(photo))) return fail('CASE.PHOTO_NOT_FOUND', undefined, 'photos')
 
   const now = clock.now()
   const at = input.at ?? now

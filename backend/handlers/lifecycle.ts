@@ -25,6 +25,7 @@ import { createCaseOnce } from './cases'
 import type { Handler, HandlerContext } from './context'
 import { deliver } from './notify'
 import { cursorPage } from './paging'
+import { withPhotoUrls } from './photos'
 import { loadTimeLimits } from './settings'
 
 type LifecycleInput = { id: string; expectedVersion: number }
@@ -71,7 +72,9 @@ function transition<A extends CaseAction>(action: A, resolve: Resolver<A>, hooks
     if (!(await store.updateIfVersion('cases', _id, input.expectedVersion, fields))) return fail('CASE.CONFLICT')
     await hooks.afterWrite?.(applied.data.next, ctx)
     await deliver(ctx, applied.data.notifications)
-    return ok(viewCaseFor(actor, applied.data.next, now) ?? handedOver(applied.data.next))
+    return ok(
+      await withPhotoUrls(ctx.files, viewCaseFor(actor, applied.data.next, now) ?? handedOver(applied.data.next)),
+    )
   }
 }
 
@@ -127,7 +130,7 @@ export const acknowledgeCase = transition('acknowledge', noParams)
 export const sendBackCase = transition('sendBack', asIs<'sendBack'>())
 export const addProgress = transition('addProgress', async (input: ActionParams['addProgress'], _doc, { files }) => {
   for (const photo of input.photos)
-    if (!(await files.exists(photo))) return fail('CASE.PHOTO_NOT_FOUND', undefined, 'photos')
+    if (!(await files.isImage(photo))) return fail('CASE.PHOTO_NOT_FOUND', undefined, 'photos')
   return ok(input)
 })
 export const requestExtension = transition('requestExtension', asIs<'requestExtension'>())
@@ -137,7 +140,7 @@ export const requestClosure = transition(
   'requestClosure',
   async (input: ActionParams['requestClosure'], _doc, { files }) => {
     for (const photo of input.evidence)
-      if (!(await files.exists(photo))) return fail('CASE.PHOTO_NOT_FOUND', undefined, 'evidence')
+      if (!(await files.isImage(photo))) return fail('CASE.PHOTO_NOT_FOUND', undefined, 'evidence')
     return ok(input)
   },
 )
@@ -214,7 +217,9 @@ export const recordOnTheSpot: Handler<'cases', 'recordOnTheSpot'> = async (input
     build: ({ id, number, areaUnitPath, now }) =>
       newOnTheSpotCase({ id, areaUnitPath, number, input, actor: ctx.actor, now }),
   })
-  return created.ok ? ok(viewCaseFor(ctx.actor, created.data, ctx.clock.now())) : created
+  if (!created.ok) return created
+  const view = viewCaseFor(ctx.actor, created.data, ctx.clock.now())
+  return view ? ok(await withPhotoUrls(ctx.files, view)) : fail('CASE.NOT_FOUND')
 }
 
 /** 我的任务: open cases the caller handles, due soonest first. */

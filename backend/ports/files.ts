@@ -1,6 +1,11 @@
-/** What handlers need of stored photos: only to know that an uploaded file exists. */
+/**
+ * What handlers need of stored photos: whether a referenced file is really an image (read and
+ * sniffed, never trusted by its name), and short-lived URLs to show the ones a viewer may see.
+ */
 export interface FileCheck {
-  exists(fileId: string): Promise<boolean>
+  isImage(fileId: string): Promise<boolean>
+  /** URLs for the given files that exist (missing ones are left out), valid for a limited time. */
+  temporaryUrls(fileIds: readonly string[]): Promise<Record<string, string>>
 }
 
 export interface StoredFile {

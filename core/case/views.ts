@@ -92,6 +92,11 @@ interface CaseViewBase {
   /** Whether the reporter may rate now (closed and not yet rated). */
   awaitingRating: boolean
   ratings: PublicRating[]
+  /**
+   * A short-lived URL for each photo in this view (photos, attachments of the events shown,
+   * evidence), filled in by the server once it decided what the viewer sees.
+   */
+  photoUrls: Record<string, string>
 }
 
 /** What the people who follow a case see: their own report (`reporter`) or one merged with theirs (`other`). */
@@ -161,6 +166,7 @@ function baseView(doc: Case, rule: ViewRule): CaseViewBase {
       byCall,
       byDefault,
     })),
+    photoUrls: {},
   }
 }
 
@@ -324,4 +330,11 @@ export interface HandedOverView {
 
 export function handedOver(doc: Case): HandedOverView {
   return { kind: 'handedOver', id: doc._id, number: doc.number, status: doc.status }
+}
+
+/** Every stored file a view shows: the only ones its viewer gets URLs for. */
+export function viewFileIds(view: CaseView): string[] {
+  const ids = [...view.photos, ...view.timeline.flatMap((event) => event.attachments)]
+  if (view.kind === 'staff' && view.closureRequest) ids.push(...view.closureRequest.evidence)
+  return [...new Set(ids)]
 }

@@ -1,22 +1,31 @@
-import { Image } from '@tarojs/components'
-import { photoUrl } from '../services/backend'
+import { Image, Text, View } from '@tarojs/components'
 
-/** A stored photo with a text alternative (alt in the browser, aria-label in WeChat). */
+/**
+ * A stored photo with a text alternative (alt in the browser, aria-label in WeChat). Its URL is
+ * one the server handed out (short-lived) or the phone's own copy; without one it says so.
+ */
 export default function Photo({
-  fileId,
+  src,
   label,
   className,
   onClick,
 }: {
-  fileId: string
+  src: string | undefined
   label: string
   className: string
   onClick?: () => void
 }) {
+  if (!src) {
+    return (
+      <View className={`${className} mq-photo--missing`} aria-label={label}>
+        <Text className="mq-hint">照片暂不能显示</Text>
+      </View>
+    )
+  }
   return (
     <Image
       className={className}
-      src={photoUrl(fileId)}
+      src={src}
       mode="aspectFill"
       ariaLabel={label}
       nativeProps={{ alt: label }}

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { NETWORK_MESSAGE, uploadImage } from '../services/backend'
+import { NETWORK_MESSAGE, previewUrl, uploadImage } from '../services/backend'
 import { ensurePrivacyConsent } from '../services/privacy'
 import Photo from './Photo'
 import './PhotoPicker.scss'
@@ -65,7 +65,7 @@ export default function PhotoPicker({
       <View className="mq-photos__grid">
         {photos.map((fileId, index) => (
           <View key={fileId} className="mq-photos__item">
-            <Photo className="mq-photos__image" fileId={fileId} label={`已添加的照片 ${index + 1}`} />
+            <Photo className="mq-photos__image" src={previewUrl(fileId)} label={`已添加的照片 ${index + 1}`} />
             <Button
               className="mq-photos__remove"
               fill="outline"

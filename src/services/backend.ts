@@ -54,6 +54,7 @@ export async function uploadImage(filePath: string, fileName: string): Promise<R
     const cloudPath = `cases/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${extension}`
     try {
       const { fileID } = await Taro.cloud.uploadFile({ cloudPath, filePath })
+      localPreviews.set(fileID, filePath)
       return { ok: true, data: { fileId: fileID } }
     } catch (error) {
       throw new NetworkError(String(error))
@@ -72,9 +73,15 @@ export async function uploadImage(filePath: string, fileName: string): Promise<R
   }
 }
 
-/** Where an <Image> finds a stored photo. */
-export function photoUrl(fileId: string): string {
-  return process.env.TARO_ENV === 'weapp' ? fileId : `/files/${encodeURIComponent(fileId)}`
+/** Photos this phone uploaded in this session, shown from the phone itself until the server hands out URLs. */
+const localPreviews = new Map<string, string>()
+
+/**
+ * Where a photo just added to a form is shown: the phone's own copy; in the browser the local
+ * server serves it. (Photos of a case come with their URLs, handed out by the server.)
+ */
+export function previewUrl(fileId: string): string {
+  return localPreviews.get(fileId) ?? (process.env.TARO_ENV === 'weapp' ? '' : `/files/${encodeURIComponent(fileId)}`)
 }
 
 export const NETWORK_MESSAGE = '网络不畅，请稍后再试。'

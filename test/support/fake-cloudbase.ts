@@ -11,6 +11,7 @@
  * `getCloudbaseContext` is the real SDK's, so the fake context is parsed as in production.
  */
 import { getCloudbaseContext } from '@cloudbase/node-sdk'
+import { TINY_PNG } from './images'
 
 type Doc = Record<string, unknown> & { _id: string }
 
@@ -239,13 +240,26 @@ class FakeCollection extends FakeQuery {
 export class FakeCloudbaseApp {
   readonly db = new FakeDatabase()
   readonly storedFiles = new Set<string>()
+  /** A stored file's bytes; a stored file without an entry here is a small PNG. */
+  readonly fileContents = new Map<string, Buffer>()
+  /** Every getTempFileURL request's file list, as sent. */
+  readonly tempUrlRequests: Array<Array<{ fileID: string; maxAge: number }>> = []
 
   database(): FakeDatabase {
     return this.db
   }
 
-  async getTempFileURL({ fileList }: { fileList: string[] }) {
+  async downloadFile({ fileID }: { fileID: string }): Promise<{ fileContent: Buffer }> {
     await tick()
+    if (!this.storedFiles.has(fileID))
+      throw Object.assign(new Error('STORAGE_FILE_NONEXIST'), { code: 'STORAGE_FILE_NONEXIST' })
+    return { fileContent: this.fileContents.get(fileID) ?? TINY_PNG }
+  }
+
+  async getTempFileURL({ fileList: requested }: { fileList: Array<{ fileID: string; maxAge: number }> }) {
+    await tick()
+    this.tempUrlRequests.push(requested)
+    const fileList = requested.map(({ fileID }) => fileID)
     return {
       fileList: fileList.map((fileID) =>
         this.storedFiles.has(fileID)

@@ -8,7 +8,7 @@ import { formatChinaTime } from '@core/time'
 import Page from '../../components/Page'
 import Photo from '../../components/Photo'
 import StatusBadge from '../../components/StatusBadge'
-import { callFunction, NetworkError, photoUrl } from '../../services/backend'
+import { callFunction, NetworkError } from '../../services/backend'
 import './index.scss'
 import { ErrorNotice } from '../../components/Notice'
 
@@ -26,7 +26,7 @@ export default function CaseDetail() {
       )
   })
 
-  const photos = view?.photos.map(photoUrl) ?? []
+  const photos = view?.photos.map((fileId) => view.photoUrls[fileId] ?? '').filter(Boolean) ?? []
 
   return (
     <Page className="case">
@@ -63,15 +63,15 @@ export default function CaseDetail() {
             )}
             {view.location?.address && <Text className="mq-hint">地址：{view.location.address}</Text>}
             {view.location?.coords && <Text className="mq-hint">已附定位</Text>}
-            {photos.length > 0 && (
+            {view.photos.length > 0 && (
               <View className="case__photos">
                 {view.photos.map((fileId, index) => (
                   <Photo
                     key={fileId}
                     className="case__photo"
-                    fileId={fileId}
+                    src={view.photoUrls[fileId]}
                     label={`现场照片 ${index + 1}`}
-                    onClick={() => void Taro.previewImage({ urls: photos, current: photos[index] ?? '' })}
+                    onClick={() => void Taro.previewImage({ urls: photos, current: view.photoUrls[fileId] ?? '' })}
                   />
                 ))}
               </View>
@@ -104,7 +104,7 @@ export default function CaseDetail() {
                       <Photo
                         key={fileId}
                         className="case__photo"
-                        fileId={fileId}
+                        src={view.photoUrls[fileId]}
                         label={`${EVENT_LABELS[event.type] ?? ''}照片 ${index + 1}`}
                       />
                     ))}

@@ -28,7 +28,10 @@ describe('cloud storage (CloudBase): a referenced file is read and sniffed; URLs
     const urls = await files.temporaryUrls([PHOTO, 'cloud://env-test.1234/cases/missing.png'])
     expect(Object.keys(urls)).toEqual([PHOTO])
     expect(urls[PHOTO]).toMatch(/^https:\/\//)
-    expect(app.tempUrlRequests.at(-1)).toEqual([{ fileID: PHOTO, maxAge: 7200 }])
+    expect(app.tempUrlRequests.at(-1)).toEqual([
+      { fileID: PHOTO, maxAge: 7200 },
+      { fileID: 'cloud://env-test.1234/cases/missing.png', maxAge: 7200 },
+    ])
     expect(await files.temporaryUrls([])).toEqual({})
   })
 })

@@ -6,6 +6,7 @@ import { readOutbox } from '../../../backend/adapters/outbox.notifier'
 import { defaultSatisfiedJob } from '../../../backend/jobs/default-satisfied'
 import { finishMergesJob } from '../../../backend/jobs/finish-merges'
 import { addTwoOffices, addUser, call, makeDeps, submitEvent } from '../../support/backend'
+import { TINY_PNG } from '../../support/images'
 
 type Deps = Awaited<ReturnType<typeof makeDeps>>
 type View = { id: string; number: string; version: number; status: string } & Record<string, unknown>
@@ -67,7 +68,7 @@ afterEach(() => deps.store.close())
 
 test('the whole story: assign, 签收, progress, closure rejected then approved, 不满意 reopens, second rating final; every message sent', async () => {
   const { id } = await submit(deps)
-  const photo = await deps.files.save(Buffer.from('p'), 'jpg', 'image/jpeg')
+  const photo = await deps.files.save(TINY_PNG, 'png', 'image/png')
   data(await act(deps, 'sup-a', 'assign', id, assignTo('cadre-a')))
   data(await act(deps, 'cadre-a', 'acknowledge', id))
   data(await act(deps, 'cadre-a', 'addProgress', id, { note: '已联系电工', photos: [photo] }))
@@ -293,7 +294,7 @@ test('merge: the reporter of the merged case follows the surviving one', async (
 })
 
 test('立行立改: recorded by a cadre with evidence, approved by a supervisor, counted apart', async () => {
-  const evidence = await deps.files.save(Buffer.from('e'), 'jpg', 'image/jpeg')
+  const evidence = await deps.files.save(TINY_PNG, 'png', 'image/png')
   const event = {
     action: 'recordOnTheSpot',
     clientRequestId: 'spot-00000001',
@@ -461,7 +462,7 @@ describe('found in review', () => {
   })
 
   test('a rejected 立行立改 goes back to 待派单 and can be assigned', async () => {
-    const evidence = await deps.files.save(Buffer.from('e'), 'jpg', 'image/jpeg')
+    const evidence = await deps.files.save(TINY_PNG, 'png', 'image/png')
     const recorded = data(
       await call(deps, 'cadre-a', {
         action: 'recordOnTheSpot',

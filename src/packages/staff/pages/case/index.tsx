@@ -121,7 +121,12 @@ export default function StaffCase() {
         {view.photos.length > 0 && (
           <View className="staff__photos">
             {view.photos.map((fileId, index) => (
-              <Photo key={fileId} className="staff__photo" fileId={fileId} label={`现场照片 ${index + 1}`} />
+              <Photo
+                key={fileId}
+                className="staff__photo"
+                src={view.photoUrls[fileId]}
+                label={`现场照片 ${index + 1}`}
+              />
             ))}
           </View>
         )}
@@ -150,7 +155,12 @@ export default function StaffCase() {
             {event.attachments.length > 0 && (
               <View className="staff__photos">
                 {event.attachments.map((fileId, index) => (
-                  <Photo key={fileId} className="staff__photo" fileId={fileId} label={`办理照片 ${index + 1}`} />
+                  <Photo
+                    key={fileId}
+                    className="staff__photo"
+                    src={view.photoUrls[fileId]}
+                    label={`办理照片 ${index + 1}`}
+                  />
                 ))}
               </View>
             )}

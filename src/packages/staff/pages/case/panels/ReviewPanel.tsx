@@ -26,7 +26,7 @@ export default function ReviewPanel({ view, run, base, can }: PanelProps) {
       {(request?.evidence.length ?? 0) > 0 && (
         <View className="staff__photos">
           {request?.evidence.map((fileId, index) => (
-            <Photo key={fileId} className="staff__photo" fileId={fileId} label={`佐证照片 ${index + 1}`} />
+            <Photo key={fileId} className="staff__photo" src={view.photoUrls[fileId]} label={`佐证照片 ${index + 1}`} />
           ))}
         </View>
       )}
