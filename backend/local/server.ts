@@ -1,5 +1,7 @@
 import fs from 'node:fs'
+import type { IncomingMessage } from 'node:http'
 import path from 'node:path'
+import { Transform, type Readable } from 'node:stream'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import multipart from '@fastify/multipart'
 import fastifyStatic from '@fastify/static'
@@ -19,6 +21,15 @@ import type { Job } from '../jobs/registry'
 
 export const FUNCTION_BODY_LIMIT = 1024 * 1024
 export const IMAGE_SIZE_LIMIT = 10 * 1024 * 1024
+/** A whole upload: the image and its multipart envelope (boundaries, part headers). */
+export const UPLOAD_BODY_LIMIT = IMAGE_SIZE_LIMIT + 64 * 1024
+/**
+ * How much of a body over its limit the server reads, and drops, before it answers 413. Answering
+ * while the client is still sending, then closing, loses the answer: the client's next write fails
+ * and the bytes left unread reset the connection. Past this cap it answers at once and closes.
+ */
+export const BODY_DRAIN_CAP = 64 * 1024 * 1024
+const UPLOAD_PATH = '/files'
 const IMAGE_TYPES: Record<string, string> = {
   'image/jpeg': 'jpg',
   'image/png': 'png',
@@ -42,6 +53,8 @@ class TransportError extends Error {
     readonly statusCode: number,
     readonly code: ErrorCode,
     message: string = ERROR_MESSAGES[code],
+    /** The request's body was read to its end, so the connection can serve the next request. */
+    readonly bodyRead = false,
   ) {
     super(message)
   }
@@ -50,6 +63,59 @@ class TransportError extends Error {
 function sendFail(reply: FastifyReply, status: number, code: ErrorCode, message: string = ERROR_MESSAGES[code]) {
   return reply.code(status).send(fail(code, message))
 }
+
+/** Reads and drops what is left of a request's body, up to `cap` bytes; true when it reached the end. */
+function drainBody(body: IncomingMessage, cap: number): Promise<boolean> {
+  if (body.readableEnded) return Promise.resolve(true)
+  return new Promise((resolve) => {
+    let seen = 0
+    const settle = (whole: boolean) => {
+      body.off('data', onData).off('end', onEnd).off('error', onFailure).off('close', onFailure)
+      resolve(whole)
+    }
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length
+      if (seen > cap) {
+        body.pause()
+        settle(false)
+      }
+    }
+    const onEnd = () => settle(true)
+    const onFailure = () => settle(false)
+    body.on('data', onData).once('end', onEnd).once('error', onFailure).once('close', onFailure)
+  })
+}
+
+/** 413 once the client has sent its whole body (it listens only then); past the cap, 413 and close. */
+async function refuseOversized(request: FastifyRequest, reply: FastifyReply, code: ErrorCode) {
+  const declared = Number(request.headers['content-length'])
+  const whole = !(declared > BODY_DRAIN_CAP) && (await drainBody(request.raw, BODY_DRAIN_CAP))
+  if (!whole) reply.header('connection', 'close')
+  return sendFail(reply, 413, code)
+}
+
+/**
+ * A chunked body (no Content-Length) passed on up to `limit` bytes; the rest is read and dropped,
+ * and the parser then fails with 413 on a connection that can stay open.
+ */
+function capChunkedBody(source: Readable, limit: number): Readable {
+  let seen = 0
+  const capped = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      seen += chunk.length
+      if (seen > BODY_DRAIN_CAP) callback(new TransportError(413, 'HTTP.BODY_TOO_LARGE'))
+      else callback(null, seen > limit ? undefined : chunk)
+    },
+    flush(callback) {
+      callback(seen > limit ? new TransportError(413, 'HTTP.BODY_TOO_LARGE', undefined, true) : null)
+    },
+  })
+  source.pipe(capped)
+  return capped
+}
+
+const bodyLimitOf = (request: FastifyRequest) => request.routeOptions.bodyLimit ?? FUNCTION_BODY_LIMIT
+const isUpload = (request: FastifyRequest) => request.routeOptions.url === UPLOAD_PATH
 
 /** Local mode's identity: the demo header stands in for WeChat's OPENID. No header, no identity. */
 function callerOf(request: FastifyRequest): { openid: string | null } {
@@ -94,8 +160,25 @@ export async function buildLocalServer(options: LocalServerOptions): Promise<Fas
     const transport =
       error instanceof TransportError ? error : transportErrorOf(error as { statusCode?: number; code?: string })
     if (transport.statusCode >= 500) console.error('[local server]', error)
+    // Fastify closes the connection after a body it gave up on; this one was read to its end,
+    // so the connection stays as the client asked.
+    if (transport.bodyRead) reply.header('connection', reply.raw.shouldKeepAlive ? 'keep-alive' : 'close')
     return sendFail(reply, transport.statusCode, transport.code, transport.message)
   })
+
+  // A body declared over its route's limit is refused before it is parsed, but only once it is in.
+  app.addHook('onRequest', async (request, reply) => {
+    if (Number(request.headers['content-length']) > bodyLimitOf(request)) {
+      return refuseOversized(request, reply, isUpload(request) ? 'FILE.TOO_LARGE' : 'HTTP.BODY_TOO_LARGE')
+    }
+  })
+  app.addHook('preParsing', async (request, _reply, payload) =>
+    request.headers['content-length'] === undefined &&
+    request.headers['transfer-encoding'] !== undefined &&
+    !isUpload(request)
+      ? capChunkedBody(payload, bodyLimitOf(request))
+      : payload,
+  )
 
   await app.register(multipart, { limits: { fileSize: IMAGE_SIZE_LIMIT, files: 1, fields: 4, parts: 5 } })
 
@@ -129,7 +212,7 @@ export async function buildLocalServer(options: LocalServerOptions): Promise<Fas
       }))
   })
 
-  app.post('/files', async (request, reply) => {
+  app.post(UPLOAD_PATH, { bodyLimit: UPLOAD_BODY_LIMIT }, async (request, reply) => {
     if (!callerOf(request).openid) return sendFail(reply, 401, 'AUTH.LOGIN_REQUIRED')
     const part = await request.file()
     if (!part) return sendFail(reply, 400, 'FILE.MISSING')
