@@ -1,4 +1,6 @@
+import fs from 'node:fs'
 import http from 'node:http'
+import path from 'node:path'
 import { EmbeddedStore } from '../../backend/adapters/embedded.store'
 import { DESCRIPTION_MAX } from '@core/case/case.schemas'
 import { requestId, submitEvent } from '../support/backend'
@@ -12,6 +14,7 @@ const RESIDENT_B = 'demo-resident-li'
 const AREA = 'unit-liuan-estate'
 const CHINESE = /[\u4e00-\u9fff]/
 const DEMO_CASES = 4
+const IMAGE_LIMIT = 10 * 1024 * 1024
 
 let server: RunningServer
 let dataDir: string
@@ -19,6 +22,11 @@ let acceptedCases = 0
 
 function validSubmit(overrides: Record<string, unknown> = {}) {
   return submitEvent({ areaUnitId: AREA, ...overrides })
+}
+
+/** The files the server has stored, by name. */
+function storedFiles(): string[] {
+  return fs.readdirSync(path.join(dataDir, 'files')).sort()
 }
 
 async function myCaseCount(openid = RESIDENT_A): Promise<number> {
@@ -257,6 +265,56 @@ describe('files', () => {
     const { status, body } = await upload(server.url, big, 'big.png', 'image/png', RESIDENT_A)
     expect(status).toBe(413)
     expect(body).toMatchObject({ ok: false, code: 'FILE.TOO_LARGE' })
+  })
+
+  test('twenty 11 MB uploads are each refused with 413, and none of them is stored', async () => {
+    const before = storedFiles()
+    const big = Buffer.concat([TINY_PNG, Buffer.alloc(11 * 1024 * 1024)])
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      const { status, body } = await upload(server.url, big, 'big.png', 'image/png', RESIDENT_A)
+      expect({ attempt, status, code: body.code }).toEqual({ attempt, status: 413, code: 'FILE.TOO_LARGE' })
+    }
+    expect(storedFiles()).toEqual(before)
+  })
+
+  test('an upload whose bytes pause exactly at the 10 MB mark is refused, not stored cut short', async () => {
+    // The multipart parser marks the file truncated only when bytes past the limit arrive; when
+    // they come in a read of their own, none of them is passed on and the file just looks short.
+    const before = storedFiles()
+    const boundary = '----mqt-cut'
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cut.png"\r\n` +
+        'Content-Type: image/png\r\n\r\n',
+    )
+    const image = Buffer.concat([TINY_PNG, Buffer.alloc(IMAGE_LIMIT + 16 * 1024 - TINY_PNG.length)])
+    const tail = Buffer.from(`\r\n--${boundary}--\r\n`)
+    const body = [
+      Buffer.concat([head, image.subarray(0, IMAGE_LIMIT)]),
+      { pauseMs: 150 },
+      image.subarray(IMAGE_LIMIT),
+      tail,
+    ]
+    const length = head.length + image.length + tail.length
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      // Half declare their length, half are sent chunked.
+      const declared = attempt % 2 === 0 ? { 'content-length': String(length) } : {}
+      const answer = await rawRequest(server.url, {
+        method: 'POST',
+        path: '/files',
+        headers: {
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'x-demo-user': RESIDENT_A,
+          ...declared,
+        },
+        body,
+      })
+      expect({ attempt, status: answer.status, code: answer.json?.code }).toEqual({
+        attempt,
+        status: 413,
+        code: 'FILE.TOO_LARGE',
+      })
+    }
+    expect(storedFiles()).toEqual(before)
   })
 
   test('an upload without identity, or a missing file, is refused', async () => {
