@@ -216,7 +216,16 @@ export async function buildLocalServer(options: LocalServerOptions): Promise<Fas
     if (!callerOf(request).openid) return sendFail(reply, 401, 'AUTH.LOGIN_REQUIRED')
     const part = await request.file()
     if (!part) return sendFail(reply, 400, 'FILE.MISSING')
-    const bytes = await part.toBuffer()
+    let bytes: Buffer
+    try {
+      bytes = await part.toBuffer()
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error
+      return refuseOversized(request, reply, 'FILE.TOO_LARGE')
+    }
+    // toBuffer() misses a cut made when the bytes past the limit arrive in a read of their own
+    // (none of them reaches the stream); the stream's own flag does not.
+    if (part.file.truncated) return refuseOversized(request, reply, 'FILE.TOO_LARGE')
     // Trust the bytes, not the declared type or the file name.
     const { fileTypeFromBuffer } = await import('file-type')
     const detected = await fileTypeFromBuffer(bytes)
