@@ -321,7 +321,9 @@ describe('files', () => {
     expect((await upload(server.url, TINY_PNG, 'a.png', 'image/png')).status).toBe(401)
     const response = await fetch(`${server.url}/files/img_${'0'.repeat(32)}.png`)
     expect(response.status).toBe(404)
-    expect((await fetch(`${server.url}/files/..%2F..%2Fpackage.json`)).status).toBe(404)
+    const climbing = await fetch(`${server.url}/files/..%2F..%2Fpackage.json`)
+    expect(climbing.status).toBe(403)
+    expect(await climbing.json()).toMatchObject({ ok: false, code: 'HTTP.FORBIDDEN' })
   })
 })
 

@@ -88,6 +88,8 @@ const ODD_REQUESTS: Odd[] = [
   { method: 'GET', path: '/dev/jobs/default-satisfied', status: 405, code: 'HTTP.METHOD_NOT_ALLOWED' },
   { method: 'OPTIONS', path: '/fn/cases', status: 405, code: 'HTTP.METHOD_NOT_ALLOWED' },
   { method: 'TRACE', path: '/healthz', status: 405, code: 'HTTP.METHOD_NOT_ALLOWED' },
+  // A method HTTP does not have: Node's parser refuses the request line.
+  { method: 'FOO', path: '/fn/cases', status: 400, code: 'HTTP.BAD_REQUEST' },
   // Methods no route takes, and paths no route has.
   { method: 'PROPFIND', path: '/fn/cases', status: 404, code: 'HTTP.NOT_FOUND' },
   { method: 'GET', path: '/dev/nothing-here', status: 404, code: 'HTTP.NOT_FOUND' },
@@ -111,6 +113,14 @@ test('405 names the methods the path does take', async () => {
   expect((await rawRequest(server.url, { method: 'DELETE', path: '/fn/cases' })).headers.allow).toBe('POST')
   expect((await rawRequest(server.url, { method: 'POST', path: '/healthz' })).headers.allow).toBe('GET, HEAD')
   expect((await rawRequest(server.url, { method: 'PUT', path: '/dev/clock' })).headers.allow).toBe('GET, HEAD, POST')
+})
+
+test('paths that only look odd get the app page, never a file from outside it', async () => {
+  // Not traversal: `//` is an empty segment, and `%252e` decodes once, to the text `%2e`.
+  for (const target of ['//etc/passwd', '/%252e%252e/%252e%252e/package.json']) {
+    const answer = await rawRequest(server.url, { path: target })
+    expect([target, answer.status, answer.text]).toEqual([target, 200, APP_PAGE])
+  }
 })
 
 test('the app and its files are still served, and the functions still answer', async () => {
