@@ -1,5 +1,6 @@
 import fs from 'node:fs'
-import type { IncomingMessage } from 'node:http'
+import { STATUS_CODES, type IncomingMessage } from 'node:http'
+import type { Socket } from 'node:net'
 import path from 'node:path'
 import { Transform, type Readable } from 'node:stream'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
@@ -30,6 +31,8 @@ export const UPLOAD_BODY_LIMIT = IMAGE_SIZE_LIMIT + 64 * 1024
  */
 export const BODY_DRAIN_CAP = 64 * 1024 * 1024
 const UPLOAD_PATH = '/files'
+/** Longer URLs are refused with 414: the app's own are short, and its page routes live after the `#`. */
+export const URL_LENGTH_LIMIT = 2048
 const IMAGE_TYPES: Record<string, string> = {
   'image/jpeg': 'jpg',
   'image/png': 'png',
@@ -125,7 +128,23 @@ function callerOf(request: FastifyRequest): { openid: string | null } {
   return { openid: header }
 }
 
-/** Fastify's own transport errors, mapped to our response shape and stable codes. */
+/** The code a 4xx answer carries when nothing more specific is known than its status. */
+const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
+  400: 'HTTP.BAD_REQUEST',
+  403: 'HTTP.FORBIDDEN',
+  404: 'HTTP.NOT_FOUND',
+  405: 'HTTP.METHOD_NOT_ALLOWED',
+  408: 'HTTP.TIMEOUT',
+  413: 'HTTP.BODY_TOO_LARGE',
+  414: 'HTTP.URI_TOO_LONG',
+  415: 'HTTP.UNSUPPORTED_MEDIA_TYPE',
+  431: 'HTTP.HEADERS_TOO_LARGE',
+}
+
+/**
+ * Fastify's and its plugins' errors, mapped to our response shape and stable codes: a 4xx stays that
+ * 4xx (the request was at fault, nothing to log); anything else is ours, a 500.
+ */
 function transportErrorOf(error: { statusCode?: number; code?: string }): TransportError {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -138,10 +157,44 @@ function transportErrorOf(error: { statusCode?: number; code?: string }): Transp
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new TransportError(400, 'HTTP.BAD_JSON')
+    case 'FST_ERR_BAD_URL':
+      return new TransportError(400, 'HTTP.BAD_URL')
   }
-  if (error.statusCode === 400) return new TransportError(400, 'HTTP.BAD_JSON')
-  if (error.statusCode === 413) return new TransportError(413, 'HTTP.BODY_TOO_LARGE')
+  const status = error.statusCode
+  if (status !== undefined && status >= 400 && status < 500) {
+    return new TransportError(status, CODE_BY_STATUS[status] ?? 'HTTP.BAD_REQUEST')
+  }
   return new TransportError(500, 'SYSTEM.ERROR')
+}
+
+/**
+ * A path that climbs (`..`, however encoded or slashed), holds a NUL byte, does not decode, or is
+ * too long names nothing we serve: refused before any route or file lookup.
+ */
+function urlProblem(url: string): TransportError | null {
+  if (url.length > URL_LENGTH_LIMIT) return new TransportError(414, 'HTTP.URI_TOO_LONG')
+  let path: string
+  try {
+    path = decodeURIComponent(url.split('?', 1)[0] ?? '')
+  } catch {
+    return new TransportError(400, 'HTTP.BAD_URL')
+  }
+  if (path.includes('\0') || path.split(/[/\\]/).includes('..')) return new TransportError(403, 'HTTP.FORBIDDEN')
+  return null
+}
+
+/** Requests Node's HTTP parser refuses (a head over 16 KB, a broken request line): our shape, then close. */
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400
+  const body = JSON.stringify(fail(CODE_BY_STATUS[status] ?? 'HTTP.BAD_REQUEST'))
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    )
+  }
+  socket.destroy(error)
 }
 
 const clockInput = z.object({
@@ -154,9 +207,7 @@ const clockInput = z.object({
 /** The local server of DESIGN.md §7: the same handlers as CloudBase, over HTTP. */
 export async function buildLocalServer(options: LocalServerOptions): Promise<FastifyInstance> {
   const { deps, jobs } = options
-  const app = Fastify({ bodyLimit: FUNCTION_BODY_LIMIT, logger: false })
-
-  app.setErrorHandler((error, _request, reply) => {
+  const answerError = (error: unknown, reply: FastifyReply) => {
     const transport =
       error instanceof TransportError ? error : transportErrorOf(error as { statusCode?: number; code?: string })
     if (transport.statusCode >= 500) console.error('[local server]', error)
@@ -164,6 +215,18 @@ export async function buildLocalServer(options: LocalServerOptions): Promise<Fas
     // so the connection stays as the client asked.
     if (transport.bodyRead) reply.header('connection', reply.raw.shouldKeepAlive ? 'keep-alive' : 'close')
     return sendFail(reply, transport.statusCode, transport.code, transport.message)
+  }
+  const app = Fastify({
+    bodyLimit: FUNCTION_BODY_LIMIT,
+    logger: false,
+    frameworkErrors: (error, _request, reply) => answerError(error, reply),
+    clientErrorHandler: answerClientError,
+  })
+  app.setErrorHandler((error, _request, reply) => answerError(error, reply))
+
+  app.addHook('onRequest', async (request) => {
+    const problem = urlProblem(request.url)
+    if (problem) throw problem
   })
 
   // A body declared over its route's limit is refused before it is parsed, but only once it is in.
@@ -181,6 +244,15 @@ export async function buildLocalServer(options: LocalServerOptions): Promise<Fas
   )
 
   await app.register(multipart, { limits: { fileSize: IMAGE_SIZE_LIMIT, files: 1, fields: 4, parts: 5 } })
+
+  // Each API path and the methods it takes, as the routes below are declared, for the 405s after them.
+  const methodsOf = new Map<string, Set<string>>()
+  app.addHook('onRoute', ({ url, method }) => {
+    const methods = methodsOf.get(url) ?? new Set<string>()
+    for (const one of [method].flat()) methods.add(one)
+    if (methods.has('GET')) methods.add('HEAD')
+    methodsOf.set(url, methods)
+  })
 
   app.get('/healthz', async (_request, reply) =>
     options.isStoreOpen() ? ok({ status: 'up' }) : sendFail(reply, 503, 'SYSTEM.ERROR', '数据存储不可用'),
@@ -271,6 +343,20 @@ export async function buildLocalServer(options: LocalServerOptions): Promise<Fas
     deps.clock.advanceHours(parsed.data.offsetHours)
     return ok(clockState())
   })
+
+  // A known path asked with a method it does not take: 405, naming those it does.
+  const refusals = [...methodsOf].map(([url, methods]) => ({
+    url,
+    allow: app.supportedMethods.filter((method) => methods.has(method)).join(', '),
+    refused: app.supportedMethods.filter((method) => !methods.has(method)),
+  }))
+  for (const { url, allow, refused } of refusals) {
+    app.route({
+      method: refused,
+      url,
+      handler: async (_request, reply) => sendFail(reply.header('allow', allow), 405, 'HTTP.METHOD_NOT_ALLOWED'),
+    })
+  }
 
   const staticDir = options.staticDir
   const indexHtml = staticDir ? path.join(staticDir, 'index.html') : null
