@@ -67,10 +67,21 @@ export function scheduledJobs(jobs: readonly Job[]): (event: unknown) => Promise
   }
 }
 
+/** The caller's OPENID from the invocation context, null when there is none; throws on a context it cannot read. */
+function openidOf(context: unknown): string | null {
+  const { WX_OPENID } = getCloudbaseContext(context as Parameters<typeof getCloudbaseContext>[0])
+  return typeof WX_OPENID === 'string' && WX_OPENID ? WX_OPENID : null
+}
+
+/** A user-facing function: always answers a Result, even when its context cannot be read. */
 export function cloudFunction(name: FunctionName): (event: unknown, context: unknown) => Promise<Result<unknown>> {
   const deps = platformDeps()
   return async (event, context) => {
-    const { WX_OPENID } = getCloudbaseContext(context as Parameters<typeof getCloudbaseContext>[0])
-    return runFunction(name, event, deps, { openid: typeof WX_OPENID === 'string' && WX_OPENID ? WX_OPENID : null })
+    try {
+      return await runFunction(name, event, deps, { openid: openidOf(context) })
+    } catch (error) {
+      console.error(`[function ${name}]`, error)
+      return fail('SYSTEM.ERROR')
+    }
   }
 }
