@@ -51,17 +51,23 @@ function templateIds(): TemplateIds {
   }
 }
 
-/** The timer-triggered function: runs the scheduled job its trigger is named after. */
-export function scheduledJobs(jobs: readonly Job[]): (event: unknown) => Promise<Result<unknown>> {
+/**
+ * The timer-triggered function: runs the scheduled job its trigger is named after. Anyone signed in
+ * to the mini-program can call it too, with any event; a timer's context carries no caller, so a
+ * context with an OPENID is refused before any job is looked up, and one that cannot be read as well.
+ */
+export function scheduledJobs(jobs: readonly Job[]): (event: unknown, context: unknown) => Promise<Result<unknown>> {
   const deps = platformDeps()
-  return async (event) => {
+  return async (event, context) => {
     const trigger = (event as { TriggerName?: unknown } | null)?.TriggerName
-    const job = jobs.find((candidate) => candidate.name === trigger)
-    if (!job) return fail('JOB.UNKNOWN', `没有名为 ${String(trigger)} 的定时任务`)
     try {
+      if (typeof context !== 'object' || context === null) throw new Error('no invocation context')
+      if (openidOf(context) !== null) return fail('AUTH.FORBIDDEN')
+      const job = jobs.find((candidate) => candidate.name === trigger)
+      if (!job) return fail('JOB.UNKNOWN', `没有名为 ${String(trigger)} 的定时任务`)
       return ok(await job.run(deps))
     } catch (error) {
-      console.error(`[job ${job.name}]`, error)
+      console.error(`[job ${String(trigger)}]`, error)
       return fail('SYSTEM.ERROR')
     }
   }
