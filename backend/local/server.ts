@@ -30,9 +30,9 @@ export const UPLOAD_BODY_LIMIT = IMAGE_SIZE_LIMIT + 64 * 1024
  * and the bytes left unread reset the connection. Past this cap it answers at once and closes.
  */
 export const BODY_DRAIN_CAP = 64 * 1024 * 1024
-const UPLOAD_PATH = '/files'
 /** Longer URLs are refused with 414: the app's own are short, and its page routes live after the `#`. */
 export const URL_LENGTH_LIMIT = 2048
+const UPLOAD_PATH = '/files'
 const IMAGE_TYPES: Record<string, string> = {
   'image/jpeg': 'jpg',
   'image/png': 'png',
