@@ -13,4 +13,7 @@ module.exports = {
   },
   // HTTP tests start real server processes; give them room on a loaded 2-core machine.
   testTimeout: 60_000,
+  // Every test's temp folders go in one folder per run, removed at the end.
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
 }
