@@ -24,4 +24,7 @@ module.exports = {
   // HTTP tests start real server processes; give them room on a loaded 2-core machine.
   testTimeout: 60_000,
   setupFilesAfterEnv: ['<rootDir>/test/support/index-guard.ts'],
+  // Every test's temp folders go in one folder per run, removed at the end.
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
 }

@@ -51,26 +51,43 @@ function templateIds(): TemplateIds {
   }
 }
 
-/** The timer-triggered function: runs the scheduled job its trigger is named after. */
-export function scheduledJobs(jobs: readonly Job[]): (event: unknown) => Promise<Result<unknown>> {
+/**
+ * The timer-triggered function: runs the scheduled job its trigger is named after. Anyone signed in
+ * to the mini-program can call it too, with any event; a timer's context carries no caller, so a
+ * context with an OPENID is refused before any job is looked up, and one that cannot be read as well.
+ */
+export function scheduledJobs(jobs: readonly Job[]): (event: unknown, context: unknown) => Promise<Result<unknown>> {
   const deps = platformDeps()
-  return async (event) => {
+  return async (event, context) => {
     const trigger = (event as { TriggerName?: unknown } | null)?.TriggerName
-    const job = jobs.find((candidate) => candidate.name === trigger)
-    if (!job) return fail('JOB.UNKNOWN', `没有名为 ${String(trigger)} 的定时任务`)
     try {
+      if (typeof context !== 'object' || context === null) throw new Error('no invocation context')
+      if (openidOf(context) !== null) return fail('AUTH.FORBIDDEN')
+      const job = jobs.find((candidate) => candidate.name === trigger)
+      if (!job) return fail('JOB.UNKNOWN', `没有名为 ${String(trigger)} 的定时任务`)
       return ok(await job.run(deps))
     } catch (error) {
-      console.error(`[job ${job.name}]`, error)
+      console.error(`[job ${String(trigger)}]`, error)
       return fail('SYSTEM.ERROR')
     }
   }
 }
 
+/** The caller's OPENID from the invocation context, null when there is none; throws on a context it cannot read. */
+function openidOf(context: unknown): string | null {
+  const { WX_OPENID } = getCloudbaseContext(context as Parameters<typeof getCloudbaseContext>[0])
+  return typeof WX_OPENID === 'string' && WX_OPENID ? WX_OPENID : null
+}
+
+/** A user-facing function: always answers a Result, even when its context cannot be read. */
 export function cloudFunction(name: FunctionName): (event: unknown, context: unknown) => Promise<Result<unknown>> {
   const deps = platformDeps()
   return async (event, context) => {
-    const { WX_OPENID } = getCloudbaseContext(context as Parameters<typeof getCloudbaseContext>[0])
-    return runFunction(name, event, deps, { openid: typeof WX_OPENID === 'string' && WX_OPENID ? WX_OPENID : null })
+    try {
+      return await runFunction(name, event, deps, { openid: openidOf(context) })
+    } catch (error) {
+      console.error(`[function ${name}]`, error)
+      return fail('SYSTEM.ERROR')
+    }
   }
 }

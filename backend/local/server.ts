@@ -1,5 +1,8 @@
 import fs from 'node:fs'
+import { STATUS_CODES, type IncomingMessage } from 'node:http'
+import type { Socket } from 'node:net'
 import path from 'node:path'
+import { Transform, type Readable } from 'node:stream'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import multipart from '@fastify/multipart'
 import fastifyStatic from '@fastify/static'
@@ -19,6 +22,17 @@ import type { Job } from '../jobs/registry'
 
 export const FUNCTION_BODY_LIMIT = 1024 * 1024
 export const IMAGE_SIZE_LIMIT = 10 * 1024 * 1024
+/** A whole upload: the image and its multipart envelope (boundaries, part headers). */
+export const UPLOAD_BODY_LIMIT = IMAGE_SIZE_LIMIT + 64 * 1024
+/**
+ * How much of a body over its limit the server reads, and drops, before it answers 413. Answering
+ * while the client is still sending, then closing, loses the answer: the client's next write fails
+ * and the bytes left unread reset the connection. Past this cap it answers at once and closes.
+ */
+export const BODY_DRAIN_CAP = 64 * 1024 * 1024
+/** Longer URLs are refused with 414: the app's own are short, and its page routes live after the `#`. */
+export const URL_LENGTH_LIMIT = 2048
+const UPLOAD_PATH = '/files'
 const IMAGE_TYPES: Record<string, string> = {
   'image/jpeg': 'jpg',
   'image/png': 'png',
@@ -42,6 +56,8 @@ class TransportError extends Error {
     readonly statusCode: number,
     readonly code: ErrorCode,
     message: string = ERROR_MESSAGES[code],
+    /** The request's body was read to its end, so the connection can serve the next request. */
+    readonly bodyRead = false,
   ) {
     super(message)
   }
@@ -51,6 +67,59 @@ function sendFail(reply: FastifyReply, status: number, code: ErrorCode, message:
   return reply.code(status).send(fail(code, message))
 }
 
+/** Reads and drops what is left of a request's body, up to `cap` bytes; true when it reached the end. */
+function drainBody(body: IncomingMessage, cap: number): Promise<boolean> {
+  if (body.readableEnded) return Promise.resolve(true)
+  return new Promise((resolve) => {
+    let seen = 0
+    const settle = (whole: boolean) => {
+      body.off('data', onData).off('end', onEnd).off('error', onFailure).off('close', onFailure)
+      resolve(whole)
+    }
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length
+      if (seen > cap) {
+        body.pause()
+        settle(false)
+      }
+    }
+    const onEnd = () => settle(true)
+    const onFailure = () => settle(false)
+    body.on('data', onData).once('end', onEnd).once('error', onFailure).once('close', onFailure)
+  })
+}
+
+/** 413 once the client has sent its whole body (it listens only then); past the cap, 413 and close. */
+async function refuseOversized(request: FastifyRequest, reply: FastifyReply, code: ErrorCode) {
+  const declared = Number(request.headers['content-length'])
+  const whole = !(declared > BODY_DRAIN_CAP) && (await drainBody(request.raw, BODY_DRAIN_CAP))
+  if (!whole) reply.header('connection', 'close')
+  return sendFail(reply, 413, code)
+}
+
+/**
+ * A chunked body (no Content-Length) passed on up to `limit` bytes; the rest is read and dropped,
+ * and the parser then fails with 413 on a connection that can stay open.
+ */
+function capChunkedBody(source: Readable, limit: number): Readable {
+  let seen = 0
+  const capped = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      seen += chunk.length
+      if (seen > BODY_DRAIN_CAP) callback(new TransportError(413, 'HTTP.BODY_TOO_LARGE'))
+      else callback(null, seen > limit ? undefined : chunk)
+    },
+    flush(callback) {
+      callback(seen > limit ? new TransportError(413, 'HTTP.BODY_TOO_LARGE', undefined, true) : null)
+    },
+  })
+  source.pipe(capped)
+  return capped
+}
+
+const bodyLimitOf = (request: FastifyRequest) => request.routeOptions.bodyLimit ?? FUNCTION_BODY_LIMIT
+const isUpload = (request: FastifyRequest) => request.routeOptions.url === UPLOAD_PATH
+
 /** Local mode's identity: the demo header stands in for WeChat's OPENID. No header, no identity. */
 function callerOf(request: FastifyRequest): { openid: string | null } {
   const header = request.headers[DEMO_USER_HEADER]
@@ -59,7 +128,23 @@ function callerOf(request: FastifyRequest): { openid: string | null } {
   return { openid: header }
 }
 
-/** Fastify's own transport errors, mapped to our response shape and stable codes. */
+/** The code a 4xx answer carries when nothing more specific is known than its status. */
+const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
+  400: 'HTTP.BAD_REQUEST',
+  403: 'HTTP.FORBIDDEN',
+  404: 'HTTP.NOT_FOUND',
+  405: 'HTTP.METHOD_NOT_ALLOWED',
+  408: 'HTTP.TIMEOUT',
+  413: 'HTTP.BODY_TOO_LARGE',
+  414: 'HTTP.URI_TOO_LONG',
+  415: 'HTTP.UNSUPPORTED_MEDIA_TYPE',
+  431: 'HTTP.HEADERS_TOO_LARGE',
+}
+
+/**
+ * Fastify's and its plugins' errors, mapped to our response shape and stable codes: a 4xx stays that
+ * 4xx (the request was at fault, nothing to log); anything else is ours, a 500.
+ */
 function transportErrorOf(error: { statusCode?: number; code?: string }): TransportError {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -72,10 +157,44 @@ function transportErrorOf(error: { statusCode?: number; code?: string }): Transp
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new TransportError(400, 'HTTP.BAD_JSON')
+    case 'FST_ERR_BAD_URL':
+      return new TransportError(400, 'HTTP.BAD_URL')
   }
-  if (error.statusCode === 400) return new TransportError(400, 'HTTP.BAD_JSON')
-  if (error.statusCode === 413) return new TransportError(413, 'HTTP.BODY_TOO_LARGE')
+  const status = error.statusCode
+  if (status !== undefined && status >= 400 && status < 500) {
+    return new TransportError(status, CODE_BY_STATUS[status] ?? 'HTTP.BAD_REQUEST')
+  }
   return new TransportError(500, 'SYSTEM.ERROR')
+}
+
+/**
+ * A path that climbs (`..`, however encoded or slashed), holds a NUL byte, does not decode, or is
+ * too long names nothing we serve: refused before any route or file lookup.
+ */
+function urlProblem(url: string): TransportError | null {
+  if (url.length > URL_LENGTH_LIMIT) return new TransportError(414, 'HTTP.URI_TOO_LONG')
+  let path: string
+  try {
+    path = decodeURIComponent(url.split('?', 1)[0] ?? '')
+  } catch {
+    return new TransportError(400, 'HTTP.BAD_URL')
+  }
+  if (path.includes('\0') || path.split(/[/\\]/).includes('..')) return new TransportError(403, 'HTTP.FORBIDDEN')
+  return null
+}
+
+/** Requests Node's HTTP parser refuses (a head over 16 KB, a broken request line): our shape, then close. */
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400
+  const body = JSON.stringify(fail(CODE_BY_STATUS[status] ?? 'HTTP.BAD_REQUEST'))
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    )
+  }
+  socket.destroy(error)
 }
 
 const clockInput = z.object({
@@ -88,16 +207,52 @@ const clockInput = z.object({
 /** The local server of DESIGN.md §7: the same handlers as CloudBase, over HTTP. */
 export async function buildLocalServer(options: LocalServerOptions): Promise<FastifyInstance> {
   const { deps, jobs } = options
-  const app = Fastify({ bodyLimit: FUNCTION_BODY_LIMIT, logger: false })
-
-  app.setErrorHandler((error, _request, reply) => {
+  const answerError = (error: unknown, reply: FastifyReply) => {
     const transport =
       error instanceof TransportError ? error : transportErrorOf(error as { statusCode?: number; code?: string })
     if (transport.statusCode >= 500) console.error('[local server]', error)
+    // Fastify closes the connection after a body it gave up on; this one was read to its end,
+    // so the connection stays as the client asked.
+    if (transport.bodyRead) reply.header('connection', reply.raw.shouldKeepAlive ? 'keep-alive' : 'close')
     return sendFail(reply, transport.statusCode, transport.code, transport.message)
+  }
+  const app = Fastify({
+    bodyLimit: FUNCTION_BODY_LIMIT,
+    logger: false,
+    frameworkErrors: (error, _request, reply) => answerError(error, reply),
+    clientErrorHandler: answerClientError,
+  })
+  app.setErrorHandler((error, _request, reply) => answerError(error, reply))
+
+  app.addHook('onRequest', async (request) => {
+    const problem = urlProblem(request.url)
+    if (problem) throw problem
   })
 
+  // A body declared over its route's limit is refused before it is parsed, but only once it is in.
+  app.addHook('onRequest', async (request, reply) => {
+    if (Number(request.headers['content-length']) > bodyLimitOf(request)) {
+      return refuseOversized(request, reply, isUpload(request) ? 'FILE.TOO_LARGE' : 'HTTP.BODY_TOO_LARGE')
+    }
+  })
+  app.addHook('preParsing', async (request, _reply, payload) =>
+    request.headers['content-length'] === undefined &&
+    request.headers['transfer-encoding'] !== undefined &&
+    !isUpload(request)
+      ? capChunkedBody(payload, bodyLimitOf(request))
+      : payload,
+  )
+
   await app.register(multipart, { limits: { fileSize: IMAGE_SIZE_LIMIT, files: 1, fields: 4, parts: 5 } })
+
+  // Each API path and the methods it takes, as the routes below are declared, for the 405s after them.
+  const methodsOf = new Map<string, Set<string>>()
+  app.addHook('onRoute', ({ url, method }) => {
+    const methods = methodsOf.get(url) ?? new Set<string>()
+    for (const one of [method].flat()) methods.add(one)
+    if (methods.has('GET')) methods.add('HEAD')
+    methodsOf.set(url, methods)
+  })
 
   app.get('/healthz', async (_request, reply) =>
     options.isStoreOpen() ? ok({ status: 'up' }) : sendFail(reply, 503, 'SYSTEM.ERROR', '数据存储不可用'),
@@ -129,11 +284,20 @@ export async function buildLocalServer(options: LocalServerOptions): Promise<Fas
       }))
   })
 
-  app.post('/files', async (request, reply) => {
+  app.post(UPLOAD_PATH, { bodyLimit: UPLOAD_BODY_LIMIT }, async (request, reply) => {
     if (!callerOf(request).openid) return sendFail(reply, 401, 'AUTH.LOGIN_REQUIRED')
     const part = await request.file()
     if (!part) return sendFail(reply, 400, 'FILE.MISSING')
-    const bytes = await part.toBuffer()
+    let bytes: Buffer
+    try {
+      bytes = await part.toBuffer()
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error
+      return refuseOversized(request, reply, 'FILE.TOO_LARGE')
+    }
+    // toBuffer() misses a cut made when the bytes past the limit arrive in a read of their own
+    // (none of them reaches the stream); the stream's own flag does not.
+    if (part.file.truncated) return refuseOversized(request, reply, 'FILE.TOO_LARGE')
     // Trust the bytes, not the declared type or the file name.
     const { fileTypeFromBuffer } = await import('file-type')
     const detected = await fileTypeFromBuffer(bytes)
@@ -179,6 +343,20 @@ export async function buildLocalServer(options: LocalServerOptions): Promise<Fas
     deps.clock.advanceHours(parsed.data.offsetHours)
     return ok(clockState())
   })
+
+  // A known path asked with a method it does not take: 405, naming those it does.
+  const refusals = [...methodsOf].map(([url, methods]) => ({
+    url,
+    allow: app.supportedMethods.filter((method) => methods.has(method)).join(', '),
+    refused: app.supportedMethods.filter((method) => !methods.has(method)),
+  }))
+  for (const { url, allow, refused } of refusals) {
+    app.route({
+      method: refused,
+      url,
+      handler: async (_request, reply) => sendFail(reply.header('allow', allow), 405, 'HTTP.METHOD_NOT_ALLOWED'),
+    })
+  }
 
   const staticDir = options.staticDir
   const indexHtml = staticDir ? path.join(staticDir, 'index.html') : null

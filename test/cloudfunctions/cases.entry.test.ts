@@ -1,31 +1,5 @@
-import { spawnSync } from 'node:child_process'
-import fs from 'node:fs'
-import path from 'node:path'
-import type { Result } from '@core/result'
-import { FakeCloudbaseApp, fakeContext, fakeSdkModule } from '../support/fake-cloudbase'
-import { tempDir } from '../support/temp-dir'
-
-const ROOT = path.resolve(__dirname, '..', '..')
-type Main = (event: unknown, context: unknown) => Promise<Result<Record<string, unknown>>>
-
-/**
- * Bundles the real function with `npm run build:functions`' script, then loads the bundle with the
- * fake SDK standing where CloudBase would install `@cloudbase/node-sdk`.
- */
-function loadBundledFunction(name: string, app: FakeCloudbaseApp): Main {
-  const outdir = tempDir('mqt-fn-')
-  const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-functions.mjs'), '--outdir', outdir], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  })
-  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`)
-  const sdkDir = path.join(outdir, name, 'node_modules', '@cloudbase', 'node-sdk')
-  fs.mkdirSync(sdkDir, { recursive: true })
-  fs.writeFileSync(path.join(sdkDir, 'index.js'), 'module.exports = globalThis.__fakeCloudbaseSdk\n')
-  ;(globalThis as Record<string, unknown>).__fakeCloudbaseSdk = fakeSdkModule(app)
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require(path.join(outdir, name, 'index.js')) as { main: Main }).main
-}
+import { FakeCloudbaseApp, fakeContext } from '../support/fake-cloudbase'
+import { buildFunctions, loadBundledFunction, type Main } from '../support/bundled-function'
 
 describe('the bundled cases function on CloudBase (fake SDK, fake context)', () => {
   const app = new FakeCloudbaseApp()
@@ -43,7 +17,7 @@ describe('the bundled cases function on CloudBase (fake SDK, fake context)', () 
       version: 1,
     })
     app.storedFiles.add('cloud://env-test.1234/cases/photo-1.jpg')
-    main = loadBundledFunction('cases', app)
+    main = loadBundledFunction(buildFunctions(), 'cases', app)
   })
 
   const submit = {

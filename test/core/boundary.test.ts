@@ -1,23 +1,44 @@
-import { execFileSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 const CORE = path.join(ROOT, 'core')
 
-function lint(files: string[]): Array<{ filePath: string; messages: Array<{ ruleId: string | null }> }> {
-  try {
-    return JSON.parse(
-      execFileSync(
-        process.execPath,
-        [path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--format', 'json', ...files],
-        { cwd: ROOT, encoding: 'utf8' },
-      ),
-    )
-  } catch (error) {
-    // ESLint exits 1 when it finds problems; its report is still on stdout.
-    return JSON.parse((error as { stdout: string }).stdout)
+interface Probe {
+  name: string
+  code: string
+  filePath: string
+}
+
+/**
+ * ESLint's Node API, `lintText` with a `filePath` inside core/: each probe is linted with the
+ * project's own config as if it lived there, and nothing is written. It runs in a plain Node child
+ * because ESLint loads eslint.config.mjs with a dynamic import, which jest's module sandbox refuses.
+ */
+const LINT_PROBES = `
+const { ESLint } = require('eslint')
+let input = ''
+process.stdin.on('data', (chunk) => (input += chunk))
+process.stdin.on('end', async () => {
+  const eslint = new ESLint({ cwd: process.cwd() })
+  const rules = {}
+  for (const probe of JSON.parse(input)) {
+    const [result] = await eslint.lintText(probe.code, { filePath: probe.filePath })
+    rules[probe.name] = result.messages.map((message) => message.ruleId)
   }
+  process.stdout.write(JSON.stringify(rules))
+})
+`
+
+function lintProbes(probes: Probe[]): Record<string, Array<string | null>> {
+  const run = spawnSync(process.execPath, ['-e', LINT_PROBES], {
+    cwd: ROOT,
+    input: JSON.stringify(probes),
+    encoding: 'utf8',
+  })
+  if (run.status !== 0) throw new Error(`eslint failed: ${run.stderr}`)
+  return JSON.parse(run.stdout)
 }
 
 function coreFiles(dir = CORE): string[] {
@@ -33,43 +54,49 @@ function coreFiles(dir = CORE): string[] {
 }
 
 describe('the domain core stays pure', () => {
-  const probeDir = path.join(CORE, `zz_boundary_probe_${process.pid}`)
-  const probes: Record<string, { file: string; code: string; allowed: boolean }> = {
-    nodeBuiltin: { file: 'a.ts', code: "import fs from 'node:fs'\nexport const x = fs", allowed: false },
-    bareBuiltin: { file: 'b.ts', code: "import { readFile } from 'fs'\nexport const x = readFile", allowed: false },
-    taro: { file: 'c.ts', code: "import Taro from '@tarojs/taro'\nexport const x = Taro", allowed: false },
-    cloudbase: { file: 'd.ts', code: "import tcb from '@cloudbase/node-sdk'\nexport const x = tcb", allowed: false },
-    nedb: { file: 'e.ts', code: "import D from '@seald-io/nedb'\nexport const x = D", allowed: false },
+  /** Each probe's source, given the relative paths from its folder to the repository root and to core/. */
+  const sources: Record<string, { code: (toRoot: string, toCore: string) => string; allowed: boolean }> = {
+    nodeBuiltin: { code: () => "import fs from 'node:fs'\nexport const x = fs", allowed: false },
+    bareBuiltin: { code: () => "import { readFile } from 'fs'\nexport const x = readFile", allowed: false },
+    taro: { code: () => "import Taro from '@tarojs/taro'\nexport const x = Taro", allowed: false },
+    cloudbase: { code: () => "import tcb from '@cloudbase/node-sdk'\nexport const x = tcb", allowed: false },
+    nedb: { code: () => "import D from '@seald-io/nedb'\nexport const x = D", allowed: false },
     backend: {
-      file: 'f.ts',
-      code: "import { HANDLERS } from '../../backend/handlers/registry'\nexport const x = HANDLERS",
+      code: (toRoot) => `import { HANDLERS } from '${toRoot}backend/handlers/registry'\nexport const x = HANDLERS`,
       allowed: false,
     },
-    processEnv: { file: 'g.ts', code: 'export const x = process.env.HOME', allowed: false },
-    dynamicRequire: { file: 'h.ts', code: "export const x = require('fs')", allowed: false },
-    zod: { file: 'i.ts', code: "import { z } from 'zod'\nexport const x = z", allowed: true },
-    dayjs: { file: 'j.ts', code: "import dayjs from 'dayjs'\nexport const x = dayjs", allowed: true },
-    siblingCore: { file: 'k.ts', code: "import { ROLES } from '../roles'\nexport const x = ROLES", allowed: true },
+    processEnv: { code: () => 'export const x = process.env.HOME', allowed: false },
+    dynamicRequire: { code: () => "export const x = require('fs')", allowed: false },
+    zod: { code: () => "import { z } from 'zod'\nexport const x = z", allowed: true },
+    dayjs: { code: () => "import dayjs from 'dayjs'\nexport const x = dayjs", allowed: true },
+    siblingCore: {
+      code: (_toRoot, toCore) => `import { ROLES } from '${toCore}roles'\nexport const x = ROLES`,
+      allowed: true,
+    },
   }
-
-  beforeAll(() => {
-    fs.mkdirSync(probeDir, { recursive: true })
-    for (const probe of Object.values(probes)) fs.writeFileSync(path.join(probeDir, probe.file), `${probe.code}\n`)
-  })
-  afterAll(() => fs.rmSync(probeDir, { recursive: true, force: true }))
+  // At every depth the rule covers: core/probe.ts, core/sub/probe.ts, core/sub/deeper/probe.ts.
+  const probes = [[], ['sub'], ['sub', 'deeper']].flatMap((folders) =>
+    Object.entries(sources).map(([name, source]) => ({
+      name: `${name} in ${['core', ...folders, 'probe.ts'].join('/')}`,
+      allowed: source.allowed,
+      filePath: path.join(CORE, ...folders, 'probe.ts'),
+      code: `${source.code('../'.repeat(folders.length + 1), folders.length === 0 ? './' : '../'.repeat(folders.length))}\n`,
+    })),
+  )
 
   test('lint refuses I/O, platform and outer-layer imports in core/, and allows zod, dayjs and core files', () => {
-    const report = lint(Object.values(probes).map((probe) => path.join(probeDir, probe.file)))
+    const before = coreFiles()
+    const rules = lintProbes(probes)
+    expect(coreFiles()).toEqual(before)
     const verdicts = Object.fromEntries(
-      Object.entries(probes).map(([name, probe]) => {
-        const result = report.find((r) => r.filePath === path.join(probeDir, probe.file))
-        const boundaryErrors = (result?.messages ?? []).filter((m) =>
-          ['no-restricted-imports', 'no-restricted-globals'].includes(m.ruleId ?? ''),
+      probes.map((probe) => {
+        const boundaryErrors = (rules[probe.name] ?? ['no answer']).filter((rule) =>
+          ['no-restricted-imports', 'no-restricted-globals', 'no answer'].includes(rule ?? ''),
         )
-        return [name, boundaryErrors.length === 0]
+        return [probe.name, boundaryErrors.length === 0]
       }),
     )
-    expect(verdicts).toEqual(Object.fromEntries(Object.entries(probes).map(([name, probe]) => [name, probe.allowed])))
+    expect(verdicts).toEqual(Object.fromEntries(probes.map((probe) => [probe.name, probe.allowed])))
   })
 
   test('no core file lies deeper than the lint rule reaches', () => {

@@ -85,7 +85,12 @@ test('the admin issues a cadre invitation; a fresh user redeems it and 我的 sh
     .waitFor()
   await admin.locator('input[placeholder="按姓名搜索"]').fill('王')
   await nutButton(admin, '搜索').click()
-  await admin.getByText('王强 · 党员干部').waitFor()
+  // The full list has 王强's row too, so seeing it proves nothing: wait until the answer has
+  // replaced the list, which then holds his row alone.
+  await admin.waitForFunction(() => {
+    const rows = document.querySelectorAll('.admin__row')
+    return rows.length === 1 && (rows[0]?.textContent ?? '').includes('王强 · 党员干部')
+  })
   expect(await admin.locator('.admin__row').count()).toBe(1)
   await screenshot(admin, '10-admin-users')
   await expectAccessible(admin, 'admin users')

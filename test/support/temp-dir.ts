@@ -4,9 +4,12 @@ import path from 'node:path'
 
 const made: string[] = []
 
-/** A fresh folder under the system temp dir, removed when the test process exits. */
+/**
+ * A fresh folder under the system temp dir. Under jest it lies in the run's folder, which the global
+ * teardown removes (test/support/global-setup.ts); elsewhere it is removed when the process exits.
+ */
 export function tempDir(prefix = 'mqt-'): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+  const dir = fs.mkdtempSync(path.join(process.env.MQT_TEST_TEMP ?? os.tmpdir(), prefix))
   made.push(dir)
   return dir
 }
