@@ -12,6 +12,7 @@ import { fail, ok } from '@core/result'
 import { formatChinaTime } from '@core/time'
 import type { OrgUnit } from '@core/org/org'
 import type { User } from '@core/user/user'
+import { sniffImage } from '../adapters/image-sniff'
 import { readOutbox } from '../adapters/outbox.notifier'
 import type { AdjustableClock } from '../adapters/system.clock'
 import type { Deps } from '../handlers/context'
@@ -33,13 +34,6 @@ export const BODY_DRAIN_CAP = 64 * 1024 * 1024
 /** Longer URLs are refused with 414: the app's own are short, and its page routes live after the `#`. */
 export const URL_LENGTH_LIMIT = 2048
 const UPLOAD_PATH = '/files'
-const IMAGE_TYPES: Record<string, string> = {
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'image/gif': 'gif',
-  'image/webp': 'webp',
-  'image/heic': 'heic',
-}
 const DEMO_USER_HEADER = 'x-demo-user'
 const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 
@@ -299,11 +293,9 @@ export async function buildLocalServer(options: LocalServerOptions): Promise<Fas
     // (none of them reaches the stream); the stream's own flag does not.
     if (part.file.truncated) return refuseOversized(request, reply, 'FILE.TOO_LARGE')
     // Trust the bytes, not the declared type or the file name.
-    const { fileTypeFromBuffer } = await import('file-type')
-    const detected = await fileTypeFromBuffer(bytes)
-    const extension = detected ? IMAGE_TYPES[detected.mime] : undefined
-    if (!detected || !extension) return sendFail(reply, 415, 'FILE.NOT_IMAGE')
-    const fileId = await deps.files.save(bytes, extension, detected.mime)
+    const image = await sniffImage(bytes)
+    if (!image) return sendFail(reply, 415, 'FILE.NOT_IMAGE')
+    const fileId = await deps.files.save(bytes, image.extension, image.mime)
     return ok({ fileId })
   })
 
