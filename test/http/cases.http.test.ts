@@ -364,11 +364,23 @@ describe('cases through the HTTP server', () => {
 
   test('50 different concurrent submits get 50 distinct numbers', async () => {
     const results = await Promise.all(
-      Array.from({ length: 50 }, () => callFn(server, 'cases', validSubmit(), RESIDENT_A)),
+      Array.from({ length: 50 }, (_, i) => callFn(server, 'cases', validSubmit(), `resident-concurrent-${i}`)),
     )
     expect(results.every((r) => r.body.ok === true)).toBe(true)
     expect(new Set(results.map((r) => (r.body.data as { number: string }).number)).size).toBe(50)
     acceptedCases += 50
+  })
+
+  test('one resident firing 30 reports at once: 20 are taken, the rest told to wait (RATE.LIMITED), over HTTP 200', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 30 }, () => callFn(server, 'cases', validSubmit(), 'resident-flood')),
+    )
+    expect(results.every((r) => r.status === 200)).toBe(true)
+    expect(results.filter((r) => r.body.ok === true)).toHaveLength(20)
+    const refused = results.filter((r) => r.body.ok === false)
+    expect(refused.map((r) => r.body.code)).toEqual(Array(10).fill('RATE.LIMITED'))
+    expect(refused[0]?.body.message).toMatch(CHINESE)
+    acceptedCases += 20
   })
 
   test('resident B asking for resident A’s case gets ok:false', async () => {
