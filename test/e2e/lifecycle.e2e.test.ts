@@ -146,6 +146,7 @@ test('resident → supervisor → cadre → supervisor → resident: the whole �
 
   // Every step told the right person (in WeChat: subscribe messages; here: the local outbox).
   expect(await outbox(number)).toEqual([
+    'caseSubmitted→demo-supervisor-chen',
     'caseAccepted→demo-resident-zhang',
     'taskAssigned→demo-cadre-wang',
     'reviewClosureRequested→demo-supervisor-chen',
