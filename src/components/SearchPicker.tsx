@@ -59,7 +59,7 @@ export default function SearchPicker<T>({
               <Input
                 className="mq-input"
                 aria-label={`搜索${title}`}
-                placeholder="输入姓名或关键字"
+                placeholder="输入姓名或姓氏"
                 value={query}
                 maxLength={20}
                 onChange={setQuery}
