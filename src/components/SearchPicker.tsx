@@ -87,13 +87,7 @@ export default function SearchPicker<T>({
               />
             )
           })}
-          <LoadMore
-            shown={list.items?.length ?? 0}
-            total={list.total}
-            hasMore={list.hasMore}
-            loading={list.loading}
-            onMore={() => void list.loadMore()}
-          />
+          <LoadMore list={list} />
         </View>
       </Popup>
     </>

@@ -50,7 +50,7 @@ async function post(path: string, body: unknown = {}): Promise<void> {
 /** Nothing on the page reaches past the right edge of the screen. */
 async function expectNothingOffScreen(page: Page, name: string): Promise<void> {
   const overflowing = await page.evaluate(() =>
-    [...document.querySelectorAll('body *')]
+    Array.from(document.querySelectorAll('body *'))
       .filter((element) => {
         const box = element.getBoundingClientRect()
         return box.width > 0 && box.right > window.innerWidth + 1

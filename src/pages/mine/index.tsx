@@ -41,13 +41,7 @@ export default function MyCases() {
           {list.items.map((item) => (
             <CaseRow key={item.id} item={item} />
           ))}
-          <LoadMore
-            shown={list.items.length}
-            total={list.total}
-            hasMore={list.hasMore}
-            loading={list.loading}
-            onMore={() => void list.loadMore()}
-          />
+          <LoadMore list={list} />
         </View>
       )}
     </Page>

@@ -123,13 +123,7 @@ export default function Invitations() {
                 )}
               </View>
             ))}
-            <LoadMore
-              shown={list.length}
-              total={invitations.total}
-              hasMore={invitations.hasMore}
-              loading={invitations.loading}
-              onMore={() => void invitations.loadMore()}
-            />
+            <LoadMore list={invitations} />
           </View>
         </>
       )}

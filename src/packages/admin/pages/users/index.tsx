@@ -76,13 +76,7 @@ export default function Users() {
               </Text>
             </View>
           ))}
-          <LoadMore
-            shown={users.length}
-            total={list.total}
-            hasMore={list.hasMore}
-            loading={list.loading}
-            onMore={() => void list.loadMore()}
-          />
+          <LoadMore list={list} />
         </View>
       )}
       {selected && (

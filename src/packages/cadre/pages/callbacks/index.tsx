@@ -34,13 +34,7 @@ export default function Callbacks() {
               )}
             </View>
           ))}
-          <LoadMore
-            shown={list.items.length}
-            total={list.total}
-            hasMore={list.hasMore}
-            loading={list.loading}
-            onMore={() => void list.loadMore()}
-          />
+          <LoadMore list={list} />
         </View>
       )}
     </Page>

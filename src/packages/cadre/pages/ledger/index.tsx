@@ -39,13 +39,7 @@ export default function Ledger() {
               </Text>
             </View>
           ))}
-          <LoadMore
-            shown={neglected.items.length}
-            total={neglected.total}
-            hasMore={neglected.hasMore}
-            loading={neglected.loading}
-            onMore={() => void neglected.loadMore()}
-          />
+          <LoadMore list={neglected} />
         </View>
       )}
       {all.items && all.items.length > 0 && (
@@ -67,13 +61,7 @@ export default function Ledger() {
               ))}
             </View>
           ))}
-          <LoadMore
-            shown={all.items.length}
-            total={all.total}
-            hasMore={all.hasMore}
-            loading={all.loading}
-            onMore={() => void all.loadMore()}
-          />
+          <LoadMore list={all} />
         </View>
       )}
     </Page>

@@ -19,13 +19,7 @@ export default function MyTasks() {
           {list.items.map((item) => (
             <StaffCaseRow key={item.id} item={item} />
           ))}
-          <LoadMore
-            shown={list.items.length}
-            total={list.total}
-            hasMore={list.hasMore}
-            loading={list.loading}
-            onMore={() => void list.loadMore()}
-          />
+          <LoadMore list={list} />
         </View>
       )}
     </Page>

@@ -48,13 +48,7 @@ export default function MyWork() {
           {history.items.map((checkin) => (
             <CheckinRow key={checkin._id} checkin={checkin} />
           ))}
-          <LoadMore
-            shown={history.items.length}
-            total={history.total}
-            hasMore={history.hasMore}
-            loading={history.loading}
-            onMore={() => void history.loadMore()}
-          />
+          <LoadMore list={history} />
         </View>
       )}
       {figures && (

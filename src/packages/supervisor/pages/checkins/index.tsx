@@ -21,13 +21,7 @@ export default function ScopeCheckins() {
           {list.items.map((checkin) => (
             <CheckinRow key={checkin._id} checkin={checkin} showPerson />
           ))}
-          <LoadMore
-            shown={list.items.length}
-            total={list.total}
-            hasMore={list.hasMore}
-            loading={list.loading}
-            onMore={() => void list.loadMore()}
-          />
+          <LoadMore list={list} />
         </View>
       )}
     </Page>

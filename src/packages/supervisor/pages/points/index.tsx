@@ -9,10 +9,9 @@ import {
   type ContactPointType,
 } from '@core/fieldwork/fieldwork'
 import type { OrgUnit } from '@core/org/org'
-import { ROLE_LABELS } from '@core/roles'
-import type { UserView } from '@core/user/user'
 import ChoiceSheet from '../../../../components/ChoiceSheet'
-import SearchPicker, { type Picked } from '../../../../components/SearchPicker'
+import OfficialPicker from '../../../../components/OfficialPicker'
+import type { Picked } from '../../../../components/SearchPicker'
 import { ErrorNotice, SuccessNotice } from '../../../../components/Notice'
 import Page from '../../../../components/Page'
 import { ask } from '../../../../services/backend'
@@ -160,21 +159,11 @@ export default function ContactPoints() {
                 onChange={() => setCadres(cadres.filter((chosen) => chosen.id !== cadre.id))}
               />
             ))}
-            <SearchPicker<UserView>
+            <OfficialPicker
               className="points__add-cadre"
               title="添加联系干部"
               placeholder="添加联系干部（可按姓名搜索）"
               value={null}
-              search
-              fetchPage={(query, cursor) =>
-                ask('users', 'list', {
-                  roles: ['cadre', 'supervisor'],
-                  active: true,
-                  ...(query ? { query } : {}),
-                  ...(cursor ? { cursor } : {}),
-                })
-              }
-              toChoice={(user) => ({ id: user.openid, label: `${user.name}（${ROLE_LABELS[user.role]}）` })}
               onChange={(picked) =>
                 setCadres(cadres.some((chosen) => chosen.id === picked.id) ? cadres : [...cadres, picked])
               }

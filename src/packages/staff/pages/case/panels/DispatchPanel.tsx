@@ -4,10 +4,10 @@ import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import { completionDeadline, type TimeLimits } from '@core/case/time-limits'
 import type { StaffCaseListItem } from '@core/case/views'
 import type { OrgUnit } from '@core/org/org'
-import { ROLE_LABELS } from '@core/roles'
 import { formatChinaTime } from '@core/time'
 import type { UserView } from '@core/user/user'
 import ChoiceSheet from '../../../../../components/ChoiceSheet'
+import OfficialPicker from '../../../../../components/OfficialPicker'
 import SearchPicker, { type Picked } from '../../../../../components/SearchPicker'
 import { ask } from '../../../../../services/backend'
 import type { PanelProps } from './types'
@@ -49,24 +49,11 @@ export default function DispatchPanel({ view, run, base, can, me }: PanelProps &
             onChange={(choice) => setUnitId(choice.id)}
           />
           <Text className="mq-label">承办人</Text>
-          <SearchPicker<UserView>
+          <OfficialPicker
             className="staff__handler"
             title="选择承办人"
             placeholder="选择承办人（可按姓名搜索）"
             value={handler}
-            search
-            fetchPage={(query, cursor) =>
-              ask('users', 'list', {
-                roles: ['cadre', 'supervisor'],
-                active: true,
-                ...(query ? { query } : {}),
-                ...(cursor ? { cursor } : {}),
-              })
-            }
-            toChoice={(user) => ({
-              id: user.openid,
-              label: `${user.name}（${ROLE_LABELS[user.role]} · ${user.unitName ?? ''}）`,
-            })}
             onChange={setHandler}
           />
           <Text className="mq-label">领办领导</Text>
