@@ -44,6 +44,7 @@ export const ERROR_MESSAGES = {
   'INVITE.RATE_LIMITED': '尝试次数过多，请一小时后再试',
   'RATE.LIMITED': '操作太频繁，请稍后再试',
   'SYSTEM.ERROR': '系统繁忙，请稍后再试',
+  'SYSTEM.BAD_OUTPUT': '系统出错了，请稍后再试（返回的数据不符合约定）',
   // Transport errors of the local server: the request never reached a function.
   'HTTP.UNKNOWN_FUNCTION': '没有这个功能',
   'HTTP.NOT_FOUND': '页面或资源不存在',

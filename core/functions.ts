@@ -1,4 +1,17 @@
-import type { z } from 'zod'
+import { z } from 'zod'
+import {
+  afterActionSchema,
+  callbackItemSchema,
+  caseListItemSchema,
+  caseViewSchema,
+  staffCaseListItemSchema,
+} from './case/view-schemas'
+import { checkinSchema, contactPointSchema, listedContactPointSchema } from './fieldwork/fieldwork'
+import { ledgerRowSchema, monthFiguresSchema, visitSchema } from './fieldwork/visit'
+import { invitationViewSchema } from './invitation/invitation'
+import { areaChoiceSchema, orgUnitSchema } from './org/org'
+import { userViewSchema } from './user/user'
+import { pageOf } from './validation/page'
 import { getCaseInput, listCasesInScopeInput, listMyCasesInput, submitCaseInput } from './case/case.schemas'
 import { LIFECYCLE } from './case/lifecycle'
 import {
@@ -36,7 +49,7 @@ import {
   signOutInput,
   updateContactPointInput,
 } from './fieldwork/fieldwork.schemas'
-import { getTimeLimitsInput, setTimeLimitsInput } from './settings.schemas'
+import { getTimeLimitsInput, setTimeLimitsInput, timeLimitsViewSchema } from './settings.schemas'
 import { issueInvitationInput, listInvitationsInput, revokeInvitationInput } from './invitation/invitation.schemas'
 import {
   createUnitInput,
@@ -61,7 +74,12 @@ export interface ActionSpec {
   /** The question asked of permissions.ts before the handler runs. */
   permission: PermissionAction
   input: z.ZodType<{ action: string }>
+  /** The shape of `data` in the answer: handlers are typed to it, pages read it, tests check it. */
+  output: z.ZodType
 }
+
+const caseView = caseViewSchema
+const afterAction = afterActionSchema
 
 /**
  * The catalogue of cloud functions and their actions: the contract between the app and the
@@ -69,69 +87,121 @@ export interface ActionSpec {
  */
 export const FUNCTIONS = {
   cases: {
-    submit: { permission: 'case.submit', input: submitCaseInput },
-    listMine: { permission: 'case.listMine', input: listMyCasesInput },
-    get: { permission: 'case.view', input: getCaseInput },
-    listInScope: { permission: 'case.listInScope', input: listCasesInScopeInput },
-    listMyTasks: { permission: 'case.listMyTasks', input: listMyTasksInput },
-    listCallbacks: { permission: 'case.listCallbacks', input: listCallbacksInput },
-    recordOnTheSpot: { permission: 'case.recordOnTheSpot', input: recordOnTheSpotInput },
+    submit: { permission: 'case.submit', input: submitCaseInput, output: caseView },
+    listMine: { permission: 'case.listMine', input: listMyCasesInput, output: pageOf(caseListItemSchema) },
+    get: { permission: 'case.view', input: getCaseInput, output: caseView },
+    listInScope: {
+      permission: 'case.listInScope',
+      input: listCasesInScopeInput,
+      output: pageOf(staffCaseListItemSchema),
+    },
+    listMyTasks: { permission: 'case.listMyTasks', input: listMyTasksInput, output: pageOf(staffCaseListItemSchema) },
+    listCallbacks: { permission: 'case.listCallbacks', input: listCallbacksInput, output: pageOf(callbackItemSchema) },
+    recordOnTheSpot: { permission: 'case.recordOnTheSpot', input: recordOnTheSpotInput, output: caseView },
     // Lifecycle actions: their permission is the lifecycle table's, so the two never disagree.
-    assign: { permission: LIFECYCLE.assign.permission, input: assignInput },
-    acknowledge: { permission: LIFECYCLE.acknowledge.permission, input: acknowledgeInput },
-    sendBack: { permission: LIFECYCLE.sendBack.permission, input: sendBackInput },
-    addProgress: { permission: LIFECYCLE.addProgress.permission, input: addProgressInput },
-    requestExtension: { permission: LIFECYCLE.requestExtension.permission, input: requestExtensionInput },
-    approveExtension: { permission: LIFECYCLE.approveExtension.permission, input: approveExtensionInput },
-    rejectExtension: { permission: LIFECYCLE.rejectExtension.permission, input: rejectExtensionInput },
-    requestClosure: { permission: LIFECYCLE.requestClosure.permission, input: requestClosureInput },
-    approveClosure: { permission: LIFECYCLE.approveClosure.permission, input: approveClosureInput },
-    rejectClosure: { permission: LIFECYCLE.rejectClosure.permission, input: rejectClosureInput },
-    decline: { permission: LIFECYCLE.decline.permission, input: declineInput },
-    merge: { permission: LIFECYCLE.merge.permission, input: mergeInput },
-    rate: { permission: LIFECYCLE.rate.permission, input: rateInput },
-    rateByCall: { permission: LIFECYCLE.rateByCall.permission, input: rateByCallInput },
+    assign: { permission: LIFECYCLE.assign.permission, input: assignInput, output: afterAction },
+    acknowledge: { permission: LIFECYCLE.acknowledge.permission, input: acknowledgeInput, output: afterAction },
+    sendBack: { permission: LIFECYCLE.sendBack.permission, input: sendBackInput, output: afterAction },
+    addProgress: { permission: LIFECYCLE.addProgress.permission, input: addProgressInput, output: afterAction },
+    requestExtension: {
+      permission: LIFECYCLE.requestExtension.permission,
+      input: requestExtensionInput,
+      output: afterAction,
+    },
+    approveExtension: {
+      permission: LIFECYCLE.approveExtension.permission,
+      input: approveExtensionInput,
+      output: afterAction,
+    },
+    rejectExtension: {
+      permission: LIFECYCLE.rejectExtension.permission,
+      input: rejectExtensionInput,
+      output: afterAction,
+    },
+    requestClosure: {
+      permission: LIFECYCLE.requestClosure.permission,
+      input: requestClosureInput,
+      output: afterAction,
+    },
+    approveClosure: {
+      permission: LIFECYCLE.approveClosure.permission,
+      input: approveClosureInput,
+      output: afterAction,
+    },
+    rejectClosure: { permission: LIFECYCLE.rejectClosure.permission, input: rejectClosureInput, output: afterAction },
+    decline: { permission: LIFECYCLE.decline.permission, input: declineInput, output: afterAction },
+    merge: { permission: LIFECYCLE.merge.permission, input: mergeInput, output: afterAction },
+    rate: { permission: LIFECYCLE.rate.permission, input: rateInput, output: afterAction },
+    rateByCall: { permission: LIFECYCLE.rateByCall.permission, input: rateByCallInput, output: afterAction },
   },
   orgs: {
-    listAreas: { permission: 'org.listAreas', input: listAreasInput },
-    tree: { permission: 'org.view', input: orgTreeInput },
-    create: { permission: 'org.manage', input: createUnitInput },
-    rename: { permission: 'org.manage', input: renameUnitInput },
-    move: { permission: 'org.manage', input: moveUnitInput },
-    deactivate: { permission: 'org.manage', input: deactivateUnitInput },
+    listAreas: { permission: 'org.listAreas', input: listAreasInput, output: z.array(areaChoiceSchema) },
+    tree: { permission: 'org.view', input: orgTreeInput, output: z.array(orgUnitSchema) },
+    create: { permission: 'org.manage', input: createUnitInput, output: orgUnitSchema },
+    rename: { permission: 'org.manage', input: renameUnitInput, output: orgUnitSchema },
+    move: { permission: 'org.manage', input: moveUnitInput, output: orgUnitSchema },
+    deactivate: { permission: 'org.manage', input: deactivateUnitInput, output: orgUnitSchema },
   },
   users: {
-    me: { permission: 'user.viewSelf', input: getMeInput },
-    updateMe: { permission: 'user.editSelf', input: updateMeInput },
-    redeem: { permission: 'user.redeemInvitation', input: redeemInvitationInput },
-    list: { permission: 'user.list', input: listUsersInput },
-    update: { permission: 'user.manage', input: updateUserInput },
-    subscribe: { permission: 'user.editSelf', input: subscribeInput },
+    me: { permission: 'user.viewSelf', input: getMeInput, output: userViewSchema },
+    updateMe: { permission: 'user.editSelf', input: updateMeInput, output: userViewSchema },
+    redeem: { permission: 'user.redeemInvitation', input: redeemInvitationInput, output: userViewSchema },
+    list: { permission: 'user.list', input: listUsersInput, output: pageOf(userViewSchema) },
+    update: { permission: 'user.manage', input: updateUserInput, output: userViewSchema },
+    subscribe: { permission: 'user.editSelf', input: subscribeInput, output: userViewSchema },
   },
   fieldwork: {
-    listContactPoints: { permission: 'contactPoint.listMine', input: listContactPointsInput },
-    listManagedContactPoints: { permission: 'contactPoint.manage', input: listManagedContactPointsInput },
-    createContactPoint: { permission: 'contactPoint.manage', input: createContactPointInput },
-    updateContactPoint: { permission: 'contactPoint.manage', input: updateContactPointInput },
-    signIn: { permission: 'checkin.own', input: signInInput },
-    signOut: { permission: 'checkin.own', input: signOutInput },
-    currentCheckin: { permission: 'checkin.own', input: currentCheckinInput },
-    recordVisit: { permission: 'visit.record', input: recordVisitInput },
-    listMyVisits: { permission: 'checkin.own', input: listMyVisitsInput },
-    listHouseholds: { permission: 'household.list', input: listHouseholdsInput },
-    listNeglectedHouseholds: { permission: 'household.list', input: listNeglectedHouseholdsInput },
-    myMonth: { permission: 'checkin.own', input: myMonthInput },
-    listMyCheckins: { permission: 'checkin.own', input: listMyCheckinsInput },
-    listCheckinsInScope: { permission: 'checkin.viewInScope', input: listCheckinsInScopeInput },
+    listContactPoints: {
+      permission: 'contactPoint.listMine',
+      input: listContactPointsInput,
+      output: z.array(listedContactPointSchema),
+    },
+    listManagedContactPoints: {
+      permission: 'contactPoint.manage',
+      input: listManagedContactPointsInput,
+      output: z.array(contactPointSchema),
+    },
+    createContactPoint: {
+      permission: 'contactPoint.manage',
+      input: createContactPointInput,
+      output: contactPointSchema,
+    },
+    updateContactPoint: {
+      permission: 'contactPoint.manage',
+      input: updateContactPointInput,
+      output: contactPointSchema,
+    },
+    signIn: { permission: 'checkin.own', input: signInInput, output: checkinSchema },
+    signOut: { permission: 'checkin.own', input: signOutInput, output: checkinSchema },
+    currentCheckin: { permission: 'checkin.own', input: currentCheckinInput, output: checkinSchema.nullable() },
+    recordVisit: { permission: 'visit.record', input: recordVisitInput, output: visitSchema },
+    listMyVisits: { permission: 'checkin.own', input: listMyVisitsInput, output: z.array(visitSchema) },
+    listHouseholds: { permission: 'household.list', input: listHouseholdsInput, output: pageOf(ledgerRowSchema) },
+    listNeglectedHouseholds: {
+      permission: 'household.list',
+      input: listNeglectedHouseholdsInput,
+      output: z.strictObject({ ...pageOf(ledgerRowSchema).shape, neglectDays: z.number() }),
+    },
+    myMonth: {
+      permission: 'checkin.own',
+      input: myMonthInput,
+      output: z.strictObject({ month: z.string(), figures: monthFiguresSchema }),
+    },
+    listMyCheckins: { permission: 'checkin.own', input: listMyCheckinsInput, output: pageOf(checkinSchema) },
+    listCheckinsInScope: {
+      permission: 'checkin.viewInScope',
+      input: listCheckinsInScopeInput,
+      output: pageOf(checkinSchema),
+    },
   },
   settings: {
-    getTimeLimits: { permission: 'settings.viewTimeLimits', input: getTimeLimitsInput },
-    setTimeLimits: { permission: 'settings.timeLimits', input: setTimeLimitsInput },
+    getTimeLimits: { permission: 'settings.viewTimeLimits', input: getTimeLimitsInput, output: timeLimitsViewSchema },
+    setTimeLimits: { permission: 'settings.timeLimits', input: setTimeLimitsInput, output: timeLimitsViewSchema },
   },
   invitations: {
-    issue: { permission: 'invitation.manage', input: issueInvitationInput },
-    list: { permission: 'invitation.manage', input: listInvitationsInput },
-    revoke: { permission: 'invitation.manage', input: revokeInvitationInput },
+    issue: { permission: 'invitation.manage', input: issueInvitationInput, output: invitationViewSchema },
+    list: { permission: 'invitation.manage', input: listInvitationsInput, output: pageOf(invitationViewSchema) },
+    revoke: { permission: 'invitation.manage', input: revokeInvitationInput, output: invitationViewSchema },
   },
 } as const satisfies Record<string, Record<string, ActionSpec>>
 
@@ -142,8 +212,15 @@ export function callersOf(spec: ActionSpec): Caller[] {
 
 export type FunctionName = keyof typeof FUNCTIONS
 export type ActionName<F extends FunctionName> = keyof (typeof FUNCTIONS)[F] & string
-export type ActionInput<F extends FunctionName, A extends ActionName<F>> = (typeof FUNCTIONS)[F][A] extends {
+/** What the handler receives: the input after the schema parsed it (defaults applied, unknown fields dropped). */
+export type InputFor<F extends FunctionName, A extends ActionName<F>> = (typeof FUNCTIONS)[F][A] extends {
   input: infer S extends z.ZodType
+}
+  ? z.output<S>
+  : never
+/** What the action answers in `data`. */
+export type OutputFor<F extends FunctionName, A extends ActionName<F>> = (typeof FUNCTIONS)[F][A] extends {
+  output: infer S extends z.ZodType
 }
   ? z.output<S>
   : never

@@ -23,7 +23,8 @@ export interface Actor {
  * Whoever takes an action on a record: a person, or the system itself running a scheduled rule
  * (默认满意). The system is never a caller of a function; it only appears in the tables.
  */
-export type ActorRole = Role | 'system'
+export const ACTOR_ROLES = [...ROLES, 'system'] as const
+export type ActorRole = (typeof ACTOR_ROLES)[number]
 export type Principal = Omit<Actor, 'role'> & { role: ActorRole }
 
 export const SYSTEM_ACTOR: Principal = { openid: 'system', role: 'system', unitId: null, name: '系统' }

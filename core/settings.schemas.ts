@@ -28,3 +28,9 @@ export const setTimeLimitsInput = z.object({
   ),
   expectedVersion: z.number({ error: '版本号不正确' }).int().min(0),
 })
+
+/** The time limits in force, and the version an admin's change must name. */
+export const timeLimitsViewSchema = z.strictObject({
+  limits: z.strictObject({ urgent: limit, hard: limit, normal: limit }),
+  version: z.number(),
+})

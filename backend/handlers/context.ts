@@ -1,5 +1,4 @@
-import type { z } from 'zod'
-import type { ActionName, FunctionName, FUNCTIONS } from '@core/functions'
+import type { ActionName, FunctionName, InputFor, OutputFor } from '@core/functions'
 import type { Result } from '@core/result'
 import type { RateLimit } from '@core/rate-limits'
 import type { Actor } from '@core/roles'
@@ -16,6 +15,8 @@ export interface Settings {
   bootstrapAdminOpenids: readonly string[]
   /** The hourly limits in force: core/rate-limits.ts's, or none for bulk tools and benchmarks. */
   rateLimits?: readonly RateLimit[]
+  /** Check every answer against its action's output schema (local server and tests; CHECK_OUTPUTS=1 in production). */
+  checkOutputs?: boolean
 }
 
 /** What every handler is given besides its input: the ports, never a concrete platform. */
@@ -29,6 +30,7 @@ export interface Deps {
 
 export function settingsFromEnv(env: Record<string, string | undefined>): Settings {
   return {
+    checkOutputs: env.CHECK_OUTPUTS === '1',
     bootstrapAdminOpenids: (env.ADMIN_OPENIDS ?? '')
       .split(',')
       .map((openid) => openid.trim())
@@ -41,18 +43,13 @@ export interface CallerIdentity {
   openid: string | null
 }
 
-type InputFor<F extends FunctionName, A extends ActionName<F>> = (typeof FUNCTIONS)[F][A] extends {
-  input: infer S extends z.ZodType
-}
-  ? z.output<S>
-  : never
-
 export type HandlerContext = Deps & { actor: Actor }
 
+/** A handler takes its action's parsed input and answers exactly its declared output (core/functions.ts). */
 export type Handler<F extends FunctionName, A extends ActionName<F>> = (
   input: InputFor<F, A>,
   ctx: HandlerContext,
-) => Promise<Result<unknown>>
+) => Promise<Result<OutputFor<F, A>>>
 
 /** One handler for every action of the catalogue: a missing one is a type error. */
 export type FunctionHandlers = { [F in FunctionName]: { [A in ActionName<F>]: Handler<F, A> } }

@@ -5,6 +5,8 @@ export interface ActionDescription {
   action: string
   roles: string[]
   input: unknown
+  /** The shape of `data` in a successful answer. */
+  output: unknown
 }
 
 /** `GET /fn`: every function and action, generated from the very schemas the handlers validate with. */
@@ -15,6 +17,7 @@ export function describeFunctions(): Array<{ name: string; actions: ActionDescri
       action,
       roles: callersOf(spec),
       input: z.toJSONSchema(spec.input, { io: 'input', unrepresentable: 'any' }),
+      output: z.toJSONSchema(spec.output, { io: 'output', unrepresentable: 'any' }),
     })),
   }))
 }

@@ -19,6 +19,18 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
+ * The answer checked against the action's declared output (on in the local server and every test,
+ * off in production unless CHECK_OUTPUTS=1): a handler that strays from its shape fails loudly.
+ */
+function checkOutput(spec: ActionSpec, name: string, result: Result<unknown>): Result<unknown> {
+  if (!result.ok) return result
+  const checked = spec.output.safeParse(result.data)
+  if (checked.success) return result
+  console.error(`[${name}] answer does not match its output schema`, JSON.stringify(checked.error.issues.slice(0, 5)))
+  return fail('SYSTEM.BAD_OUTPUT')
+}
+
+/**
  * Runs one function call: the same path for the local server and for CloudBase. Shape, action,
  * caller and role are checked here, once, before any handler sees the input; whatever happens,
  * the answer is a Result, never a throw.
@@ -55,7 +67,8 @@ export async function runFunction(
     const limited = await chargeRateLimits(deps, actor.openid, name, action, parsed.data as Record<string, unknown>)
     if (limited) return limited
     const handler = (HANDLERS as unknown as Record<string, Record<string, AnyHandler>>)[name]?.[action] as AnyHandler
-    return await handler(parsed.data, { ...deps, actor })
+    const result = await handler(parsed.data, { ...deps, actor })
+    return deps.settings.checkOutputs ? checkOutput(spec, `${name}.${action}`, result) : result
   } catch (error) {
     console.error(`[${name}] unexpected error`, error)
     return fail('SYSTEM.ERROR')

@@ -62,7 +62,8 @@ async function updateUnit(store: Store, id: string, expectedVersion: number, fie
   if (!(await store.updateIfVersion('orgUnits', id, expectedVersion, fields))) {
     return (await store.get('orgUnits', id)) ? fail('RECORD.CONFLICT') : fail('ORG.NOT_FOUND')
   }
-  return ok(await store.get<OrgUnit>('orgUnits', id))
+  const updated = await store.get<OrgUnit>('orgUnits', id)
+  return updated ? ok(updated) : fail('ORG.NOT_FOUND')
 }
 
 export const renameUnit: Handler<'orgs', 'rename'> = async ({ id, name, expectedVersion }, { store }) =>

@@ -31,7 +31,8 @@ async function main(): Promise<void> {
     files,
     clock,
     notifier: new OutboxNotifier(store, clock),
-    settings: settingsFromEnv(process.env),
+    // Locally every answer is checked against its declared shape (CHECK_OUTPUTS=0 turns it off).
+    settings: settingsFromEnv({ CHECK_OUTPUTS: '1', ...process.env }),
   }
   if (process.env.DEMO_DATA !== 'off' && (await seedDemoData(deps))) {
     console.log('已创建演示数据（用户、组织和几条诉求）')

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../errors'
+import { CASE_ACTIONS, type CaseAction } from './actions'
 import { may, type PermissionAction } from '../permissions'
 import { fail, ok, type Result } from '../result'
 import type { Principal } from '../roles'
@@ -50,7 +51,6 @@ export interface ActionParams {
   rateByCall: RatingAnswer
   rateByDefault: Record<string, never>
 }
-export type CaseAction = keyof ActionParams
 
 /**
  * Where an action leads: a fixed state, the same state, back to work (to the handler, or to
@@ -127,7 +127,7 @@ export const LIFECYCLE: Record<CaseAction, LifecycleRule> = {
     guard: defaultRatingDue,
   },
 }
-export const CASE_ACTIONS = Object.keys(LIFECYCLE) as CaseAction[]
+export { CASE_ACTIONS, type CaseAction }
 
 export interface TransitionContext {
   actor: Principal

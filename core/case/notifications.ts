@@ -1,5 +1,5 @@
 import type { Case } from './case'
-import type { CaseAction } from './lifecycle'
+import type { CaseAction } from './actions'
 
 /**
  * The messages 民情通 sends (DESIGN.md §3, issue 6): residents hear of 受理, 不予受理/合并 and 办结

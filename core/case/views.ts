@@ -1,22 +1,31 @@
 import { may } from '../permissions'
 import { viewRule, type Disclosure, type ViewRule } from '../privacy/view-rule'
 import type { Actor } from '../roles'
-import type {
-  Assignment,
-  Case,
-  CaseLocation,
-  CaseStatus,
-  Category,
-  ClosureRequest,
-  EventActor,
-  Rating,
-  Reporter,
-  TimelineEvent,
-  Urgency,
-} from './case'
-import { availableActions, type CaseAction } from './lifecycle'
+import type { Case, EventActor } from './case'
+import { availableActions } from './lifecycle'
 import { isOverdue } from './overdue'
 import { caseScope } from './scope'
+import type {
+  CallbackItem,
+  CaseListItem,
+  CaseView,
+  HandedOverView,
+  ReporterCaseView,
+  StaffCaseListItem,
+  StaffCaseView,
+} from './view-schemas'
+
+export type {
+  CallbackItem,
+  CaseListItem,
+  CaseView,
+  HandedOverView,
+  PublicRating,
+  ReporterCaseView,
+  ReporterInfo,
+  StaffCaseListItem,
+  StaffCaseView,
+} from './view-schemas'
 
 /**
  * What leaves the server of a case, for whom. Every view is built here and every text in it passes
@@ -68,73 +77,12 @@ export function caseRuleFor(actor: Actor, doc: Case, access: CaseAccess): ViewRu
   return viewRule(level, namesOf(doc))
 }
 
-export type PublicRating = Pick<Rating, 'solved' | 'satisfaction' | 'comment' | 'at' | 'byCall' | 'byDefault'>
-export type ReporterInfo = Omit<Reporter, 'openid'>
-
-interface CaseViewBase {
-  id: string
-  number: string
-  category: Category
-  urgency: Urgency
-  description: string
-  photos: string[]
-  location: CaseLocation | null
-  areaUnitId: string
-  status: CaseStatus
-  createdAt: number
-  updatedAt: number
-  version: number
-  /** The 解决标准 the case is held to and its 完成时限, once assigned. */
-  standard: string | null
-  deadline: number | null
-  onTheSpot: boolean
-  mergedInto: { id: string; number: string } | null
-  /** Whether the reporter may rate now (closed and not yet rated). */
-  awaitingRating: boolean
-  ratings: PublicRating[]
-  /**
-   * A short-lived URL for each photo in this view (photos, attachments of the events shown,
-   * evidence), filled in by the server once it decided what the viewer sees.
-   */
-  photoUrls: Record<string, string>
-}
-
-/** What the people who follow a case see: their own report (`reporter`) or one merged with theirs (`other`). */
-export interface ReporterCaseView extends CaseViewBase {
-  kind: 'reporter' | 'other'
-  reporter: ReporterInfo
-  /** What this person may do now (to rate, once closed), as the lifecycle and permission tables say. */
-  availableActions: CaseAction[]
-  timeline: Array<Omit<TimelineEvent, 'by' | 'visibleToReporter' | 'data'> & { byRole: TimelineEvent['by']['role'] }>
-}
-
-export type StaffEvent = Omit<TimelineEvent, 'data'>
-
-/** What the officials who work a case see, with what this official may do on it now. */
-export interface StaffCaseView extends CaseViewBase {
-  kind: 'staff'
-  reporter: ReporterInfo
-  createdBy: EventActor
-  source: Case['source']
-  assignment: Assignment | null
-  handledBy: string[]
-  pendingExtension: Case['pendingExtension']
-  closureRequest: ClosureRequest | null
-  scopeUnitIds: string[]
-  needsCallback: boolean
-  /** Decided by the server's clock and the one overdue rule. */
-  overdue: boolean
-  /** Decided by the lifecycle and permission tables: the page builds its buttons from this. */
-  availableActions: CaseAction[]
-  timeline: StaffEvent[]
-}
-
-export type CaseView = ReporterCaseView | StaffCaseView
-
 /** Someone who follows a case only because theirs was merged into it sees no one else's details. */
 const OTHER_REPORTER = '其他群众'
 export const ANONYMOUS_NAME = '匿名群众'
 const ANONYMOUS_ACTOR: EventActor = { openid: '', role: 'resident', name: ANONYMOUS_NAME }
+
+type CaseViewBase = Omit<ReporterCaseView, 'kind' | 'reporter' | 'timeline' | 'availableActions'>
 
 function baseView(doc: Case, rule: ViewRule): CaseViewBase {
   return {
@@ -230,20 +178,6 @@ export function viewCaseFor(actor: Actor, doc: Case, now: number): CaseView | nu
   return access === 'staff' ? staffView(actor, doc, rule, now) : reporterView(actor, doc, access, rule, now)
 }
 
-/** A row of a resident's own list (我的诉求). */
-export interface CaseListItem {
-  id: string
-  number: string
-  category: Category
-  urgency: Urgency
-  summary: string
-  status: CaseStatus
-  createdAt: number
-  updatedAt: number
-  photoCount: number
-  awaitingRating: boolean
-}
-
 export const SUMMARY_LENGTH = 60
 
 /** The start of a description, masked before it is cut (a cut must not leave half a phone number). */
@@ -273,20 +207,6 @@ export function toListItem(actor: Actor, doc: Case): CaseListItem {
   }
 }
 
-/** A row of the officials' case lists: the reporter's name and phone masked, as lists are glanced at. */
-export interface StaffCaseListItem extends Omit<CaseListItem, 'awaitingRating'> {
-  areaUnitId: string
-  reporterName: string
-  reporterPhone: string
-  anonymous: boolean
-  onTheSpot: boolean
-  handlerName: string | null
-  acknowledgeBy: number | null
-  deadline: number | null
-  hasPendingExtension: boolean
-  overdue: boolean
-}
-
 /** Lists are glanced at, by anyone passing: the reporter's name and phone as for any other viewer. */
 const AT_A_GLANCE = viewRule('other', [])
 
@@ -307,25 +227,12 @@ export function toStaffListItem(actor: Actor, doc: Case, now: number): StaffCase
   }
 }
 
-/** A row of the 回访 list: the reporter's number in full for whoever may make the call, hidden from the rest. */
-export interface CallbackItem extends StaffCaseListItem {
-  mayCall: boolean
-}
-
 export function toCallbackItem(actor: Actor, doc: Case, now: number): CallbackItem {
   const mayCall = availableActions(actor, doc, now).includes('rateByCall')
   const row = toStaffListItem(actor, doc, now)
   return mayCall
     ? { ...row, reporterName: doc.reporter.name, reporterPhone: doc.reporter.phone, mayCall }
     : { ...row, mayCall }
-}
-
-/** What the official who just gave a case away (退单) is answered: it is no longer theirs to see. */
-export interface HandedOverView {
-  kind: 'handedOver'
-  id: string
-  number: string
-  status: CaseStatus
 }
 
 export function handedOver(doc: Case): HandedOverView {

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { distanceMeters, type GeoPoint } from '../geo'
 import { fail, ok, type Result } from '../result'
 import { HOUR_MS } from '../time'
@@ -13,22 +14,31 @@ export const CONTACT_POINT_TYPES = [
 ] as const
 export type ContactPointType = (typeof CONTACT_POINT_TYPES)[number]
 
-export interface ContactPoint {
-  _id: string
-  type: ContactPointType
-  name: string
-  unitId: string
-  unitPath: string[]
+const geoPoint = z.strictObject({ lat: z.number(), lng: z.number() })
+
+export const contactPointSchema = z.strictObject({
+  _id: z.string(),
+  type: z.enum(CONTACT_POINT_TYPES),
+  name: z.string(),
+  unitId: z.string(),
+  unitPath: z.array(z.string()),
   /** WGS-84; stored in one system so distances never mix systems. */
-  location: GeoPoint
+  location: geoPoint,
   /** The same point as GeoJSON, for CloudBase's 2dsphere index. */
-  geo: { type: 'Point'; coordinates: [lng: number, lat: number] }
-  radiusMeters: number
-  cadreOpenids: string[]
-  active: boolean
-  createdAt: number
-  version: number
-}
+  geo: z.strictObject({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) }),
+  radiusMeters: z.number(),
+  cadreOpenids: z.array(z.string()),
+  active: z.boolean(),
+  createdAt: z.number(),
+  version: z.number(),
+})
+export type ContactPoint = z.infer<typeof contactPointSchema>
+
+/** A cadre's contact point, with how far it is from where the phone is (when it said). */
+export const listedContactPointSchema = z.strictObject({
+  ...contactPointSchema.shape,
+  distanceMeters: z.number().nullable(),
+})
 
 export const DEFAULT_RADIUS_METERS = 300
 
@@ -50,35 +60,36 @@ export const DEFAULT_FIELDWORK_SETTINGS: FieldworkSettings = {
   neglectDays: 30,
 }
 
-export interface Checkin {
-  _id: string
-  openid: string
+export const checkinSchema = z.strictObject({
+  _id: z.string(),
+  openid: z.string(),
   /** Who signed in, as named when they did. */
-  personName: string
-  contactPointId: string
-  contactPointName: string
+  personName: z.string(),
+  contactPointId: z.string(),
+  contactPointName: z.string(),
   /** The contact point's unit with its ancestors: a supervisor sees the sign-ins of his subtree. */
-  unitPath: string[]
-  signedInAt: number
-  signedOutAt: number | null
+  unitPath: z.array(z.string()),
+  signedInAt: z.number(),
+  signedOutAt: z.number().nullable(),
   /** 下沉时长, set at sign-out (or the automatic close). */
-  hours: number | null
+  hours: z.number().nullable(),
   /** 未签退: closed by the scheduled job, hours capped. */
-  autoClosed: boolean
-  position: GeoPoint
-  accuracy: number
-  distanceMeters: number
+  autoClosed: z.boolean(),
+  position: geoPoint,
+  accuracy: z.number(),
+  distanceMeters: z.number(),
   /** The travel from the previous sign-in would have been impossibly fast. */
-  suspiciousTravel: boolean
+  suspiciousTravel: z.boolean(),
   /** Where the sign-out happened (WGS-84), when the phone could tell. */
-  signOutPosition: GeoPoint | null
-  signOutDistanceMeters: number | null
+  signOutPosition: geoPoint.nullable(),
+  signOutDistanceMeters: z.number().nullable(),
   /** Signed out far from the point (recorded, never refused). */
-  signedOutFar: boolean
+  signedOutFar: z.boolean(),
   /** Signed out without a position (location refused or unavailable). */
-  signOutUnlocated: boolean
-  version: number
-}
+  signOutUnlocated: z.boolean(),
+  version: z.number(),
+})
+export type Checkin = z.infer<typeof checkinSchema>
 
 /**
  * Per person, which sign-in is open. Claimed with a conditional update before a sign-in is stored,

@@ -1,7 +1,8 @@
+import { z } from 'zod'
 import { viewRule, type ViewRule } from '../privacy/view-rule'
 import type { Actor } from '../roles'
 import { chinaTime } from '../time'
-import type { CaseLocation } from '../case/case'
+import { caseLocationSchema } from '../case/view-schemas'
 import type { Checkin } from './fieldwork'
 
 export const VISIT_KINDS = ['敲门入户', '走访企业', '联系点座谈', '其他'] as const
@@ -21,44 +22,57 @@ export type VulnerabilityTag = (typeof VULNERABILITY_TAGS)[number]
 /** Visits that count as 走访单位 in the briefings' figures. */
 export const UNIT_VISIT_KINDS: readonly VisitKind[] = ['走访企业', '联系点座谈']
 
-export interface Visit {
-  _id: string
-  openid: string
-  visitorName: string
-  kind: VisitKind
-  at: number
-  durationMinutes: number
-  areaUnitId: string
-  unitPath: string[]
-  contactPointId: string | null
-  householdId: string | null
-  household: { name: string; address: string; tags: VulnerabilityTag[] } | null
-  enterpriseName: string | null
+export const visitSchema = z.strictObject({
+  _id: z.string(),
+  openid: z.string(),
+  visitorName: z.string(),
+  kind: z.enum(VISIT_KINDS),
+  at: z.number(),
+  durationMinutes: z.number(),
+  areaUnitId: z.string(),
+  unitPath: z.array(z.string()),
+  contactPointId: z.string().nullable(),
+  householdId: z.string().nullable(),
+  household: z
+    .strictObject({ name: z.string(), address: z.string(), tags: z.array(z.enum(VULNERABILITY_TAGS)) })
+    .nullable(),
+  enterpriseName: z.string().nullable(),
   /** People met: 1 for a door, the headcount of a meeting (人次). */
-  headcount: number
+  headcount: z.number(),
   /** 民情: what was heard, one short text each. */
-  opinions: string[]
-  photos: string[]
-  location: CaseLocation | null
-  raisedCaseIds: string[]
-  createdAt: number
-  version: number
-}
+  opinions: z.array(z.string()),
+  photos: z.array(z.string()),
+  location: caseLocationSchema.nullable(),
+  raisedCaseIds: z.array(z.string()),
+  createdAt: z.number(),
+  version: z.number(),
+})
+export type Visit = z.infer<typeof visitSchema>
 
 /** 民情台账: a household visited, with its tags; its visits are found by householdId. */
-export interface Household {
-  _id: string
-  name: string
-  address: string
-  areaUnitId: string
-  unitPath: string[]
-  tags: VulnerabilityTag[]
-  tagged: boolean
-  lastVisitedAt: number
+export const householdSchema = z.strictObject({
+  _id: z.string(),
+  name: z.string(),
+  address: z.string(),
+  areaUnitId: z.string(),
+  unitPath: z.array(z.string()),
+  tags: z.array(z.enum(VULNERABILITY_TAGS)),
+  tagged: z.boolean(),
+  lastVisitedAt: z.number(),
   /** The officials who have knocked on this door: they see the name in full, others masked. */
-  visitorOpenids: string[]
-  version: number
-}
+  visitorOpenids: z.array(z.string()),
+  version: z.number(),
+})
+export type Household = z.infer<typeof householdSchema>
+
+/** A row of the 民情台账: a household as its viewer may see it, with its visits (newest first). */
+export const ledgerRowSchema = z.strictObject({
+  ...householdSchema.shape,
+  visits: z.array(
+    z.strictObject({ at: z.number(), visitorName: z.string(), opinions: z.array(z.string()), casesRaised: z.number() }),
+  ),
+})
+export type LedgerRow = z.infer<typeof ledgerRowSchema>
 
 /**
  * The view rule of a household and what was heard there: in full for the officials who knocked on
@@ -82,19 +96,20 @@ export function chinaMonth(now: number): { start: number; end: number; label: st
   return { start: start.valueOf(), end: start.add(1, 'month').valueOf(), label: start.format('YYYY年M月') }
 }
 
-export interface MonthFigures {
-  signIns: number
-  hours: number
-  visits: number
+export const monthFiguresSchema = z.strictObject({
+  signIns: z.number(),
+  hours: z.number(),
+  visits: z.number(),
   /** 敲门入户 (户次). */
-  doorsKnocked: number
+  doorsKnocked: z.number(),
   /** 走访单位个次: enterprises and contact-point meetings. */
-  unitVisits: number
-  peopleMet: number
-  opinions: number
-  casesRaised: number
-  casesClosed: number
-}
+  unitVisits: z.number(),
+  peopleMet: z.number(),
+  opinions: z.number(),
+  casesRaised: z.number(),
+  casesClosed: z.number(),
+})
+export type MonthFigures = z.infer<typeof monthFiguresSchema>
 
 /** 我的工作: the month's figures, counted from the records themselves, never self-reported. */
 export function monthFigures(input: {

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { Role } from '../roles'
 
 export const INVITABLE_ROLES = ['cadre', 'supervisor', 'admin'] as const satisfies readonly Role[]
@@ -22,7 +23,8 @@ export interface Invitation {
   version: number
 }
 
-export type InvitationStatus = 'active' | 'redeemed' | 'revoked' | 'expired'
+export const INVITATION_STATUSES = ['active', 'redeemed', 'revoked', 'expired'] as const
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number]
 export const INVITATION_STATUS_LABELS: Record<InvitationStatus, string> = {
   active: '可使用',
   redeemed: '已使用',
@@ -50,3 +52,18 @@ export function normalizeInvitationCode(typed: string): string {
 export function isWellFormedInvitationCode(code: string): boolean {
   return code.length === INVITATION_CODE_LENGTH && [...code].every((char) => INVITATION_ALPHABET.includes(char))
 }
+
+/** An invitation as the admin sees it: the code to hand out, for whom, and whether it still works. */
+export const invitationViewSchema = z.strictObject({
+  code: z.string(),
+  role: z.enum(INVITABLE_ROLES),
+  unitId: z.string(),
+  unitName: z.string().nullable(),
+  note: z.string(),
+  issuedAt: z.number(),
+  expiresAt: z.number(),
+  status: z.enum(INVITATION_STATUSES),
+  redeemedAt: z.number().nullable(),
+  version: z.number(),
+})
+export type InvitationView = z.infer<typeof invitationViewSchema>

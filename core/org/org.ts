@@ -1,3 +1,4 @@
+import { z } from 'zod'
 /** Kinds of org unit (DESIGN.md §2): 管理区 → 办事处/社区 → 生产队/小区, plus 区直单位. */
 export const ORG_UNIT_KINDS = ['district', 'office', 'community', 'team', 'estate', 'department'] as const
 export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number]
@@ -14,17 +15,18 @@ export const ORG_UNIT_KIND_LABELS: Record<OrgUnitKind, string> = {
 /** Units a resident may name as the place a need concerns (a case's areaUnit). */
 export const AREA_UNIT_KINDS: readonly OrgUnitKind[] = ['office', 'community', 'team', 'estate']
 
-export interface OrgUnit {
-  _id: string
-  name: string
-  kind: OrgUnitKind
-  parentId: string | null
+export const orgUnitSchema = z.strictObject({
+  _id: z.string(),
+  name: z.string(),
+  kind: z.enum(ORG_UNIT_KINDS),
+  parentId: z.string().nullable(),
   /** Ids of every ancestor, root first: "everything in my subtree" is one indexed query. */
-  ancestorIds: string[]
-  active: boolean
-  createdAt: number
-  version: number
-}
+  ancestorIds: z.array(z.string()),
+  active: z.boolean(),
+  createdAt: z.number(),
+  version: z.number(),
+})
+export type OrgUnit = z.infer<typeof orgUnitSchema>
 
 /** Where each kind of unit may sit in the tree (null: at the root). */
 export const ALLOWED_PARENT_KINDS: Record<OrgUnitKind, ReadonlyArray<OrgUnitKind | null>> = {
@@ -55,13 +57,14 @@ export function isAreaUnit(unit: Pick<OrgUnit, 'kind' | 'active'>): boolean {
 }
 
 /** One choice in the "which 社区/小区" picker. */
-export interface AreaChoice {
-  id: string
-  name: string
-  kind: OrgUnitKind
+export const areaChoiceSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(ORG_UNIT_KINDS),
   /** The 办事处 it belongs to, for a label like 东湖办事处 · 柳岸小区. */
-  officeName: string | null
-}
+  officeName: z.string().nullable(),
+})
+export type AreaChoice = z.infer<typeof areaChoiceSchema>
 
 /** Area units ordered for the picker: by office, the office itself first, then its places by name. */
 export function toAreaChoices(units: readonly OrgUnit[]): AreaChoice[] {

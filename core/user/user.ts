@@ -1,5 +1,6 @@
+import { z } from 'zod'
 import { maskPhone } from '../privacy/mask'
-import type { Actor, Role } from '../roles'
+import { ROLES, type Actor, type Role } from '../roles'
 
 export interface User {
   /** The caller's WeChat OPENID, also the record's key. */
@@ -33,18 +34,19 @@ export function newResident(openid: string, now: number): User {
   }
 }
 
-export interface UserView {
-  openid: string
-  name: string
-  phone: string | null
-  role: Role
-  unitId: string | null
-  unitName: string | null
-  active: boolean
+export const userViewSchema = z.strictObject({
+  openid: z.string(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  role: z.enum(ROLES),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+  active: z.boolean(),
   /** The person's own remaining message grants (null for anyone else). */
-  subscriptions: Record<string, number> | null
-  version: number
-}
+  subscriptions: z.record(z.string(), z.number()).nullable(),
+  version: z.number(),
+})
+export type UserView = z.infer<typeof userViewSchema>
 
 /** A user as `viewer` may see them: the phone is masked for anyone but its owner and admins. */
 export function toUserView(user: User, unitName: string | null, viewer: Actor): UserView {

@@ -417,6 +417,19 @@ describe('the rest of the local server surface', () => {
     expect(cases?.actions.find((a) => a.action === 'get')?.roles).toEqual(['resident', 'cadre', 'supervisor', 'admin'])
   })
 
+  test('GET /fn also publishes each action’s output as a JSON Schema (added beside input)', async () => {
+    const list = (await (await fetch(`${server.url}/fn`)).json()) as Array<{
+      name: string
+      actions: Array<{ action: string; output?: Record<string, unknown> }>
+    }>
+    const withoutOutput = list.flatMap((fn) => fn.actions.filter((a) => !a.output).map((a) => `${fn.name}.${a.action}`))
+    expect(withoutOutput).toEqual([])
+    const get = list.find((fn) => fn.name === 'cases')?.actions.find((a) => a.action === 'get')
+    // The case view differs by viewer: a union discriminated by kind.
+    expect(JSON.stringify(get?.output)).toContain('"staff"')
+    expect(JSON.stringify(get?.output)).toContain('"reporter"')
+  })
+
   test('GET /demo/users lists users of every role across at least two 办事处', async () => {
     const users = (await (await fetch(`${server.url}/demo/users`)).json()) as Array<Record<string, string>>
     for (const user of users)

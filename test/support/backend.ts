@@ -35,7 +35,7 @@ export async function makeDeps(
     files: await DiskFileStore.open(`${dir}/files`),
     clock,
     notifier: new OutboxNotifier(store, clock),
-    settings: { bootstrapAdminOpenids: ['bootstrap-admin'] },
+    settings: { bootstrapAdminOpenids: ['bootstrap-admin'], checkOutputs: true },
   }
 }
 

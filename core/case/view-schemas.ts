@@ -1,0 +1,192 @@
+import { z } from 'zod'
+import { ACTOR_ROLES } from '../roles'
+import { CASE_ACTIONS } from './actions'
+import {
+  CASE_SOURCES,
+  CASE_STATUSES,
+  CATEGORIES,
+  COORDINATE_SYSTEMS,
+  REPORTER_RELATIONS,
+  SATISFACTIONS,
+  SOLVED_ANSWERS,
+  URGENCIES,
+} from './case'
+
+/**
+ * The shapes of a case as it leaves the server, one schema each: the function catalogue declares
+ * them as outputs, the server (and every test) checks what handlers return against them, and the
+ * pages' types are derived from them. Strict: a field not declared here is a mismatch, not a leak.
+ */
+const status = z.enum(CASE_STATUSES)
+const epochMs = z.number()
+
+export const caseLocationSchema = z.strictObject({
+  coords: z
+    .strictObject({
+      lat: z.number(),
+      lng: z.number(),
+      system: z.enum(COORDINATE_SYSTEMS),
+      accuracy: z.number().optional(),
+    })
+    .optional(),
+  address: z.string().optional(),
+})
+
+export const reporterInfoSchema = z.strictObject({
+  name: z.string(),
+  phone: z.string(),
+  anonymous: z.boolean(),
+  relation: z.enum(REPORTER_RELATIONS),
+})
+
+export const publicRatingSchema = z.strictObject({
+  solved: z.enum(SOLVED_ANSWERS),
+  satisfaction: z.enum(SATISFACTIONS),
+  comment: z.string(),
+  at: epochMs,
+  byCall: z.boolean(),
+  byDefault: z.boolean(),
+})
+
+export const eventActorSchema = z.strictObject({ openid: z.string(), role: z.enum(ACTOR_ROLES), name: z.string() })
+
+const caseViewBase = {
+  id: z.string(),
+  number: z.string(),
+  category: z.enum(CATEGORIES),
+  urgency: z.enum(URGENCIES),
+  description: z.string(),
+  photos: z.array(z.string()),
+  location: caseLocationSchema.nullable(),
+  areaUnitId: z.string(),
+  status,
+  createdAt: epochMs,
+  updatedAt: epochMs,
+  version: z.number(),
+  /** The 解决标准 the case is held to and its 完成时限, once assigned. */
+  standard: z.string().nullable(),
+  deadline: epochMs.nullable(),
+  onTheSpot: z.boolean(),
+  mergedInto: z.strictObject({ id: z.string(), number: z.string() }).nullable(),
+  /** Whether the reporter may rate now (closed and not yet rated). */
+  awaitingRating: z.boolean(),
+  ratings: z.array(publicRatingSchema),
+  /** A short-lived URL for each photo in this view, filled in once the server decided what the viewer sees. */
+  photoUrls: z.record(z.string(), z.string()),
+  /** What this person may do now, as the lifecycle and permission tables say: pages build their buttons from it. */
+  availableActions: z.array(z.enum(CASE_ACTIONS)),
+}
+
+const eventBase = {
+  type: z.string(),
+  at: epochMs,
+  from: status.nullable(),
+  to: status,
+  note: z.string(),
+  attachments: z.array(z.string()),
+}
+
+/** What the people who follow a case see: their own report (`reporter`) or one merged with theirs (`other`). */
+export const reporterCaseViewSchema = z.strictObject({
+  ...caseViewBase,
+  kind: z.enum(['reporter', 'other']),
+  reporter: reporterInfoSchema,
+  timeline: z.array(z.strictObject({ ...eventBase, byRole: z.enum(ACTOR_ROLES) })),
+})
+
+export const assignmentSchema = z.strictObject({
+  leadOfficial: z.string(),
+  responsibleUnitId: z.string(),
+  handlerOpenid: z.string(),
+  handlerName: z.string(),
+  standard: z.string(),
+  assignedBy: z.string(),
+  assignedAt: epochMs,
+  acknowledgeBy: epochMs,
+  deadline: epochMs,
+})
+
+export const closureRequestSchema = z.strictObject({
+  note: z.string(),
+  evidence: z.array(z.string()),
+  standardMet: z.string(),
+  requestedBy: z.string(),
+  requestedAt: epochMs,
+})
+
+/** What the officials who work a case see, with what this official may do on it now. */
+export const staffCaseViewSchema = z.strictObject({
+  ...caseViewBase,
+  kind: z.literal('staff'),
+  reporter: reporterInfoSchema,
+  createdBy: eventActorSchema,
+  source: z.enum(CASE_SOURCES),
+  assignment: assignmentSchema.nullable(),
+  handledBy: z.array(z.string()),
+  pendingExtension: z.strictObject({ deadline: epochMs, reason: z.string(), requestedAt: epochMs }).nullable(),
+  closureRequest: closureRequestSchema.nullable(),
+  scopeUnitIds: z.array(z.string()),
+  needsCallback: z.boolean(),
+  /** Decided by the server's clock and the one overdue rule. */
+  overdue: z.boolean(),
+  timeline: z.array(z.strictObject({ ...eventBase, by: eventActorSchema, visibleToReporter: z.boolean() })),
+})
+
+export const caseViewSchema = z.discriminatedUnion('kind', [reporterCaseViewSchema, staffCaseViewSchema])
+
+/** What the official who just gave a case away (退单) is answered: it is no longer theirs to see. */
+export const handedOverViewSchema = z.strictObject({
+  kind: z.literal('handedOver'),
+  id: z.string(),
+  number: z.string(),
+  status,
+})
+
+/** What a lifecycle action answers: the case as its actor now sees it. */
+export const afterActionSchema = z.discriminatedUnion('kind', [
+  reporterCaseViewSchema,
+  staffCaseViewSchema,
+  handedOverViewSchema,
+])
+
+/** A row of a resident's own list (我的诉求). */
+export const caseListItemSchema = z.strictObject({
+  id: z.string(),
+  number: z.string(),
+  category: z.enum(CATEGORIES),
+  urgency: z.enum(URGENCIES),
+  summary: z.string(),
+  status,
+  createdAt: epochMs,
+  updatedAt: epochMs,
+  photoCount: z.number(),
+  awaitingRating: z.boolean(),
+})
+
+/** A row of the officials' case lists: the reporter's name and phone masked, as lists are glanced at. */
+export const staffCaseListItemSchema = z.strictObject({
+  ...caseListItemSchema.omit({ awaitingRating: true }).shape,
+  areaUnitId: z.string(),
+  reporterName: z.string(),
+  reporterPhone: z.string(),
+  anonymous: z.boolean(),
+  onTheSpot: z.boolean(),
+  handlerName: z.string().nullable(),
+  acknowledgeBy: epochMs.nullable(),
+  deadline: epochMs.nullable(),
+  hasPendingExtension: z.boolean(),
+  overdue: z.boolean(),
+})
+
+/** A row of the 回访 list: the number in full for whoever may make the call, hidden from the rest. */
+export const callbackItemSchema = z.strictObject({ ...staffCaseListItemSchema.shape, mayCall: z.boolean() })
+
+export type ReporterCaseView = z.infer<typeof reporterCaseViewSchema>
+export type StaffCaseView = z.infer<typeof staffCaseViewSchema>
+export type CaseView = z.infer<typeof caseViewSchema>
+export type HandedOverView = z.infer<typeof handedOverViewSchema>
+export type CaseListItem = z.infer<typeof caseListItemSchema>
+export type StaffCaseListItem = z.infer<typeof staffCaseListItemSchema>
+export type CallbackItem = z.infer<typeof callbackItemSchema>
+export type PublicRating = z.infer<typeof publicRatingSchema>
+export type ReporterInfo = z.infer<typeof reporterInfoSchema>
