@@ -225,7 +225,7 @@ export type OutputFor<F extends FunctionName, A extends ActionName<F>> = (typeof
   ? z.output<S>
   : never
 /** What a page passes: the action's input before defaults are applied, without `action`. */
-export type ActionParams<F extends FunctionName, A extends ActionName<F>> = (typeof FUNCTIONS)[F][A] extends {
+export type ParamsFor<F extends FunctionName, A extends ActionName<F>> = (typeof FUNCTIONS)[F][A] extends {
   input: infer S extends z.ZodType
 }
   ? Omit<z.input<S>, 'action'>

@@ -1,7 +1,7 @@
 import type { Case } from '@core/case/case'
 import { OPEN_STATUSES } from '@core/case/case'
 import { newOnTheSpotCase } from '@core/case/create'
-import { applyTransition, checkAction, type ActionParams, type CaseAction } from '@core/case/lifecycle'
+import { applyTransition, checkAction, type TransitionParams, type CaseAction } from '@core/case/lifecycle'
 import { callbacksQuery, myTasksQuery } from '@core/case/queues'
 import { caseScope } from '@core/case/scope'
 import {
@@ -31,7 +31,7 @@ import { loadTimeLimits } from './settings'
 type LifecycleInput = { id: string; expectedVersion: number }
 
 /** Turns an action's validated input into the lifecycle's parameters, resolving ids on the server. */
-type Resolver<A extends CaseAction> = (input: never, doc: Case, ctx: HandlerContext) => Promise<Result<ActionParams[A]>>
+type Resolver<A extends CaseAction> = (input: never, doc: Case, ctx: HandlerContext) => Promise<Result<TransitionParams[A]>>
 
 function inSubtreeOf(actor: Actor, path: readonly string[]): boolean {
   return actor.unitId !== null && path.includes(actor.unitId)
@@ -79,7 +79,7 @@ function transition<A extends CaseAction>(action: A, resolve: Resolver<A>, hooks
 }
 
 const noParams = async () => ok({}) as Result<Record<string, never>>
-const asIs = <A extends CaseAction>() => (async (input: ActionParams[A]) => ok(input)) as unknown as Resolver<A>
+const asIs = <A extends CaseAction>() => (async (input: TransitionParams[A]) => ok(input)) as unknown as Resolver<A>
 
 async function addFollowers(store: Store, targetId: string, openids: readonly string[]): Promise<void> {
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -128,7 +128,7 @@ export const assignCase = transition(
 )
 export const acknowledgeCase = transition('acknowledge', noParams)
 export const sendBackCase = transition('sendBack', asIs<'sendBack'>())
-export const addProgress = transition('addProgress', async (input: ActionParams['addProgress'], _doc, { files }) => {
+export const addProgress = transition('addProgress', async (input: TransitionParams['addProgress'], _doc, { files }) => {
   for (const photo of input.photos)
     if (!(await files.isImage(photo))) return fail('CASE.PHOTO_NOT_FOUND', undefined, 'photos')
   return ok(input)
@@ -138,7 +138,7 @@ export const approveExtension = transition('approveExtension', noParams)
 export const rejectExtension = transition('rejectExtension', asIs<'rejectExtension'>())
 export const requestClosure = transition(
   'requestClosure',
-  async (input: ActionParams['requestClosure'], _doc, { files }) => {
+  async (input: TransitionParams['requestClosure'], _doc, { files }) => {
     for (const photo of input.evidence)
       if (!(await files.isImage(photo))) return fail('CASE.PHOTO_NOT_FOUND', undefined, 'evidence')
     return ok(input)

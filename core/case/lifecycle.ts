@@ -28,7 +28,7 @@ export interface RatingAnswer {
 }
 
 /** The parameters of each action, as validated by the schemas (ids already resolved by the server). */
-export interface ActionParams {
+export interface TransitionParams {
   assign: {
     leadOfficial: string
     responsibleUnit: { id: string; path: string[] }
@@ -197,13 +197,13 @@ type Change = {
 function change<A extends CaseAction>(
   action: A,
   doc: Case,
-  params: ActionParams[A],
+  params: TransitionParams[A],
   ctx: TransitionContext,
 ): Result<Change> {
   const { actor, now, limits } = ctx
   switch (action) {
     case 'assign': {
-      const p = params as ActionParams['assign']
+      const p = params as TransitionParams['assign']
       const assignment: Assignment = {
         leadOfficial: p.leadOfficial,
         responsibleUnitId: p.responsibleUnit.id,
@@ -232,7 +232,7 @@ function change<A extends CaseAction>(
     case 'acknowledge':
       return ok({ fields: {}, note: '', attachments: [] })
     case 'sendBack': {
-      const p = params as ActionParams['sendBack']
+      const p = params as TransitionParams['sendBack']
       return ok({
         fields: { assignment: null, scopeUnitIds: doc.areaUnitPath },
         note: p.note ? `${p.reason}：${p.note}` : p.reason,
@@ -241,11 +241,11 @@ function change<A extends CaseAction>(
       })
     }
     case 'addProgress': {
-      const p = params as ActionParams['addProgress']
+      const p = params as TransitionParams['addProgress']
       return ok({ fields: {}, note: p.note, attachments: p.photos, data: { visibleToReporter: p.visibleToReporter } })
     }
     case 'requestExtension': {
-      const p = params as ActionParams['requestExtension']
+      const p = params as TransitionParams['requestExtension']
       if (p.deadline <= (doc.assignment?.deadline ?? 0)) {
         return fail('CASE.BAD_DEADLINE', '延期后的时限须晚于原时限', 'deadline')
       }
@@ -266,13 +266,13 @@ function change<A extends CaseAction>(
           pendingExtension: null,
           ...(approved ? { assignment: { ...doc.assignment, deadline: doc.pendingExtension.deadline } } : {}),
         },
-        note: approved ? '' : (params as ActionParams['rejectExtension']).reason,
+        note: approved ? '' : (params as TransitionParams['rejectExtension']).reason,
         attachments: [],
         data: { deadline: approved ? doc.pendingExtension.deadline : doc.assignment.deadline },
       })
     }
     case 'requestClosure': {
-      const p = params as ActionParams['requestClosure']
+      const p = params as TransitionParams['requestClosure']
       return ok({
         fields: {
           closureRequest: {
@@ -291,7 +291,7 @@ function change<A extends CaseAction>(
       })
     }
     case 'approveClosure': {
-      const p = params as ActionParams['approveClosure']
+      const p = params as TransitionParams['approveClosure']
       return ok({
         fields: { closedAt: now },
         note: p.note || doc.closureRequest?.note || '',
@@ -299,15 +299,15 @@ function change<A extends CaseAction>(
       })
     }
     case 'rejectClosure': {
-      const p = params as ActionParams['rejectClosure']
+      const p = params as TransitionParams['rejectClosure']
       return ok({ fields: { closureRequest: null }, note: p.reason, attachments: [] })
     }
     case 'decline': {
-      const p = params as ActionParams['decline']
+      const p = params as TransitionParams['decline']
       return ok({ fields: {}, note: p.reason, attachments: [] })
     }
     case 'merge': {
-      const p = params as ActionParams['merge']
+      const p = params as TransitionParams['merge']
       if (p.target.id === doc._id) return fail('CASE.BAD_MERGE', '不能合并到自己')
       return ok({
         fields: { mergedInto: p.target, mergeFollowersPending: true },
@@ -368,7 +368,7 @@ function change<A extends CaseAction>(
 export function applyTransition<A extends CaseAction>(
   doc: Case,
   action: A,
-  params: ActionParams[A],
+  params: TransitionParams[A],
   ctx: TransitionContext,
 ): Result<{ next: Case; event: TimelineEvent; notifications: Notification[] }> {
   const checked = checkAction(ctx.actor, doc, action, ctx.now)
@@ -379,7 +379,7 @@ export function applyTransition<A extends CaseAction>(
   const { fields, note, attachments, data, reopen = false } = changed.data
   const to = resolveDestination(rule.to, doc, reopen)
   const visibleToReporter =
-    action === 'addProgress' ? (params as ActionParams['addProgress']).visibleToReporter : rule.public
+    action === 'addProgress' ? (params as TransitionParams['addProgress']).visibleToReporter : rule.public
   const event: TimelineEvent = {
     type: action,
     at: ctx.now,

@@ -18,7 +18,7 @@ export default function AreaPicker({
   const [areas, setAreas] = useState<AreaChoice[]>([])
   useEffect(() => {
     void ask('orgs', 'listAreas', {}).then((result) =>
-      result.ok ? setAreas(result.data as AreaChoice[]) : onError?.(`社区列表没有加载出来：${result.message}`),
+      result.ok ? setAreas(result.data) : onError?.(`社区列表没有加载出来：${result.message}`),
     )
     // Loaded once per form.
     // eslint-disable-next-line react-hooks/exhaustive-deps

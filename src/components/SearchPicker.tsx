@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, Input, Popup } from '@nutui/nutui-react-taro'
 import type { Outcome } from '../services/backend'
-import { usePagedList } from '../services/paged'
+import { usePagedList, type CursorPage } from '../services/paged'
 import LoadMore from './LoadMore'
 
 export interface Picked {
@@ -29,7 +29,7 @@ export default function SearchPicker<T>({
   value: Picked | null
   /** Whether the sheet offers a search box (the fetch then receives the text). */
   search?: boolean
-  fetchPage: (query: string, cursor: string | undefined) => Promise<Outcome>
+  fetchPage: (query: string, cursor: string | undefined) => Promise<Outcome<CursorPage<T>>>
   toChoice: (item: T) => Picked
   onChange: (choice: Picked) => void
   className?: string

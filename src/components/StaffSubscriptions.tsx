@@ -21,7 +21,7 @@ export default function StaffSubscriptions({ me, onChanged }: { me: UserView; on
     const result = await ask('users', 'subscribe', { templates: accepted })
     if (!result.ok) return setMessage(result.message)
     setMessage('已开启，收到的每条提醒会用掉一次，用完后请再次开启。')
-    onChanged(result.data as UserView)
+    onChanged(result.data)
   }
 
   return (

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { ActionName, ActionParams, FunctionName } from '@core/functions'
+import type { ActionName, FunctionName, OutputFor, ParamsFor } from '@core/functions'
 import type { Result } from '@core/result'
 import { currentOpenid } from './identity'
 
@@ -16,23 +16,27 @@ function demoHeaders(): Record<string, string> {
   return openid ? { 'X-Demo-User': openid } : {}
 }
 
+/** What an action answers, as the catalogue declares it (core/functions.ts): the server checks it against the same schema. */
+export type Answer<F extends FunctionName, A extends ActionName<F>> = Result<OutputFor<F, A>>
+
 export async function callFunction<F extends FunctionName, A extends ActionName<F>>(
   name: F,
   action: A,
-  params: ActionParams<F, A>,
-): Promise<Result<unknown>> {
+  params: ParamsFor<F, A>,
+): Promise<Answer<F, A>> {
   const data = { ...(params as object), action }
   if (process.env.TARO_ENV === 'weapp') {
     try {
       const { result } = await Taro.cloud.callFunction({ name, data })
-      return result as Result<unknown>
+      // The one place the wire's answer is given its declared type: the server checked it against it.
+      return result as Answer<F, A>
     } catch (error) {
       throw new NetworkError(String(error))
     }
   }
-  let response: Taro.request.SuccessCallbackResult<Result<unknown>>
+  let response: Taro.request.SuccessCallbackResult<Answer<F, A>>
   try {
-    response = await Taro.request<Result<unknown>>({
+    response = await Taro.request<Answer<F, A>>({
       url: `/fn/${name}`,
       method: 'POST',
       header: { 'content-type': 'application/json', ...demoHeaders() },
@@ -90,13 +94,13 @@ export const NETWORK_MESSAGE = '网络不畅，请稍后再试。'
  * For pages: the function's answer, with a network failure turned into a message a person can
  * act on, so that every page reports failures the same way.
  */
-export type Outcome = { ok: true; data: unknown } | { ok: false; code: string; message: string }
+export type Outcome<T = unknown> = { ok: true; data: T } | { ok: false; code: string; message: string }
 
 export async function ask<F extends FunctionName, A extends ActionName<F>>(
   name: F,
   action: A,
-  params: ActionParams<F, A>,
-): Promise<Outcome> {
+  params: ParamsFor<F, A>,
+): Promise<Outcome<OutputFor<F, A>>> {
   try {
     return await callFunction(name, action, params)
   } catch (error) {

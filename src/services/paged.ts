@@ -14,7 +14,7 @@ export interface CursorPage<T> {
  * next page. An answer that arrives after a newer request was made is dropped, so switching tabs
  * quickly never shows one tab's rows under another's title.
  */
-export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promise<Outcome>) {
+export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promise<Outcome<CursorPage<T>>>) {
   const [items, setItems] = useState<T[] | null>(null)
   const [total, setTotal] = useState(0)
   const [nextCursor, setNextCursor] = useState<string | null>(null)
@@ -31,7 +31,7 @@ export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promi
     if (mine !== generation.current) return
     setLoading(false)
     if (!result.ok) return setMessage(result.message)
-    const page = result.data as CursorPage<T>
+    const page = result.data
     setMessage('')
     setItems((previous) => (append && previous ? [...previous, ...page.items] : page.items))
     setTotal(page.total)

@@ -1,9 +1,18 @@
 import { ask } from './backend'
 import { useListRefresh, usePagedList } from './paged'
 
-/** An official's case list (我的任务, 回访), a page at a time, reloaded each time the page shows. */
-export function useStaffCases<T>(action: 'listMyTasks' | 'listCallbacks') {
-  const list = usePagedList<T>((cursor) => ask('cases', action, { pageSize: 20, ...(cursor ? { cursor } : {}) }))
+const page = (cursor: string | undefined) => ({ pageSize: 20, ...(cursor ? { cursor } : {}) })
+
+/** 我的任务, a page at a time, reloaded each time the page shows. */
+export function useMyTasks() {
+  const list = usePagedList((cursor) => ask('cases', 'listMyTasks', page(cursor)))
+  useListRefresh(list.reload, [])
+  return list
+}
+
+/** 回访, a page at a time, reloaded each time the page shows. */
+export function useCallbacks() {
+  const list = usePagedList((cursor) => ask('cases', 'listCallbacks', page(cursor)))
   useListRefresh(list.reload, [])
   return list
 }

@@ -3,7 +3,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { EVENT_LABELS, URGENCY_LABELS } from '@core/case/case'
-import type { ReporterCaseView } from '@core/case/views'
+import type { CaseView, ReporterCaseView } from '@core/case/views'
 import { formatChinaTime } from '@core/time'
 import Page from '../../components/Page'
 import Photo from '../../components/Photo'
@@ -15,12 +15,17 @@ import { ErrorNotice } from '../../components/Notice'
 export default function CaseDetail() {
   const { params } = useRouter()
   const [view, setView] = useState<ReporterCaseView | null>(null)
+  /** An official who opens a case here is sent to the staff workbench, where its view belongs. */
+  const showOwn = (answer: CaseView) =>
+    answer.kind === 'staff'
+      ? void Taro.redirectTo({ url: `/packages/staff/pages/case/index?id=${answer.id}` })
+      : setView(answer)
   const [error, setError] = useState('')
 
   useDidShow(() => {
     const query = params.id ? { id: params.id } : { number: decodeURIComponent(params.number ?? '') }
     callFunction('cases', 'get', query)
-      .then((result) => (result.ok ? setView(result.data as ReporterCaseView) : setError(result.message)))
+      .then((result) => (result.ok ? showOwn(result.data) : setError(result.message)))
       .catch((failure: unknown) =>
         setError(failure instanceof NetworkError ? '网络不畅，请稍后再试。' : '加载失败，请稍后再试。'),
       )

@@ -21,7 +21,7 @@ export default function Index() {
     try {
       const result = await callFunction('cases', 'listMine', { pageSize: 20 })
       if (!result.ok) return setLoadError(result.message)
-      const { items } = result.data as { items: CaseListItem[] }
+      const { items } = result.data
       setOpenCases(items.filter((item) => OPEN_STATUSES.includes(item.status)).slice(0, 3))
       setLoadError('')
     } catch (error) {

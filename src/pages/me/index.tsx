@@ -26,15 +26,13 @@ export default function Me() {
   }
 
   useDidShow(() => {
-    void ask('users', 'me', {}).then((result) =>
-      result.ok ? show(result.data as UserView) : setMessage(result.message),
-    )
+    void ask('users', 'me', {}).then((result) => (result.ok ? show(result.data) : setMessage(result.message)))
   })
 
   const saveProfile = async () => {
     const result = await ask('users', 'updateMe', { name, phone })
     if (!result.ok) return setMessage(result.message)
-    show(result.data as UserView)
+    show(result.data)
     setMessage('')
     setNotice('已保存')
   }
@@ -42,7 +40,7 @@ export default function Me() {
   const redeem = async () => {
     const result = await ask('users', 'redeem', { code })
     if (!result.ok) return setMessage(result.message)
-    const user = result.data as UserView
+    const user = result.data
     show(user)
     setCode('')
     setMessage('')

@@ -3,7 +3,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import type { Satisfaction } from '@core/case/case'
-import type { ReporterCaseView } from '@core/case/views'
+import type { CaseView, ReporterCaseView } from '@core/case/views'
 import Page from '../../components/Page'
 import RatingFields, { type SolvedAnswer } from '../../components/RatingFields'
 import { ask } from '../../services/backend'
@@ -13,6 +13,11 @@ import { ErrorNotice } from '../../components/Notice'
 export default function Rate() {
   const { params } = useRouter()
   const [view, setView] = useState<ReporterCaseView | null>(null)
+  /** An official who opens a case here is sent to the staff workbench, where its view belongs. */
+  const showOwn = (answer: CaseView) =>
+    answer.kind === 'staff'
+      ? void Taro.redirectTo({ url: `/packages/staff/pages/case/index?id=${answer.id}` })
+      : setView(answer)
   const [solved, setSolved] = useState<SolvedAnswer | ''>('')
   const [satisfaction, setSatisfaction] = useState<Satisfaction | ''>('')
   const [comment, setComment] = useState('')
@@ -20,7 +25,7 @@ export default function Rate() {
 
   useDidShow(() => {
     void ask('cases', 'get', { id: params.id ?? '' }).then((result) =>
-      result.ok ? setView(result.data as ReporterCaseView) : setMessage(result.message),
+      result.ok ? showOwn(result.data) : setMessage(result.message),
     )
   })
 

@@ -4,7 +4,6 @@ import { Text, View } from '@tarojs/components'
 import { Button, Checkbox, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
 import { URGENCY_LABELS, type CaseLocation, type Category, type Urgency } from '@core/case/case'
 import { DESCRIPTION_MAX, MAX_CASE_PHOTOS, submitCaseInput } from '@core/case/case.schemas'
-import type { ReporterCaseView } from '@core/case/views'
 import { firstIssue } from '@core/validation/issues'
 import AreaPicker from '../../components/AreaPicker'
 import CategoryChoice from '../../components/CategoryChoice'
@@ -107,7 +106,7 @@ export default function Submit() {
       const result = await callFunction('cases', 'submit', { ...params, subscriptions })
       if (!result.ok) return setMessage(result.message)
       reset()
-      const view = result.data as ReporterCaseView
+      const view = result.data
       void Taro.redirectTo({ url: `/pages/case/index?id=${view.id}&submitted=1` })
     } catch (error) {
       setMessage(

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import type { Case } from '@core/case/case'
 import { newCase } from '@core/case/create'
 import { submitCaseInput } from '@core/case/case.schemas'
-import { applyTransition, CASE_ACTIONS, type ActionParams, type CaseAction } from '@core/case/lifecycle'
+import { applyTransition, CASE_ACTIONS, type TransitionParams, type CaseAction } from '@core/case/lifecycle'
 import { dueAt } from '@core/case/overdue'
 import { DEFAULT_TIME_LIMITS } from '@core/case/time-limits'
 import { DAY_MS, HOUR_MS } from '@core/time'
@@ -41,14 +41,14 @@ function start(): Case {
   })
 }
 
-function paramsFor(action: CaseAction, pick: number, now: number): ActionParams[CaseAction] {
+function paramsFor(action: CaseAction, pick: number, now: number): TransitionParams[CaseAction] {
   const handler = HANDLER_CANDIDATES[pick % HANDLER_CANDIDATES.length] as string
   const answers = [
     { solved: 'solved', satisfaction: 'satisfied', comment: '' },
     { solved: 'unsolved', satisfaction: 'basically', comment: '没修好' },
     { solved: 'solved', satisfaction: 'dissatisfied', comment: '太慢' },
   ] as const
-  const all: { [A in CaseAction]: ActionParams[A] } = {
+  const all: { [A in CaseAction]: TransitionParams[A] } = {
     assign: {
       leadOfficial: '领导',
       responsibleUnit: { id: 'office-a', path: ['district', 'office-a'] },
@@ -66,8 +66,8 @@ function paramsFor(action: CaseAction, pick: number, now: number): ActionParams[
     rejectClosure: { reason: '再看看' },
     decline: { reason: '不受理' },
     merge: { target: { id: 'c0', number: '2026-000000' } },
-    rate: answers[pick % 3] as ActionParams['rate'],
-    rateByCall: answers[(pick + 1) % 3] as ActionParams['rateByCall'],
+    rate: answers[pick % 3] as TransitionParams['rate'],
+    rateByCall: answers[(pick + 1) % 3] as TransitionParams['rateByCall'],
     rateByDefault: {},
   }
   return all[action]

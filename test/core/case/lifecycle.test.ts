@@ -4,7 +4,7 @@ import {
   applyTransition,
   availableActions,
   CASE_ACTIONS,
-  type ActionParams,
+  type TransitionParams,
   type CaseAction,
 } from '@core/case/lifecycle'
 import type { ErrorCode } from '@core/errors'
@@ -127,7 +127,7 @@ function actorFor(role: ActorRole, relation: Relation): Principal {
   return { openid, role, unitId: unit, name: openid }
 }
 
-const PARAMS: { [A in CaseAction]: ActionParams[A] } = {
+const PARAMS: { [A in CaseAction]: TransitionParams[A] } = {
   assign: {
     leadOfficial: '陈书记',
     responsibleUnit: { id: HANDLER_UNIT, path: ['district', HANDLER_UNIT] },

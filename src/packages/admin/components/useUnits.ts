@@ -10,7 +10,7 @@ export function useUnits(): { units: OrgUnit[]; choices: Choice[]; error: string
   const [generation, setGeneration] = useState(0)
   useEffect(() => {
     void ask('orgs', 'tree', {}).then((result) => {
-      if (result.ok) setUnits(result.data as OrgUnit[])
+      if (result.ok) setUnits(result.data)
       else setError(result.message)
     })
   }, [generation])

@@ -45,7 +45,7 @@ export default function Invitations() {
     const result = await ask('invitations', 'issue', { role, unitId })
     if (!result.ok) return setMessage(result.message)
     setMessage('')
-    setIssued(result.data as InvitationView)
+    setIssued(result.data)
     void load()
   }
 

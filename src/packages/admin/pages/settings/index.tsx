@@ -18,7 +18,7 @@ export default function Settings() {
   useEffect(() => {
     void ask('settings', 'getTimeLimits', {}).then((result) => {
       if (!result.ok) return setMessage(result.message)
-      const data = result.data as { limits: TimeLimits; version: number }
+      const data = result.data
       setLimits(data.limits)
       setVersion(data.version)
     })
@@ -33,7 +33,7 @@ export default function Settings() {
     if (!limits) return
     const result = await ask('settings', 'setTimeLimits', { limits, expectedVersion: version })
     if (!result.ok) return setMessage(result.message)
-    const data = result.data as { limits: TimeLimits; version: number }
+    const data = result.data
     setLimits(data.limits)
     setVersion(data.version)
     setMessage('')

@@ -43,7 +43,7 @@ export default function Users() {
     })
     if (!result.ok) return setMessage(result.message)
     setMessage('')
-    select(result.data as UserView)
+    select(result.data)
     void search()
   }
 

@@ -1,16 +1,15 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import type { CallbackItem } from '@core/case/views'
 import LoadMore from '../../../../components/LoadMore'
 import Page from '../../../../components/Page'
 import StaffCaseRow from '../../../../components/StaffCaseRow'
-import { useStaffCases } from '../../../../services/staff-cases'
+import { useCallbacks } from '../../../../services/staff-cases'
 import { ErrorNotice } from '../../../../components/Notice'
 
 /** 回访: closed cases whose reporter has not rated and cannot be reached by a WeChat message. */
 export default function Callbacks() {
-  const list = useStaffCases<CallbackItem>('listCallbacks')
+  const list = useCallbacks()
   return (
     <Page>
       <ErrorNotice message={list.message} />

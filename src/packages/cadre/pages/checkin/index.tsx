@@ -28,9 +28,9 @@ export default function CheckinPage() {
       ask('fieldwork', 'listContactPoints', here ? { near: here } : {}),
       ask('fieldwork', 'currentCheckin', {}),
     ])
-    if (listed.ok) setPoints(listed.data as Listed[])
+    if (listed.ok) setPoints(listed.data)
     else setMessage(listed.message)
-    if (open.ok) setCurrent(open.data as Checkin | null)
+    if (open.ok) setCurrent(open.data)
   }
   useDidShow(() => {
     void load()
@@ -45,7 +45,7 @@ export default function CheckinPage() {
       return setMessage(result.message)
     }
     setMessage('')
-    setCurrent(result.data as Checkin)
+    setCurrent(result.data)
     setNotice(`已在“${point.name}”签到`)
   }
 
@@ -54,7 +54,7 @@ export default function CheckinPage() {
     const here = await getFix()
     const result = await ask('fieldwork', 'signOut', here ? { position: here } : {})
     if (!result.ok) return setMessage(result.message)
-    const closed = result.data as Checkin
+    const closed = result.data
     setMessage('')
     setCurrent(null)
     setNotice(

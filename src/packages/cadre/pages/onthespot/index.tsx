@@ -63,7 +63,7 @@ export default function OnTheSpot() {
     const result = await ask('cases', 'recordOnTheSpot', params)
     if (!result.ok) return setMessage(result.message)
     reset()
-    void Taro.redirectTo({ url: `/packages/staff/pages/case/index?id=${(result.data as { id: string }).id}` })
+    void Taro.redirectTo({ url: `/packages/staff/pages/case/index?id=${result.data.id}` })
   }
 
   return (

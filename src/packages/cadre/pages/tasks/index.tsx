@@ -1,14 +1,13 @@
 import { Text, View } from '@tarojs/components'
-import type { StaffCaseListItem } from '@core/case/views'
 import LoadMore from '../../../../components/LoadMore'
 import Page from '../../../../components/Page'
 import StaffCaseRow from '../../../../components/StaffCaseRow'
-import { useStaffCases } from '../../../../services/staff-cases'
+import { useMyTasks } from '../../../../services/staff-cases'
 import { ErrorNotice } from '../../../../components/Notice'
 
 /** 我的任务: the cases I handle, due soonest first, overdue marked. */
 export default function MyTasks() {
-  const list = useStaffCases<StaffCaseListItem>('listMyTasks')
+  const list = useMyTasks()
   return (
     <Page>
       <ErrorNotice message={list.message} />

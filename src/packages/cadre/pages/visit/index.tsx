@@ -5,20 +5,13 @@ import { Button, Checkbox, Input, Radio, TextArea } from '@nutui/nutui-react-tar
 import type { Category } from '@core/case/case'
 import { MAX_CASE_PHOTOS } from '@core/case/case.schemas'
 import { recordVisitInput } from '@core/fieldwork/fieldwork.schemas'
-import {
-  VISIT_KINDS,
-  VULNERABILITY_TAGS,
-  type Visit,
-  type VisitKind,
-  type VulnerabilityTag,
-} from '@core/fieldwork/visit'
+import { VISIT_KINDS, VULNERABILITY_TAGS, type VisitKind, type VulnerabilityTag } from '@core/fieldwork/visit'
 import { firstIssue } from '@core/validation/issues'
 import AreaPicker from '../../../../components/AreaPicker'
 import CategoryChoice from '../../../../components/CategoryChoice'
 import { ErrorNotice, SuccessNotice } from '../../../../components/Notice'
 import Page from '../../../../components/Page'
 import PhotoPicker from '../../../../components/PhotoPicker'
-import type { Checkin } from '@core/fieldwork/fieldwork'
 import { ask } from '../../../../services/backend'
 import { getFix } from '../../../../services/location'
 import { loadDraft, newRequestId, useDraft } from '../../../../services/draft'
@@ -99,7 +92,7 @@ export default function VisitPage() {
   const send = async (current: Draft) => {
     // Where and at which contact point (if signed in) the visit happened, as the phone knows it now.
     const [fix, open] = await Promise.all([getFix(), ask('fieldwork', 'currentCheckin', {})])
-    const checkin = open.ok ? (open.data as Checkin | null) : null
+    const checkin = open.ok ? open.data : null
     const parsed = recordVisitInput.safeParse({
       ...toEvent(current),
       ...(fix ? { location: { coords: fix } } : {}),
@@ -119,7 +112,7 @@ export default function VisitPage() {
           : result.message,
       )
     }
-    const visit = result.data as Visit
+    const visit = result.data
     reset()
     setMessage('')
     setNotice(`走访已记录${visit.raisedCaseIds.length ? `，立案 ${visit.raisedCaseIds.length} 件` : ''}`)

@@ -33,7 +33,7 @@ export default function MyWork() {
   useDidShow(() => {
     void ask('fieldwork', 'myMonth', {}).then((result) => {
       if (!result.ok) return setMessage(result.message)
-      const data = result.data as { month: string; figures: MonthFigures }
+      const data = result.data
       setMonth(data.month)
       setFigures(data.figures)
     })

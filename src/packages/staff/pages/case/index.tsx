@@ -11,12 +11,13 @@ import Page from '../../../../components/Page'
 import Photo from '../../../../components/Photo'
 import StatusBadge from '../../../../components/StatusBadge'
 import { ErrorNotice, SuccessNotice } from '../../../../components/Notice'
-import { ask, type Outcome } from '../../../../services/backend'
+import { ask } from '../../../../services/backend'
 import AcknowledgePanel from './panels/AcknowledgePanel'
 import CallRatingPanel from './panels/CallRatingPanel'
 import DispatchPanel from './panels/DispatchPanel'
 import ExtensionReviewPanel from './panels/ExtensionReviewPanel'
 import ReviewPanel from './panels/ReviewPanel'
+import type { Run } from './panels/types'
 import WorkPanel from './panels/WorkPanel'
 import './index.scss'
 
@@ -49,16 +50,16 @@ export default function StaffCase() {
       ask('cases', 'get', { id: params.id ?? '' }),
       ask('users', 'me', {}),
     ])
-    if (meResult.ok) setMe(meResult.data as UserView)
+    if (meResult.ok) setMe(meResult.data)
     if (!caseResult.ok) return setMessage(caseResult.message)
-    show(caseResult.data as CaseView)
+    show(caseResult.data)
   }
   useDidShow(() => {
     void load()
   })
 
   /** Runs an action with the version on screen; a conflict reloads the case so the person sees what changed. */
-  const run = async (done: string, call: () => Promise<Outcome>) => {
+  const run: Run = async (done, call) => {
     if (!view) return
     const result = await call()
     if (!result.ok) {
@@ -69,7 +70,7 @@ export default function StaffCase() {
     }
     setMessage('')
     setNotice(done)
-    show(result.data as CaseView | HandedOverView)
+    show(result.data)
   }
 
   if (!view || !me) {

@@ -34,14 +34,12 @@ export default function ContactPoints() {
 
   const load = async () => {
     const result = await ask('fieldwork', 'listManagedContactPoints', {})
-    if (result.ok) setPoints(result.data as ContactPoint[])
+    if (result.ok) setPoints(result.data)
     else setMessage(result.message)
   }
   useEffect(() => {
     void load()
-    void ask('orgs', 'tree', {}).then(
-      (result) => result.ok && setUnits((result.data as OrgUnit[]).filter((unit) => unit.active)),
-    )
+    void ask('orgs', 'tree', {}).then((result) => result.ok && setUnits(result.data.filter((unit) => unit.active)))
   }, [])
 
   const here = async () => {

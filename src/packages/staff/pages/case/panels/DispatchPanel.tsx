@@ -24,12 +24,8 @@ export default function DispatchPanel({ view, run, base, can, me }: PanelProps &
   const [target, setTarget] = useState<Picked | null>(null)
 
   useEffect(() => {
-    void ask('orgs', 'tree', {}).then(
-      (result) => result.ok && setUnits((result.data as OrgUnit[]).filter((unit) => unit.active)),
-    )
-    void ask('settings', 'getTimeLimits', {}).then(
-      (result) => result.ok && setLimits((result.data as { limits: TimeLimits }).limits),
-    )
+    void ask('orgs', 'tree', {}).then((result) => result.ok && setUnits(result.data.filter((unit) => unit.active)))
+    void ask('settings', 'getTimeLimits', {}).then((result) => result.ok && setLimits(result.data.limits))
   }, [])
 
   // The default 完成时限 the server will set, shown before assigning (the same core rule and limits).

@@ -1,9 +1,11 @@
 import type { CaseAction } from '@core/case/lifecycle'
-import type { StaffCaseView } from '@core/case/views'
+import type { CaseView, HandedOverView, StaffCaseView } from '@core/case/views'
 import type { Outcome } from '../../../../../services/backend'
 
 /** Runs an action with the version on screen, shows the outcome, and reloads on a conflict. */
-export type Run = (done: string, call: () => Promise<Outcome>) => Promise<void>
+/** What an action on a case answers: the case as its actor now sees it. */
+export type AfterAction = Outcome<CaseView | HandedOverView>
+export type Run = (done: string, call: () => Promise<AfterAction>) => Promise<void>
 /** What every change to a case carries: which case, and the version the person saw. */
 export type Base = { id: string; expectedVersion: number }
 
