@@ -31,7 +31,11 @@ import { loadTimeLimits } from './settings'
 type LifecycleInput = { id: string; expectedVersion: number }
 
 /** Turns an action's validated input into the lifecycle's parameters, resolving ids on the server. */
-type Resolver<A extends CaseAction> = (input: never, doc: Case, ctx: HandlerContext) => Promise<Result<TransitionParams[A]>>
+type Resolver<A extends CaseAction> = (
+  input: never,
+  doc: Case,
+  ctx: HandlerContext,
+) => Promise<Result<TransitionParams[A]>>
 
 function inSubtreeOf(actor: Actor, path: readonly string[]): boolean {
   return actor.unitId !== null && path.includes(actor.unitId)
@@ -128,11 +132,14 @@ export const assignCase = transition(
 )
 export const acknowledgeCase = transition('acknowledge', noParams)
 export const sendBackCase = transition('sendBack', asIs<'sendBack'>())
-export const addProgress = transition('addProgress', async (input: TransitionParams['addProgress'], _doc, { files }) => {
-  for (const photo of input.photos)
-    if (!(await files.isImage(photo))) return fail('CASE.PHOTO_NOT_FOUND', undefined, 'photos')
-  return ok(input)
-})
+export const addProgress = transition(
+  'addProgress',
+  async (input: TransitionParams['addProgress'], _doc, { files }) => {
+    for (const photo of input.photos)
+      if (!(await files.isImage(photo))) return fail('CASE.PHOTO_NOT_FOUND', undefined, 'photos')
+    return ok(input)
+  },
+)
 export const requestExtension = transition('requestExtension', asIs<'requestExtension'>())
 export const approveExtension = transition('approveExtension', noParams)
 export const rejectExtension = transition('rejectExtension', asIs<'rejectExtension'>())
