@@ -38,6 +38,11 @@ function ensureBrowser() {
 const steps = [
   ['类型检查 typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
   ['代码规范 lint', bin('eslint'), ['.', '--max-warnings', '0']],
+  [
+    '分层规则 dependency-cruiser',
+    bin('depcruise'),
+    ['--config', '.dependency-cruiser.cjs', 'src', 'core', 'backend', 'cloudfunctions', 'scripts', 'bench'],
+  ],
   ['格式 prettier', bin('prettier'), ['--check', '.']],
   ['构建 weapp', bin('taro'), ['build', '--type', 'weapp']],
   ['构建 h5', bin('taro'), ['build', '--type', 'h5']],

@@ -6,7 +6,7 @@ import { CloudbaseStore } from '../adapters/cloudbase.store'
 import { WechatNotifier, type SubscribeMessageApi, type TemplateIds } from '../adapters/wechat.notifier'
 import { settingsFromEnv, type Deps } from '../handlers/context'
 import { runFunction } from '../handlers/dispatch'
-import type { Job } from '../jobs/registry'
+import type { Job } from '../jobs/job'
 
 /**
  * Makes the `main` of a deployed CloudBase function. The SDK is initialised once, when the module

@@ -1,5 +1,5 @@
 import { closeStaleCheckins } from '../handlers/fieldwork'
-import type { Job } from './registry'
+import type { Job } from './job'
 
 /** 未签退: sign-ins left open past the limit are closed with their hours capped and flagged. */
 export const closeOpenCheckinsJob: Job = {

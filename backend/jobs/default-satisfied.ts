@@ -3,7 +3,7 @@ import { applyTransition, DEFAULT_RATING_AFTER_MS } from '@core/case/lifecycle'
 import { SYSTEM_ACTOR } from '@core/roles'
 import type { Deps } from '../handlers/context'
 import { loadTimeLimits } from '../handlers/settings'
-import type { Job } from './registry'
+import type { Job } from './job'
 
 /**
  * 默认满意: closed cases left unrated for 7 days get the default answer, through the lifecycle

@@ -1,7 +1,7 @@
 import type { Case } from '@core/case/case'
 import type { Deps } from '../handlers/context'
 import { finishMerge } from '../handlers/lifecycle'
-import type { Job } from './registry'
+import type { Job } from './job'
 
 /** Merges whose followers could not be copied to the surviving case at once: copy them now. */
 export const finishMergesJob: Job = {

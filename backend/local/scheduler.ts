@@ -1,5 +1,5 @@
 import type { Deps } from '../handlers/context'
-import type { Job } from '../jobs/registry'
+import type { Job } from '../jobs/job'
 
 /** Runs each job on its interval while the local server is up (CloudBase uses timer triggers). */
 export function startScheduler(jobs: readonly Job[], deps: Deps): () => void {

@@ -19,7 +19,7 @@ import type { Deps } from '../handlers/context'
 import type { FileStore } from '../ports/files'
 import { describeFunctions } from '../handlers/describe'
 import { isFunctionName, runFunction } from '../handlers/dispatch'
-import type { Job } from '../jobs/registry'
+import type { Job } from '../jobs/job'
 
 export const FUNCTION_BODY_LIMIT = 1024 * 1024
 export const IMAGE_SIZE_LIMIT = 10 * 1024 * 1024

@@ -11,6 +11,15 @@ import { currentOpenid } from './identity'
 
 export class NetworkError extends Error {}
 
+declare const CLOUD_ENV_ID: string
+
+/** Once per launch: in WeChat, binds wx.cloud to the environment (the mini-program's default without an id). */
+export function connectBackend(): void {
+  if (process.env.TARO_ENV === 'weapp') {
+    Taro.cloud.init({ ...(CLOUD_ENV_ID ? { env: CLOUD_ENV_ID } : {}), traceUser: true })
+  }
+}
+
 function demoHeaders(): Record<string, string> {
   const openid = currentOpenid()
   return openid ? { 'X-Demo-User': openid } : {}
