@@ -12,7 +12,7 @@ import type { Filter } from '../ports/store'
 import type { Handler, HandlerContext } from './context'
 import { announceNewCase } from './notify'
 import { cursorPage } from './paging'
-import { withPhotoUrls } from './photos'
+import { checkImages, withPhotoUrls } from './photos'
 
 /**
  * A case's id is derived from who sent it and their request id, so a repeated or concurrent
@@ -47,9 +47,8 @@ export async function createCaseOnce(ctx: HandlerContext, request: NewCaseReques
   if (!area || !isAreaUnit(area)) return fail('CASE.UNKNOWN_AREA', undefined, 'areaUnitId')
   const allowed = request.mayUseArea?.(area) ?? ok(undefined)
   if (!allowed.ok) return allowed
-  for (const fileId of request.files) {
-    if (!(await files.isImage(fileId))) return fail('CASE.PHOTO_NOT_FOUND', undefined, 'photos')
-  }
+  const notImage = await checkImages(files, request.files, 'photos')
+  if (notImage) return notImage
 
   const now = clock.now()
   const year = chinaYear(now)

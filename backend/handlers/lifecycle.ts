@@ -25,7 +25,7 @@ import { createCaseOnce } from './cases'
 import type { Handler, HandlerContext } from './context'
 import { deliver } from './notify'
 import { cursorPage } from './paging'
-import { withPhotoUrls } from './photos'
+import { checkImages, withPhotoUrls } from './photos'
 import { loadTimeLimits } from './settings'
 
 type LifecycleInput = { id: string; expectedVersion: number }
@@ -134,22 +134,16 @@ export const acknowledgeCase = transition('acknowledge', noParams)
 export const sendBackCase = transition('sendBack', asIs<'sendBack'>())
 export const addProgress = transition(
   'addProgress',
-  async (input: TransitionParams['addProgress'], _doc, { files }) => {
-    for (const photo of input.photos)
-      if (!(await files.isImage(photo))) return fail('CASE.PHOTO_NOT_FOUND', undefined, 'photos')
-    return ok(input)
-  },
+  async (input: TransitionParams['addProgress'], _doc, { files }) =>
+    (await checkImages(files, input.photos, 'photos')) ?? ok(input),
 )
 export const requestExtension = transition('requestExtension', asIs<'requestExtension'>())
 export const approveExtension = transition('approveExtension', noParams)
 export const rejectExtension = transition('rejectExtension', asIs<'rejectExtension'>())
 export const requestClosure = transition(
   'requestClosure',
-  async (input: TransitionParams['requestClosure'], _doc, { files }) => {
-    for (const photo of input.evidence)
-      if (!(await files.isImage(photo))) return fail('CASE.PHOTO_NOT_FOUND', undefined, 'evidence')
-    return ok(input)
-  },
+  async (input: TransitionParams['requestClosure'], _doc, { files }) =>
+    (await checkImages(files, input.evidence, 'evidence')) ?? ok(input),
 )
 export const approveClosure = transition('approveClosure', asIs<'approveClosure'>())
 export const rejectClosure = transition('rejectClosure', asIs<'rejectClosure'>())

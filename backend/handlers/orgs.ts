@@ -1,17 +1,13 @@
 import { isAreaUnit, mayHaveParent, toAreaChoices, unitPath, wouldCycle, type OrgUnit } from '@core/org/org'
 import { listScope } from '@core/permissions'
 import { fail, ok, type Result } from '@core/result'
-import { MAX_PAGE, type Store } from '../ports/store'
+import type { Filter, Store } from '../ports/store'
 import type { Handler } from './context'
+import { readAll } from './paging'
 
-/** Every unit matching the filter, page by page (the org tree is small, but the port pages). */
-export async function allUnits(store: Store, filter: Parameters<Store['query']>[1]['filter'] = {}): Promise<OrgUnit[]> {
-  const units: OrgUnit[] = []
-  for (let offset = 0; ; offset += MAX_PAGE) {
-    const page = await store.query<OrgUnit>('orgUnits', { filter, sort: [['name', 1]], offset, limit: MAX_PAGE })
-    units.push(...page)
-    if (page.length < MAX_PAGE) return units
-  }
+/** Every unit matching the filter, by name (the org tree is small, but the port pages). */
+export function allUnits(store: Store, filter: Filter = {}): Promise<OrgUnit[]> {
+  return readAll<OrgUnit>(store, 'orgUnits', filter, [['name', 1]])
 }
 
 export async function activeUnit(store: Store, id: string): Promise<Result<OrgUnit>> {

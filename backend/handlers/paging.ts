@@ -1,5 +1,13 @@
 import { fail, ok, type Result } from '@core/result'
-import { fullSort, type Filter, type Scalar, type SortOrder, type Store, type StoredDoc } from '../ports/store'
+import {
+  fullSort,
+  MAX_PAGE,
+  type Filter,
+  type Scalar,
+  type SortOrder,
+  type Store,
+  type StoredDoc,
+} from '../ports/store'
 
 /** One page of a list: its rows, how many there are in all, and where the next page starts. */
 export interface CursorPage<T> {
@@ -60,4 +68,19 @@ export async function cursorPage<D extends StoredDoc, T>(
     total,
     nextCursor: rows.length > query.pageSize && last ? encode(order.map(([field]) => valueAt(last, field))) : null,
   })
+}
+
+/** Every row matching the filter, a store page at a time: for sets known to stay small (a person's contact points, the org tree). */
+export async function readAll<T extends StoredDoc>(
+  store: Store,
+  collection: string,
+  filter: Filter,
+  sort: SortOrder,
+): Promise<T[]> {
+  const rows: T[] = []
+  for (let offset = 0; ; offset += MAX_PAGE) {
+    const page = await store.query<T>(collection, { filter, sort, offset, limit: MAX_PAGE })
+    rows.push(...page)
+    if (page.length < MAX_PAGE) return rows
+  }
 }

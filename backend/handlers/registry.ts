@@ -21,20 +21,14 @@ import {
 } from './lifecycle'
 import {
   createContactPoint,
-  currentCheckin,
   listContactPoints,
   listManagedContactPoints,
-  listHouseholds,
-  listMyVisits,
-  listMyCheckins,
-  listCheckinsInScope,
-  listNeglectedHouseholds,
-  myMonth,
-  recordVisit,
-  signIn,
-  signOut,
   updateContactPoint,
-} from './fieldwork'
+} from './fieldwork/contact-points'
+import { currentCheckin, listCheckinsInScope, listMyCheckins, signIn, signOut } from './fieldwork/checkins'
+import { myMonth } from './fieldwork/figures'
+import { listHouseholds, listNeglectedHouseholds } from './fieldwork/ledger'
+import { listMyVisits, recordVisit } from './fieldwork/visits'
 import { getTimeLimits, setTimeLimits } from './settings'
 import { issueInvitation, listInvitations, revokeInvitation } from './invitations'
 import { createUnit, deactivateUnit, listAreas, moveUnit, orgTree, renameUnit } from './orgs'

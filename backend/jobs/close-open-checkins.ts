@@ -1,4 +1,4 @@
-import { closeStaleCheckins } from '../handlers/fieldwork'
+import { closeStaleCheckins } from '../handlers/fieldwork/checkins'
 import type { Job } from './job'
 
 /** 未签退: sign-ins left open past the limit are closed with their hours capped and flagged. */

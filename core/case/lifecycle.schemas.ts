@@ -1,16 +1,9 @@
 import { z } from 'zod'
 import { expectedVersionField } from '../user/user.schemas'
-import { fieldError, cursorFields, photosField } from '../validation/fields'
+import { cursorFields, fieldError, photosField, textField } from '../validation/fields'
 import { SATISFACTIONS, SEND_BACK_REASONS, SOLVED_ANSWERS } from './case'
 import { MAX_CASE_PHOTOS, submitCaseInput } from './case.schemas'
 import { CASE_NUMBER_PATTERN } from './number'
-
-const text = (label: string, min: number, max: number) =>
-  z
-    .string({ error: fieldError(label) })
-    .trim()
-    .min(min, min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字`)
-    .max(max, `${label}不能超过 ${max} 个字`)
 
 /** Every change to a case names it and carries the version the user saw. */
 const onCase = {
@@ -29,7 +22,7 @@ const epochMs = (label: string) =>
 export const assignInput = z.object({
   action: z.literal('assign'),
   ...onCase,
-  leadOfficial: text('领办领导', 1, 20),
+  leadOfficial: textField('领办领导', 1, 20),
   responsibleUnitId: z
     .string({ error: fieldError('责任单位', '选择') })
     .min(1, '请选择责任单位')
@@ -38,7 +31,7 @@ export const assignInput = z.object({
     .string({ error: fieldError('承办人', '选择') })
     .min(1, '请选择承办人')
     .max(64),
-  standard: text('解决标准', 2, 300),
+  standard: textField('解决标准', 2, 300),
   deadline: epochMs('完成时限').optional(),
 })
 export const acknowledgeInput = z.object({ action: z.literal('acknowledge'), ...onCase })
@@ -55,7 +48,7 @@ export const sendBackInput = z.object({
 export const addProgressInput = z.object({
   action: z.literal('addProgress'),
   ...onCase,
-  note: text('进展情况', 2, 500),
+  note: textField('进展情况', 2, 500),
   photos: photosField(MAX_CASE_PHOTOS).default([]),
   visibleToReporter: z.boolean({ error: '“群众可见”须为是或否' }).default(true),
 })
@@ -63,20 +56,20 @@ export const requestExtensionInput = z.object({
   action: z.literal('requestExtension'),
   ...onCase,
   deadline: epochMs('延期后的时限'),
-  reason: text('延期理由', 2, 200),
+  reason: textField('延期理由', 2, 200),
 })
 export const approveExtensionInput = z.object({ action: z.literal('approveExtension'), ...onCase })
 export const rejectExtensionInput = z.object({
   action: z.literal('rejectExtension'),
   ...onCase,
-  reason: text('理由', 2, 200),
+  reason: textField('理由', 2, 200),
 })
 export const requestClosureInput = z.object({
   action: z.literal('requestClosure'),
   ...onCase,
-  note: text('办理结果', 2, 500),
+  note: textField('办理结果', 2, 500),
   evidence: photosField(MAX_CASE_PHOTOS).default([]),
-  standardMet: text('如何达到解决标准', 2, 300),
+  standardMet: textField('如何达到解决标准', 2, 300),
 })
 export const approveClosureInput = z.object({
   action: z.literal('approveClosure'),
@@ -90,12 +83,12 @@ export const approveClosureInput = z.object({
 export const rejectClosureInput = z.object({
   action: z.literal('rejectClosure'),
   ...onCase,
-  reason: text('退回理由', 2, 200),
+  reason: textField('退回理由', 2, 200),
 })
 export const declineInput = z.object({
   action: z.literal('decline'),
   ...onCase,
-  reason: text('不予受理的理由', 2, 200),
+  reason: textField('不予受理的理由', 2, 200),
 })
 export const mergeInput = z.object({
   action: z.literal('merge'),
@@ -120,9 +113,9 @@ export const rateByCallInput = z.object({ action: z.literal('rateByCall'), ...on
 /** 立行立改: a cadre records a need already solved on the spot, with evidence. */
 export const recordOnTheSpotInput = submitCaseInput.omit({ action: true, subscriptions: true }).extend({
   action: z.literal('recordOnTheSpot'),
-  resolution: text('现场解决情况', 2, 500),
+  resolution: textField('现场解决情况', 2, 500),
   evidence: photosField(MAX_CASE_PHOTOS).min(1, '请至少拍一张现场解决的照片'),
-  standardMet: text('解决标准及达到情况', 2, 300),
+  standardMet: textField('解决标准及达到情况', 2, 300),
 })
 
 export const listMyTasksInput = z.object({ action: z.literal('listMyTasks'), ...cursorFields })

@@ -3,6 +3,7 @@ import { CATEGORIES, URGENCIES } from '../case/case'
 import { descriptionField, MAX_CASE_PHOTOS, reporterField } from '../case/case.schemas'
 import { expectedVersionField } from '../user/user.schemas'
 import {
+  textField,
   clientRequestIdField,
   cursorFields,
   coordinatesField,
@@ -13,13 +14,6 @@ import {
 } from '../validation/fields'
 import { CONTACT_POINT_TYPES, DEFAULT_RADIUS_METERS } from './fieldwork'
 import { VISIT_KINDS, VULNERABILITY_TAGS } from './visit'
-
-const text = (label: string, min: number, max: number) =>
-  z
-    .string({ error: fieldError(label) })
-    .trim()
-    .min(min, min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字`)
-    .max(max, `${label}不能超过 ${max} 个字`)
 
 /** A position as the phone reported it, with its system and accuracy; the server converts it. */
 export const fixField = coordinatesField
@@ -42,7 +36,7 @@ export const listManagedContactPointsInput = z.object({ action: z.literal('listM
 export const createContactPointInput = z.object({
   action: z.literal('createContactPoint'),
   type: z.enum(CONTACT_POINT_TYPES, { error: '请选择联系点类型' }),
-  name: text('联系点名称', 2, 40),
+  name: textField('联系点名称', 2, 40),
   unitId: unitIdField,
   position: coordinatesField,
   radiusMeters: z
@@ -114,8 +108,8 @@ export const recordVisitInput = z
     household: z
       .object(
         {
-          name: text('户主姓名', 1, 20),
-          address: text('住址', 2, 100),
+          name: textField('户主姓名', 1, 20),
+          address: textField('住址', 2, 100),
           tags: z
             .array(z.enum(VULNERABILITY_TAGS, { error: '特殊群体类型不正确' }))
             .max(VULNERABILITY_TAGS.length)
@@ -124,7 +118,7 @@ export const recordVisitInput = z
         { error: fieldError('走访户') },
       )
       .optional(),
-    enterpriseName: text('企业名称', 2, 50).optional(),
+    enterpriseName: textField('企业名称', 2, 50).optional(),
     headcount: z
       .number({ error: fieldError('人数') })
       .int('人数须为整数')
@@ -132,7 +126,7 @@ export const recordVisitInput = z
       .max(1000, '人数最多 1000 人')
       .default(1),
     opinions: z
-      .array(text('意见建议', 1, 200), { error: fieldError('意见建议') })
+      .array(textField('意见建议', 1, 200), { error: fieldError('意见建议') })
       .max(30, '一次最多记录 30 条意见')
       .default([]),
     photos: photosField(MAX_CASE_PHOTOS).default([]),

@@ -34,6 +34,14 @@ export const phoneField = z
   .refine(isMainlandPhone, '联系电话格式不正确：请填写 11 位手机号，或带区号的座机号（如 0728-1234567）')
   .meta({ title: '联系电话', description: '手机号或带区号的座机号' })
 
+/** A trimmed text field with a Chinese message for each way it can be wrong. */
+export const textField = (label: string, min: number, max: number) =>
+  z
+    .string({ error: fieldError(label) })
+    .trim()
+    .min(min, min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字`)
+    .max(max, `${label}不能超过 ${max} 个字`)
+
 export const personNameField = z
   .string({ error: fieldError('姓名') })
   .trim()

@@ -1,7 +1,7 @@
 import type { Case } from '@core/case/case'
-import type { Result } from '@core/result'
 import type { ReporterCaseView, CaseListItem } from '@core/case/views'
 import { addUnit, addUser, call, makeDeps, submitEvent, MARCH_15_2026 } from '../../support/backend'
+import { data } from '../../support/result'
 import { TINY_PNG } from '../../support/images'
 
 type Deps = Awaited<ReturnType<typeof makeDeps>>
@@ -13,11 +13,6 @@ async function setup(): Promise<Deps> {
   await addUnit(deps, { _id: 'dept-1', kind: 'department' })
   await addUnit(deps, { _id: 'estate-closed', kind: 'estate', active: false })
   return deps
-}
-
-function data<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result)}`)
-  return result.data as T
 }
 
 describe('cases.submit', () => {

@@ -2,19 +2,14 @@ import type { Case } from '@core/case/case'
 import type { Checkin, ContactPoint, Presence } from '@core/fieldwork/fieldwork'
 import type { Household, Visit } from '@core/fieldwork/visit'
 import { fromWgs84, type GeoPoint } from '@core/geo'
-import type { Result } from '@core/result'
 import { DAY_MS, HOUR_MS } from '@core/time'
-import { closeStaleCheckins } from '../../../backend/handlers/fieldwork'
+import { closeStaleCheckins } from '../../../backend/handlers/fieldwork/checkins'
 import { addTwoOffices, addUser, call, makeDeps } from '../../support/backend'
+import { data } from '../../support/result'
 
 type Deps = Awaited<ReturnType<typeof makeDeps>>
 const CENTRE: GeoPoint = { lat: 30.4321, lng: 112.8876 }
 const METRES_PER_DEGREE_LAT = 111_195
-
-function data<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result)}`)
-  return result.data as T
-}
 
 /** A WGS-84 point `metres` north of the contact point. */
 const north = (metres: number): GeoPoint => ({ lat: CENTRE.lat + metres / METRES_PER_DEGREE_LAT, lng: CENTRE.lng })

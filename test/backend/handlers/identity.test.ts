@@ -1,16 +1,11 @@
 import type { Invitation } from '@core/invitation/invitation'
 import type { OrgUnit } from '@core/org/org'
-import type { Result } from '@core/result'
 import type { User, UserView } from '@core/user/user'
 import { HOUR_MS, DAY_MS } from '@core/time'
 import { addTwoOffices, addUser, call, makeDeps, submitEvent } from '../../support/backend'
+import { data } from '../../support/result'
 
 type Deps = Awaited<ReturnType<typeof makeDeps>>
-
-function data<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result)}`)
-  return result.data as T
-}
 
 /** district ⊃ office-a ⊃ estate-a; district ⊃ office-b ⊃ estate-b. */
 async function world(): Promise<

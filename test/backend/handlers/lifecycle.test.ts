@@ -6,15 +6,11 @@ import { readOutbox } from '../../../backend/adapters/outbox.notifier'
 import { defaultSatisfiedJob } from '../../../backend/jobs/default-satisfied'
 import { finishMergesJob } from '../../../backend/jobs/finish-merges'
 import { addTwoOffices, addUser, call, makeDeps, submitEvent } from '../../support/backend'
+import { data as dataOf } from '../../support/result'
 import { TINY_PNG } from '../../support/images'
 
 type Deps = Awaited<ReturnType<typeof makeDeps>>
 type View = { id: string; number: string; version: number; status: string } & Record<string, unknown>
-
-function data<T = View>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result)}`)
-  return result.data as T
-}
 
 /** Officials who accepted every message of their role in WeChat, many times over. */
 const granted = (role: keyof typeof STAFF_TEMPLATES) =>
@@ -59,6 +55,8 @@ async function outbox(deps: Deps) {
     .filter((m) => m.template !== 'caseSubmitted')
     .map((m) => `${m.template}→${m.recipient}`)
 }
+
+const data = <T = View>(result: Result<unknown>): T => dataOf<T>(result)
 
 let deps: Deps
 beforeEach(async () => {

@@ -1,16 +1,11 @@
 import type { Case } from '@core/case/case'
 import { REPORTER_TEMPLATES } from '@core/case/notifications'
-import type { Result } from '@core/result'
 import type { User } from '@core/user/user'
 import { readOutbox } from '../../../backend/adapters/outbox.notifier'
 import { addTwoOffices, addUser, call, makeDeps, submitEvent } from '../../support/backend'
+import { data } from '../../support/result'
 
 type Deps = Awaited<ReturnType<typeof makeDeps>>
-
-function data<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result)}`)
-  return result.data as T
-}
 
 async function messages(deps: Deps) {
   return (await readOutbox(deps.store)).reverse().map((m) => ({ to: m.recipient, template: m.template, page: m.page }))

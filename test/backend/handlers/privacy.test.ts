@@ -3,6 +3,7 @@ import { callersOf, FUNCTIONS } from '@core/functions'
 import type { Result } from '@core/result'
 import type { Role } from '@core/roles'
 import { addTwoOffices, addUser, call, makeDeps, submitEvent } from '../../support/backend'
+import { data } from '../../support/result'
 
 /**
  * The one view rule, tested on whole responses (issue 10): cases whose descriptions, addresses and
@@ -50,11 +51,6 @@ const VISIBLE: Record<string, { openid: string | null; sees: Record<RecordName, 
   otherResident: { openid: 'res-other', sees: { A: NONE, B: NONE, C: NONE, H: NONE } },
   public: { openid: null, sees: { A: NONE, B: NONE, C: NONE, H: NONE } },
   admin: { openid: 'admin', sees: { A: ALL, B: ALL, C: ALL, H: ALL } },
-}
-
-function data<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result)}`)
-  return result.data as T
 }
 
 async function act(deps: Deps, openid: string, action: string, id: string, params: Record<string, unknown> = {}) {
