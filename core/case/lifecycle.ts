@@ -3,54 +3,15 @@ import { CASE_ACTIONS, type CaseAction } from './actions'
 import { may, type PermissionAction } from '../permissions'
 import { fail, ok, type Result } from '../result'
 import type { Principal } from '../roles'
-import {
-  CASE_STATUS_LABELS,
-  SATISFACTION_LABELS,
-  SOLVED_LABELS,
-  type Assignment,
-  type Case,
-  type CaseStatus,
-  type Rating,
-  type SendBackReason,
-  type TimelineEvent,
-} from './case'
+import { CASE_STATUS_LABELS, type Case, type CaseStatus, type TimelineEvent } from './case'
 import { eventActor } from './create'
 import { planNotifications, type Notification } from './notifications'
-import { acknowledgeDeadline, completionDeadline, type TimeLimits } from './time-limits'
 import { dueAt } from './overdue'
+import { CHANGES } from './changes'
 import { caseScope } from './scope'
+import type { ChangeOf, TransitionContext, TransitionParams } from './transition'
 
-/** What a rating carries, from the reporter or a 回访 call. */
-export interface RatingAnswer {
-  solved: Rating['solved']
-  satisfaction: Rating['satisfaction']
-  comment: string
-}
-
-/** The parameters of each action, as validated by the schemas (ids already resolved by the server). */
-export interface TransitionParams {
-  assign: {
-    leadOfficial: string
-    responsibleUnit: { id: string; path: string[] }
-    handler: { openid: string; name: string }
-    standard: string
-    deadline?: number
-  }
-  acknowledge: Record<string, never>
-  sendBack: { reason: SendBackReason; note: string }
-  addProgress: { note: string; photos: string[]; visibleToReporter: boolean }
-  requestExtension: { deadline: number; reason: string }
-  approveExtension: Record<string, never>
-  rejectExtension: { reason: string }
-  requestClosure: { note: string; evidence: string[]; standardMet: string }
-  approveClosure: { note: string }
-  rejectClosure: { reason: string }
-  decline: { reason: string }
-  merge: { target: { id: string; number: string } }
-  rate: RatingAnswer
-  rateByCall: RatingAnswer
-  rateByDefault: Record<string, never>
-}
+export type { RatingAnswer, TransitionContext, TransitionParams } from './transition'
 
 /**
  * Where an action leads: a fixed state, the same state, back to work (to the handler, or to
@@ -129,24 +90,9 @@ export const LIFECYCLE: Record<CaseAction, LifecycleRule> = {
 }
 export { CASE_ACTIONS, type CaseAction }
 
-export interface TransitionContext {
-  actor: Principal
-  now: number
-  limits: TimeLimits
-}
-
 /** Has the reporter (or a call, or the default) answered for the latest closure? */
 export function isRated(doc: Pick<Case, 'awaitingRating'>): boolean {
   return !doc.awaitingRating
-}
-
-function dissatisfied(answer: RatingAnswer): boolean {
-  return answer.solved === 'unsolved' || answer.satisfaction === 'dissatisfied'
-}
-
-function ratingNote(answer: RatingAnswer): string {
-  const base = `${SOLVED_LABELS[answer.solved]}，${SATISFACTION_LABELS[answer.satisfaction]}`
-  return answer.comment ? `${base}。${answer.comment}` : base
 }
 
 /** The state a destination names for this case. */
@@ -184,182 +130,6 @@ export function availableActions(actor: Principal, doc: Case, now: number): Case
   return CASE_ACTIONS.filter((action) => checkAction(actor, doc, action, now).ok)
 }
 
-type Change = {
-  fields: Partial<Case>
-  note: string
-  attachments: string[]
-  data?: Record<string, unknown>
-  /** A rating that sends the case back to work. */
-  reopen?: boolean
-}
-
-/** What each action changes besides status and timeline, once it is known to be allowed. */
-function change<A extends CaseAction>(
-  action: A,
-  doc: Case,
-  params: TransitionParams[A],
-  ctx: TransitionContext,
-): Result<Change> {
-  const { actor, now, limits } = ctx
-  switch (action) {
-    case 'assign': {
-      const p = params as TransitionParams['assign']
-      const assignment: Assignment = {
-        leadOfficial: p.leadOfficial,
-        responsibleUnitId: p.responsibleUnit.id,
-        handlerOpenid: p.handler.openid,
-        handlerName: p.handler.name,
-        standard: p.standard,
-        assignedBy: actor.openid,
-        assignedAt: now,
-        acknowledgeBy: acknowledgeDeadline(now, doc.urgency, limits),
-        deadline: p.deadline ?? completionDeadline(doc.createdAt, doc.urgency, limits),
-      }
-      if (assignment.deadline <= now) return fail('CASE.BAD_DEADLINE', '完成时限须晚于现在', 'deadline')
-      // The area and the current responsible unit: a unit the case was taken back from keeps no rights.
-      const scope = new Set([...doc.areaUnitPath, ...p.responsibleUnit.path])
-      return ok({
-        fields: {
-          assignment,
-          scopeUnitIds: [...scope],
-          handledBy: doc.handledBy.includes(p.handler.openid) ? doc.handledBy : [...doc.handledBy, p.handler.openid],
-        },
-        note: `解决标准：${p.standard}`,
-        attachments: [],
-        data: { handler: p.handler.openid, responsibleUnitId: p.responsibleUnit.id, deadline: assignment.deadline },
-      })
-    }
-    case 'acknowledge':
-      return ok({ fields: {}, note: '', attachments: [] })
-    case 'sendBack': {
-      const p = params as TransitionParams['sendBack']
-      return ok({
-        fields: { assignment: null, scopeUnitIds: doc.areaUnitPath },
-        note: p.note ? `${p.reason}：${p.note}` : p.reason,
-        attachments: [],
-        data: { reason: p.reason },
-      })
-    }
-    case 'addProgress': {
-      const p = params as TransitionParams['addProgress']
-      return ok({ fields: {}, note: p.note, attachments: p.photos, data: { visibleToReporter: p.visibleToReporter } })
-    }
-    case 'requestExtension': {
-      const p = params as TransitionParams['requestExtension']
-      if (p.deadline <= (doc.assignment?.deadline ?? 0)) {
-        return fail('CASE.BAD_DEADLINE', '延期后的时限须晚于原时限', 'deadline')
-      }
-      return ok({
-        fields: { pendingExtension: { deadline: p.deadline, reason: p.reason, requestedAt: now } },
-        note: p.reason,
-        attachments: [],
-        data: { deadline: p.deadline },
-      })
-    }
-    case 'approveExtension':
-    case 'rejectExtension': {
-      // The guard saw both; the narrowing is for the compiler.
-      if (!doc.pendingExtension || !doc.assignment) return fail('CASE.NO_EXTENSION')
-      const approved = action === 'approveExtension'
-      return ok({
-        fields: {
-          pendingExtension: null,
-          ...(approved ? { assignment: { ...doc.assignment, deadline: doc.pendingExtension.deadline } } : {}),
-        },
-        note: approved ? '' : (params as TransitionParams['rejectExtension']).reason,
-        attachments: [],
-        data: { deadline: approved ? doc.pendingExtension.deadline : doc.assignment.deadline },
-      })
-    }
-    case 'requestClosure': {
-      const p = params as TransitionParams['requestClosure']
-      return ok({
-        fields: {
-          closureRequest: {
-            note: p.note,
-            evidence: p.evidence,
-            standardMet: p.standardMet,
-            requestedBy: actor.openid,
-            requestedAt: now,
-          },
-          // Asking to close withdraws any extension still waiting: it cannot be applied later.
-          pendingExtension: null,
-        },
-        note: p.note,
-        attachments: p.evidence,
-        data: { standardMet: p.standardMet },
-      })
-    }
-    case 'approveClosure': {
-      const p = params as TransitionParams['approveClosure']
-      return ok({
-        fields: { closedAt: now },
-        note: p.note || doc.closureRequest?.note || '',
-        attachments: doc.closureRequest?.evidence ?? [],
-      })
-    }
-    case 'rejectClosure': {
-      const p = params as TransitionParams['rejectClosure']
-      return ok({ fields: { closureRequest: null }, note: p.reason, attachments: [] })
-    }
-    case 'decline': {
-      const p = params as TransitionParams['decline']
-      return ok({ fields: {}, note: p.reason, attachments: [] })
-    }
-    case 'merge': {
-      const p = params as TransitionParams['merge']
-      if (p.target.id === doc._id) return fail('CASE.BAD_MERGE', '不能合并到自己')
-      return ok({
-        fields: { mergedInto: p.target, mergeFollowersPending: true },
-        note: `已并入诉求 ${p.target.number} 一并办理`,
-        attachments: [],
-        data: { target: p.target.id },
-      })
-    }
-    case 'rate':
-    case 'rateByCall': {
-      const answer = params as RatingAnswer
-      const rating: Rating = {
-        ...answer,
-        at: now,
-        byCall: action === 'rateByCall',
-        byDefault: false,
-        recordedBy: action === 'rateByCall' ? actor.openid : null,
-      }
-      const reopen = dissatisfied(answer) && !doc.reopened
-      return ok({
-        fields: {
-          ratings: [...doc.ratings, rating],
-          needsCallback: false,
-          ...(reopen ? { reopened: true, closureRequest: null } : {}),
-        },
-        note: reopen ? `${ratingNote(answer)}（重新办理）` : ratingNote(answer),
-        attachments: [],
-        data: { rating },
-        reopen,
-      })
-    }
-    case 'rateByDefault': {
-      const rating: Rating = {
-        solved: 'solved',
-        satisfaction: 'satisfied',
-        comment: '',
-        at: now,
-        byCall: false,
-        byDefault: true,
-        recordedBy: null,
-      }
-      return ok({
-        fields: { ratings: [...doc.ratings, rating], needsCallback: false },
-        note: '超过 7 天未评价，默认满意',
-        attachments: [],
-        data: { rating },
-      })
-    }
-  }
-  return fail('INPUT.UNKNOWN_ACTION')
-}
-
 /**
  * Checks and applies one action to a case: the permission table must allow this actor on this
  * case, the state must allow the action, and the action's own rules must hold. Answers the next
@@ -374,7 +144,7 @@ export function applyTransition<A extends CaseAction>(
   const checked = checkAction(ctx.actor, doc, action, ctx.now)
   if (!checked.ok) return checked
   const rule = checked.data
-  const changed = change(action, doc, params, ctx)
+  const changed = (CHANGES[action] as ChangeOf<A>)(doc, params, ctx)
   if (!changed.ok) return changed
   const { fields, note, attachments, data, reopen = false } = changed.data
   const to = resolveDestination(rule.to, doc, reopen)

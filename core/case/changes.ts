@@ -1,0 +1,173 @@
+import { fail, ok } from '../result'
+import type { CaseAction } from './actions'
+import { SATISFACTION_LABELS, SOLVED_LABELS, type Assignment, type Rating } from './case'
+import { acknowledgeDeadline, completionDeadline } from './time-limits'
+import type { ChangeOf, RatingAnswer } from './transition'
+
+/**
+ * What each action changes besides status and timeline, once the lifecycle table allowed it: one
+ * function per action, each seeing only its own parameters.
+ */
+
+const assign: ChangeOf<'assign'> = (doc, p, { actor, now, limits }) => {
+  const assignment: Assignment = {
+    leadOfficial: p.leadOfficial,
+    responsibleUnitId: p.responsibleUnit.id,
+    handlerOpenid: p.handler.openid,
+    handlerName: p.handler.name,
+    standard: p.standard,
+    assignedBy: actor.openid,
+    assignedAt: now,
+    acknowledgeBy: acknowledgeDeadline(now, doc.urgency, limits),
+    deadline: p.deadline ?? completionDeadline(doc.createdAt, doc.urgency, limits),
+  }
+  if (assignment.deadline <= now) return fail('CASE.BAD_DEADLINE', '完成时限须晚于现在', 'deadline')
+  // The area and the current responsible unit: a unit the case was taken back from keeps no rights.
+  const scope = new Set([...doc.areaUnitPath, ...p.responsibleUnit.path])
+  return ok({
+    fields: {
+      assignment,
+      scopeUnitIds: [...scope],
+      handledBy: doc.handledBy.includes(p.handler.openid) ? doc.handledBy : [...doc.handledBy, p.handler.openid],
+    },
+    note: `解决标准：${p.standard}`,
+    attachments: [],
+    data: { handler: p.handler.openid, responsibleUnitId: p.responsibleUnit.id, deadline: assignment.deadline },
+  })
+}
+
+const sendBack: ChangeOf<'sendBack'> = (doc, p) =>
+  ok({
+    fields: { assignment: null, scopeUnitIds: doc.areaUnitPath },
+    note: p.note ? `${p.reason}：${p.note}` : p.reason,
+    attachments: [],
+    data: { reason: p.reason },
+  })
+
+const requestExtension: ChangeOf<'requestExtension'> = (doc, p, { now }) =>
+  p.deadline <= (doc.assignment?.deadline ?? 0)
+    ? fail('CASE.BAD_DEADLINE', '延期后的时限须晚于原时限', 'deadline')
+    : ok({
+        fields: { pendingExtension: { deadline: p.deadline, reason: p.reason, requestedAt: now } },
+        note: p.reason,
+        attachments: [],
+        data: { deadline: p.deadline },
+      })
+
+/** 同意 or 不同意 the extension waiting (the guard saw that one waits). */
+function decideExtension(approved: boolean): ChangeOf<'approveExtension' | 'rejectExtension'> {
+  return (doc, params) => {
+    if (!doc.pendingExtension || !doc.assignment) return fail('CASE.NO_EXTENSION')
+    return ok({
+      fields: {
+        pendingExtension: null,
+        ...(approved ? { assignment: { ...doc.assignment, deadline: doc.pendingExtension.deadline } } : {}),
+      },
+      note: approved || !('reason' in params) ? '' : params.reason,
+      attachments: [],
+      data: { deadline: approved ? doc.pendingExtension.deadline : doc.assignment.deadline },
+    })
+  }
+}
+
+const requestClosure: ChangeOf<'requestClosure'> = (_doc, p, { actor, now }) =>
+  ok({
+    fields: {
+      closureRequest: {
+        note: p.note,
+        evidence: p.evidence,
+        standardMet: p.standardMet,
+        requestedBy: actor.openid,
+        requestedAt: now,
+      },
+      // Asking to close withdraws any extension still waiting: it cannot be applied later.
+      pendingExtension: null,
+    },
+    note: p.note,
+    attachments: p.evidence,
+    data: { standardMet: p.standardMet },
+  })
+
+function dissatisfied(answer: RatingAnswer): boolean {
+  return answer.solved === 'unsolved' || answer.satisfaction === 'dissatisfied'
+}
+
+function ratingNote(answer: RatingAnswer): string {
+  const base = `${SOLVED_LABELS[answer.solved]}，${SATISFACTION_LABELS[answer.satisfaction]}`
+  return answer.comment ? `${base}。${answer.comment}` : base
+}
+
+/** 问效于民, from the reporter or a 回访 call: 未解决 or 不满意 reopens the case once. */
+function rateBy(byCall: boolean): ChangeOf<'rate' | 'rateByCall'> {
+  return (doc, answer, { actor, now }) => {
+    const rating: Rating = {
+      ...answer,
+      at: now,
+      byCall,
+      byDefault: false,
+      recordedBy: byCall ? actor.openid : null,
+    }
+    const reopen = dissatisfied(answer) && !doc.reopened
+    return ok({
+      fields: {
+        ratings: [...doc.ratings, rating],
+        needsCallback: false,
+        ...(reopen ? { reopened: true, closureRequest: null } : {}),
+      },
+      note: reopen ? `${ratingNote(answer)}（重新办理）` : ratingNote(answer),
+      attachments: [],
+      data: { rating },
+      reopen,
+    })
+  }
+}
+
+const rateByDefault: ChangeOf<'rateByDefault'> = (doc, _params, { now }) => {
+  const rating: Rating = {
+    solved: 'solved',
+    satisfaction: 'satisfied',
+    comment: '',
+    at: now,
+    byCall: false,
+    byDefault: true,
+    recordedBy: null,
+  }
+  return ok({
+    fields: { ratings: [...doc.ratings, rating], needsCallback: false },
+    note: '超过 7 天未评价，默认满意',
+    attachments: [],
+    data: { rating },
+  })
+}
+
+export const CHANGES: { [A in CaseAction]: ChangeOf<A> } = {
+  assign,
+  acknowledge: () => ok({ fields: {}, note: '', attachments: [] }),
+  sendBack,
+  addProgress: (_doc, p) =>
+    ok({ fields: {}, note: p.note, attachments: p.photos, data: { visibleToReporter: p.visibleToReporter } }),
+  requestExtension,
+  approveExtension: decideExtension(true),
+  rejectExtension: decideExtension(false),
+  requestClosure,
+  approveClosure: (doc, p, { now }) =>
+    ok({
+      fields: { closedAt: now },
+      note: p.note || doc.closureRequest?.note || '',
+      attachments: doc.closureRequest?.evidence ?? [],
+    }),
+  rejectClosure: (_doc, p) => ok({ fields: { closureRequest: null }, note: p.reason, attachments: [] }),
+  decline: (_doc, p) => ok({ fields: {}, note: p.reason, attachments: [] }),
+  merge: (doc, p) =>
+    p.target.id === doc._id
+      ? fail('CASE.BAD_MERGE', '不能合并到自己')
+      : ok({
+          fields: { mergedInto: p.target, mergeFollowersPending: true },
+          note: `已并入诉求 ${p.target.number} 一并办理`,
+          attachments: [],
+          data: { target: p.target.id },
+        }),
+  rate: rateBy(false),
+  rateByCall: rateBy(true),
+  rateByDefault,
+}
