@@ -121,15 +121,7 @@ function ancestorsOf(unit: DemoUnit): string[] {
   return chain
 }
 
-/**
- * Creates the demo organisation, one user of every role in two 办事处, and a few cases, once per
- * data folder. Cases go through the real submit handler. Safe to rerun after an interruption:
- * every insert is keyed and every submit carries a fixed request id.
- */
-export async function seedDemoData(deps: Deps): Promise<boolean> {
-  const { store, clock } = deps
-  if (await store.get('meta', 'demo-data')) return false
-  const now = clock.now()
+async function seedOrgAndUsers({ store }: Deps, now: number): Promise<void> {
   for (const unit of UNITS) {
     const doc: OrgUnit = {
       _id: unit.id,
@@ -160,6 +152,11 @@ export async function seedDemoData(deps: Deps): Promise<boolean> {
     }
     await store.insert('users', doc)
   }
+}
+
+/** The demo cases go through the real submit handler; one is already on its way. */
+async function seedCases(deps: Deps): Promise<void> {
+  const { store } = deps
   const ids: string[] = []
   for (const { openid, event } of DEMO_CASES) {
     const result = await runFunction('cases', event, deps, { openid })
@@ -191,6 +188,10 @@ export async function seedDemoData(deps: Deps): Promise<boolean> {
     })
     if (!result.ok) throw new Error(`demo ${event.action}: ${result.code} ${result.message}`)
   }
+}
+
+async function seedContactPoints(deps: Deps): Promise<void> {
+  const { store } = deps
   // Contact points, each with its cadre and supervisor (WGS-84).
   for (const [openid, point] of [
     [
@@ -219,6 +220,20 @@ export async function seedDemoData(deps: Deps): Promise<boolean> {
     const result = await runFunction('fieldwork', { action: 'createContactPoint', ...point }, deps, { openid })
     if (!result.ok) throw new Error(`demo contact point: ${result.code} ${result.message}`)
   }
+}
+
+/**
+ * Creates the demo organisation, one user of every role in two 办事处, and a few cases, once per
+ * data folder. Cases go through the real submit handler. Safe to rerun after an interruption:
+ * every insert is keyed and every submit carries a fixed request id.
+ */
+export async function seedDemoData(deps: Deps): Promise<boolean> {
+  const { store, clock } = deps
+  if (await store.get('meta', 'demo-data')) return false
+  const now = clock.now()
+  await seedOrgAndUsers(deps, now)
+  await seedCases(deps)
+  await seedContactPoints(deps)
   await store.insert('meta', { _id: 'demo-data', createdAt: now })
   return true
 }

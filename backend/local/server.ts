@@ -198,31 +198,25 @@ const clockInput = z.object({
     .max(24 * 366),
 })
 
-/** The local server of DESIGN.md §7: the same handlers as CloudBase, over HTTP. */
-export async function buildLocalServer(options: LocalServerOptions): Promise<FastifyInstance> {
-  const { deps, jobs } = options
-  const answerError = (error: unknown, reply: FastifyReply) => {
-    const transport =
-      error instanceof TransportError ? error : transportErrorOf(error as { statusCode?: number; code?: string })
-    if (transport.statusCode >= 500) console.error('[local server]', error)
-    // Fastify closes the connection after a body it gave up on; this one was read to its end,
-    // so the connection stays as the client asked.
-    if (transport.bodyRead) reply.header('connection', reply.raw.shouldKeepAlive ? 'keep-alive' : 'close')
-    return sendFail(reply, transport.statusCode, transport.code, transport.message)
-  }
-  const app = Fastify({
-    bodyLimit: FUNCTION_BODY_LIMIT,
-    logger: false,
-    frameworkErrors: (error, _request, reply) => answerError(error, reply),
-    clientErrorHandler: answerClientError,
-  })
-  app.setErrorHandler((error, _request, reply) => answerError(error, reply))
+type LocalDeps = LocalServerOptions['deps']
 
+/** Every answer that never reached a function: our JSON shape, a stable code, a stack only for a real 5xx. */
+function answerError(error: unknown, reply: FastifyReply) {
+  const transport =
+    error instanceof TransportError ? error : transportErrorOf(error as { statusCode?: number; code?: string })
+  if (transport.statusCode >= 500) console.error('[local server]', error)
+  // Fastify closes the connection after a body it gave up on; this one was read to its end,
+  // so the connection stays as the client asked.
+  if (transport.bodyRead) reply.header('connection', reply.raw.shouldKeepAlive ? 'keep-alive' : 'close')
+  return sendFail(reply, transport.statusCode, transport.code, transport.message)
+}
+
+/** Odd URLs and over-limit bodies are refused before any route sees them. */
+function guardRequests(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
     const problem = urlProblem(request.url)
     if (problem) throw problem
   })
-
   // A body declared over its route's limit is refused before it is parsed, but only once it is in.
   app.addHook('onRequest', async (request, reply) => {
     if (Number(request.headers['content-length']) > bodyLimitOf(request)) {
@@ -236,20 +230,12 @@ export async function buildLocalServer(options: LocalServerOptions): Promise<Fas
       ? capChunkedBody(payload, bodyLimitOf(request))
       : payload,
   )
+}
 
-  await app.register(multipart, { limits: { fileSize: IMAGE_SIZE_LIMIT, files: 1, fields: 4, parts: 5 } })
-
-  // Each API path and the methods it takes, as the routes below are declared, for the 405s after them.
-  const methodsOf = new Map<string, Set<string>>()
-  app.addHook('onRoute', ({ url, method }) => {
-    const methods = methodsOf.get(url) ?? new Set<string>()
-    for (const one of [method].flat()) methods.add(one)
-    if (methods.has('GET')) methods.add('HEAD')
-    methodsOf.set(url, methods)
-  })
-
+/** The functions, their catalogue, the demo users and the health check. */
+function apiRoutes(app: FastifyInstance, deps: LocalDeps, isStoreOpen: () => boolean): void {
   app.get('/healthz', async (_request, reply) =>
-    options.isStoreOpen() ? ok({ status: 'up' }) : sendFail(reply, 503, 'SYSTEM.ERROR', '数据存储不可用'),
+    isStoreOpen() ? ok({ status: 'up' }) : sendFail(reply, 503, 'SYSTEM.ERROR', '数据存储不可用'),
   )
 
   app.get('/fn', async () => describeFunctions())
@@ -277,7 +263,10 @@ export async function buildLocalServer(options: LocalServerOptions): Promise<Fas
         unitId: user.unitId,
       }))
   })
+}
 
+/** Uploads (images only, sniffed by their bytes) and the stored files. */
+function fileRoutes(app: FastifyInstance, deps: LocalDeps): void {
   app.post(UPLOAD_PATH, { bodyLimit: UPLOAD_BODY_LIMIT }, async (request, reply) => {
     if (!callerOf(request).openid) return sendFail(reply, 401, 'AUTH.LOGIN_REQUIRED')
     const part = await request.file()
@@ -308,7 +297,10 @@ export async function buildLocalServer(options: LocalServerOptions): Promise<Fas
       .header('cache-control', 'private, max-age=31536000, immutable')
       .send(file.bytes)
   })
+}
 
+/** Local only, for demos and tests: jobs run now, the outbox, the clock moved on. */
+function devRoutes(app: FastifyInstance, deps: LocalDeps, jobs: readonly Job[]): void {
   app.get('/dev/jobs', async () =>
     ok(jobs.map(({ name, description, everyMinutes }) => ({ name, description, everyMinutes }))),
   )
@@ -335,8 +327,10 @@ export async function buildLocalServer(options: LocalServerOptions): Promise<Fas
     deps.clock.advanceHours(parsed.data.offsetHours)
     return ok(clockState())
   })
+}
 
-  // A known path asked with a method it does not take: 405, naming those it does.
+/** A known path asked with a method it does not take: 405, naming those it does. */
+function refuseOtherMethods(app: FastifyInstance, methodsOf: Map<string, Set<string>>): void {
   const refusals = [...methodsOf].map(([url, methods]) => ({
     url,
     allow: app.supportedMethods.filter((method) => methods.has(method)).join(', '),
@@ -349,8 +343,10 @@ export async function buildLocalServer(options: LocalServerOptions): Promise<Fas
       handler: async (_request, reply) => sendFail(reply.header('allow', allow), 405, 'HTTP.METHOD_NOT_ALLOWED'),
     })
   }
+}
 
-  const staticDir = options.staticDir
+/** The H5 build, and the app page for every other GET (hash routing); anything else is a 404. */
+async function appRoutes(app: FastifyInstance, staticDir: string | undefined): Promise<void> {
   const indexHtml = staticDir ? path.join(staticDir, 'index.html') : null
   if (staticDir && indexHtml && fs.existsSync(indexHtml)) {
     await app.register(fastifyStatic, { root: staticDir, prefix: '/', index: 'index.html' })
@@ -367,6 +363,32 @@ export async function buildLocalServer(options: LocalServerOptions): Promise<Fas
     }
     return sendFail(reply, 404, 'HTTP.NOT_FOUND')
   })
+}
 
+/** The local server of DESIGN.md §7: the same handlers as CloudBase, over HTTP. */
+export async function buildLocalServer(options: LocalServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: FUNCTION_BODY_LIMIT,
+    logger: false,
+    frameworkErrors: (error, _request, reply) => answerError(error, reply),
+    clientErrorHandler: answerClientError,
+  })
+  app.setErrorHandler((error, _request, reply) => answerError(error, reply))
+  guardRequests(app)
+  await app.register(multipart, { limits: { fileSize: IMAGE_SIZE_LIMIT, files: 1, fields: 4, parts: 5 } })
+
+  // Each API path and the methods it takes, as the routes are declared, for the 405s after them.
+  const methodsOf = new Map<string, Set<string>>()
+  app.addHook('onRoute', ({ url, method }) => {
+    const methods = methodsOf.get(url) ?? new Set<string>()
+    for (const one of [method].flat()) methods.add(one)
+    if (methods.has('GET')) methods.add('HEAD')
+    methodsOf.set(url, methods)
+  })
+  apiRoutes(app, options.deps, options.isStoreOpen)
+  fileRoutes(app, options.deps)
+  devRoutes(app, options.deps, options.jobs)
+  refuseOtherMethods(app, methodsOf)
+  await appRoutes(app, options.staticDir)
   return app
 }
