@@ -44,5 +44,3 @@ export const COLLECTIONS = {
   // One counter per person, limit and hour; read and incremented by id only.
   rateCounters: { indexes: [] },
 } as const satisfies Record<string, { indexes: readonly IndexSpec[]; bounded?: boolean }>
-
-export type CollectionName = keyof typeof COLLECTIONS

@@ -11,7 +11,7 @@ import type { ActorRole, Principal, Role } from './roles'
  */
 export type Grant = 'any' | 'own' | 'subtree' | 'handler' | 'reporter'
 
-export const PERMISSIONS = {
+const PERMISSIONS = {
   'case.submit': { resident: ['any'], cadre: [], supervisor: [], admin: [] },
   'case.listMine': { resident: ['any'], cadre: ['any'], supervisor: ['any'], admin: ['any'] },
   'case.view': {
@@ -71,12 +71,12 @@ export interface RecordScope {
 }
 
 /** Separation of duties: actions that whoever handled the record may never take on it. */
-export const NOT_BY_HANDLERS: readonly PermissionAction[] = ['case.reviewClosure']
+const NOT_BY_HANDLERS: readonly PermissionAction[] = ['case.reviewClosure']
 
 /** Actions that need the reporter's name and phone: never by someone the reporter is hidden from. */
-export const NEEDS_REPORTER: readonly PermissionAction[] = ['case.rateByCall']
+const NEEDS_REPORTER: readonly PermissionAction[] = ['case.rateByCall']
 
-export function grantsOf(role: ActorRole, action: PermissionAction): readonly Grant[] {
+function grantsOf(role: ActorRole, action: PermissionAction): readonly Grant[] {
   const row: Partial<Record<ActorRole, readonly Grant[]>> = PERMISSIONS[action]
   return row[role] ?? []
 }

@@ -1,7 +1,7 @@
 import type { ErrorCode } from './errors'
 
 /**
- * How often one person may do something per hour, in one place (issue 10). CloudBase runs many
+ * How often one person may do something per hour, in one place. CloudBase runs many
  * instances of a function, so the counts live in the store, one counter per person, limit and hour.
  */
 export interface RateLimit {
@@ -16,7 +16,7 @@ export interface RateLimit {
 const FILE_FIELDS = ['photos', 'evidence'] as const
 
 /** How many stored files a call refers to (each one is checked by reading it). */
-export function fileReferences(input: Record<string, unknown>): number {
+function fileReferences(input: Record<string, unknown>): number {
   return FILE_FIELDS.reduce((sum, field) => sum + (Array.isArray(input[field]) ? input[field].length : 0), 0)
 }
 

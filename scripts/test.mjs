@@ -44,6 +44,7 @@ const steps = [
     ['--config', '.dependency-cruiser.cjs', 'src', 'core', 'backend', 'cloudfunctions', 'scripts', 'bench'],
   ],
   ['格式 prettier', bin('prettier'), ['--check', '.']],
+  ['无用代码 knip', bin('knip'), []],
   ['构建 weapp', bin('taro'), ['build', '--type', 'weapp']],
   ['构建 h5', bin('taro'), ['build', '--type', 'h5']],
   ['单元、契约、接口、浏览器与体积测试 jest', bin('jest'), ['--ci', '--json', `--outputFile=${jestReport}`]],

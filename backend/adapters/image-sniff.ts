@@ -1,5 +1,5 @@
 /** The image types a photo may be, by the MIME type `file-type` reads from the bytes, with their extension. */
-export const IMAGE_TYPES: Record<string, string> = {
+const IMAGE_TYPES: Record<string, string> = {
   'image/jpeg': 'jpg',
   'image/png': 'png',
   'image/gif': 'gif',

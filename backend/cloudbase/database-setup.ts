@@ -15,7 +15,7 @@ export interface CollectionPlan {
   permission: 'ADMINONLY'
 }
 
-export function indexName(index: IndexSpec): string {
+function indexName(index: IndexSpec): string {
   return `${index.field.replace(/\./g, '_')}_${index.geo ? '2dsphere' : '1'}${index.unique ? '_unique' : ''}`
 }
 
@@ -52,7 +52,7 @@ export interface DatabaseManager {
   }
 }
 
-export interface StorageRule {
+interface StorageRule {
   read: boolean | string
   write: boolean | string
 }
@@ -61,7 +61,7 @@ export interface StorageRule {
  * Cloud storage: a client uploads its own photos and reads no file directly; functions read every
  * file and hand a viewer short-lived URLs of the photos they may see (storage-rules.json).
  */
-export const STORAGE_RULE: StorageRule = storageRule
+const STORAGE_RULE: StorageRule = storageRule
 
 /** Applies the plan; safe to run again (existing collections and indexes are left as they are). */
 export async function setUpDatabase(manager: DatabaseManager, log: (line: string) => void): Promise<void> {

@@ -37,7 +37,7 @@ export async function deliver(
 }
 
 /** The active supervisors of the case's area unit or, if it has none, of its nearest ancestor that has some. */
-export async function coveringSupervisors(store: Store, areaUnitPath: readonly string[]): Promise<string[]> {
+async function coveringSupervisors(store: Store, areaUnitPath: readonly string[]): Promise<string[]> {
   for (const unitId of [...areaUnitPath].reverse()) {
     const supervisors = await store.query<User>('users', {
       filter: { unitId, role: 'supervisor', active: true },

@@ -6,7 +6,7 @@ import type { Handler } from './context'
 import { readAll } from './paging'
 
 /** Every unit matching the filter, by name (the org tree is small, but the port pages). */
-export function allUnits(store: Store, filter: Filter = {}): Promise<OrgUnit[]> {
+function allUnits(store: Store, filter: Filter = {}): Promise<OrgUnit[]> {
   return readAll<OrgUnit>(store, 'orgUnits', filter, [['name', 1]])
 }
 

@@ -23,7 +23,7 @@ const UNITS: DemoUnit[] = [
   { id: 'unit-civil-affairs', name: '区民政服务中心', kind: 'department', parentId: 'unit-district' },
 ]
 
-export const DEMO_USERS: Array<{ openid: string; name: string; role: Role; unitId: string; phone: string }> = [
+const DEMO_USERS: Array<{ openid: string; name: string; role: Role; unitId: string; phone: string }> = [
   {
     openid: 'demo-resident-zhang',
     name: '张秀兰',

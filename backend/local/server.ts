@@ -21,18 +21,18 @@ import { describeFunctions } from '../handlers/describe'
 import { isFunctionName, runFunction } from '../handlers/dispatch'
 import type { Job } from '../jobs/job'
 
-export const FUNCTION_BODY_LIMIT = 1024 * 1024
-export const IMAGE_SIZE_LIMIT = 10 * 1024 * 1024
+const FUNCTION_BODY_LIMIT = 1024 * 1024
+const IMAGE_SIZE_LIMIT = 10 * 1024 * 1024
 /** A whole upload: the image and its multipart envelope (boundaries, part headers). */
-export const UPLOAD_BODY_LIMIT = IMAGE_SIZE_LIMIT + 64 * 1024
+const UPLOAD_BODY_LIMIT = IMAGE_SIZE_LIMIT + 64 * 1024
 /**
  * How much of a body over its limit the server reads, and drops, before it answers 413. Answering
  * while the client is still sending, then closing, loses the answer: the client's next write fails
  * and the bytes left unread reset the connection. Past this cap it answers at once and closes.
  */
-export const BODY_DRAIN_CAP = 64 * 1024 * 1024
+const BODY_DRAIN_CAP = 64 * 1024 * 1024
 /** Longer URLs are refused with 414: the app's own are short, and its page routes live after the `#`. */
-export const URL_LENGTH_LIMIT = 2048
+const URL_LENGTH_LIMIT = 2048
 const UPLOAD_PATH = '/files'
 const DEMO_USER_HEADER = 'x-demo-user'
 const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/

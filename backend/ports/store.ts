@@ -71,7 +71,7 @@ export interface Store {
   close(): Promise<void>
 }
 
-export class StoreUsageError extends Error {}
+class StoreUsageError extends Error {}
 
 export function checkQueryOptions(options: QueryOptions): void {
   const { offset, limit } = options

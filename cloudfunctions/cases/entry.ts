@@ -1,4 +1,4 @@
 import { cloudFunction } from '../../backend/cloudbase/function-entry'
 
-/** 诉求: submit, listMine, get. */
+/** 诉求: reporting, the lists, and every step of the lifecycle (the `cases` actions of core/functions.ts). */
 export const main = cloudFunction('cases')

@@ -14,7 +14,7 @@ import {
 } from '../validation/fields'
 
 export const MAX_CASE_PHOTOS = 9
-export const DESCRIPTION_MIN = 2
+const DESCRIPTION_MIN = 2
 export const DESCRIPTION_MAX = 1000
 
 export const descriptionField = z
@@ -58,7 +58,6 @@ export const listMyCasesInput = z.object({
   action: z.literal('listMine'),
   ...cursorFields,
 })
-export type ListMyCasesInput = z.output<typeof listMyCasesInput>
 
 /** The cases in the caller's scope (a supervisor's subtree; everything for an admin). */
 export const CASE_QUEUES = ['all', 'open', 'dispatch', 'review', 'extension', 'overdue'] as const
@@ -89,5 +88,3 @@ export const getCaseInput = z
     error: '请提供诉求标识或诉求编号（二选一）',
     path: ['id'],
   })
-export type ListCasesInScopeInput = z.output<typeof listCasesInScopeInput>
-export type GetCaseInput = z.output<typeof getCaseInput>

@@ -107,7 +107,7 @@ export interface Assignment {
   deadline: number
 }
 
-export interface ClosureRequest {
+interface ClosureRequest {
   note: string
   evidence: string[]
   standardMet: string
@@ -128,14 +128,14 @@ export const COORDINATE_SYSTEMS = ['gcj02', 'wgs84'] as const
 export type CoordinateSystem = (typeof COORDINATE_SYSTEMS)[number]
 
 export const REPORTER_RELATIONS = ['self', 'family'] as const
-export type ReporterRelation = (typeof REPORTER_RELATIONS)[number]
+type ReporterRelation = (typeof REPORTER_RELATIONS)[number]
 
 export interface CaseLocation {
   coords?: { lat: number; lng: number; system: CoordinateSystem; accuracy?: number }
   address?: string
 }
 
-export interface Reporter {
+interface Reporter {
   name: string
   phone: string
   /** 匿名: not named to the handler; supervisors still see who it is. */

@@ -11,14 +11,14 @@ import { CHANGES } from './changes'
 import { caseScope } from './scope'
 import type { ChangeOf, TransitionContext, TransitionParams } from './transition'
 
-export type { RatingAnswer, TransitionContext, TransitionParams } from './transition'
+export type { TransitionContext, TransitionParams } from './transition'
 
 /**
  * Where an action leads: a fixed state, the same state, back to work (to the handler, or to
  * 待派单 for a 立行立改 case nobody was assigned), or — for a rating — back to work when the answer
  * reopens the case, else closed.
  */
-export type Destination = CaseStatus | 'same' | 'backToWork' | 'reopenOrClosed'
+type Destination = CaseStatus | 'same' | 'backToWork' | 'reopenOrClosed'
 
 /** An action's own precondition on the case, beyond state and permission (none needs the parameters). */
 type Guard = (doc: Case, now: number) => ErrorCode | null
@@ -91,7 +91,7 @@ export const LIFECYCLE: Record<CaseAction, LifecycleRule> = {
 export { CASE_ACTIONS, type CaseAction }
 
 /** Has the reporter (or a call, or the default) answered for the latest closure? */
-export function isRated(doc: Pick<Case, 'awaitingRating'>): boolean {
+function isRated(doc: Pick<Case, 'awaitingRating'>): boolean {
   return !doc.awaitingRating
 }
 

@@ -2,7 +2,7 @@ import type { Case } from './case'
 import type { CaseAction } from './actions'
 
 /**
- * The messages 民情通 sends (DESIGN.md §3, issue 6): residents hear of 受理, 不予受理/合并 and 办结
+ * The messages 民情通 sends (DESIGN.md §3): residents hear of 受理, 不予受理/合并 and 办结
  * (with a rating prompt); handlers of new tasks, rejected closures and reopened cases; the
  * dispatching supervisor of closure and extension requests.
  */
@@ -52,7 +52,7 @@ export interface Notification {
 }
 
 /** The page a message about a case opens, for its audience. */
-export function casePage(audience: 'reporter' | 'staff', caseId: string): string {
+function casePage(audience: 'reporter' | 'staff', caseId: string): string {
   return audience === 'staff' ? `packages/staff/pages/case/index?id=${caseId}` : `pages/case/index?id=${caseId}`
 }
 
@@ -75,7 +75,7 @@ export function planNewCaseNotifications(doc: Case, supervisors: readonly string
 }
 
 /** Who receives the reporter's messages: the reporter's own WeChat, or the resident who reported for them. */
-export function reporterRecipient(doc: Pick<Case, 'reporter' | 'createdBy'>): string | null {
+function reporterRecipient(doc: Pick<Case, 'reporter' | 'createdBy'>): string | null {
   if (doc.reporter.openid) return doc.reporter.openid
   return doc.createdBy.role === 'resident' ? doc.createdBy.openid : null
 }

@@ -2,7 +2,7 @@ import { CHINA_UTC_OFFSET_MINUTES, DAY_MS, HOUR_MS } from '../time'
 import type { Urgency } from './case'
 
 /** 签收 within clock hours of assignment; done within calendar days of submission. */
-export interface TimeLimit {
+interface TimeLimit {
   acknowledgeHours: number
   completeDays: number
 }

@@ -43,7 +43,7 @@ export interface TransitionContext {
 }
 
 /** What an action changes besides status and timeline. */
-export interface Change {
+interface Change {
   fields: Partial<Case>
   note: string
   attachments: string[]

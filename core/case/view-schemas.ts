@@ -32,14 +32,14 @@ export const caseLocationSchema = z.strictObject({
   address: z.string().optional(),
 })
 
-export const reporterInfoSchema = z.strictObject({
+const reporterInfoSchema = z.strictObject({
   name: z.string(),
   phone: z.string(),
   anonymous: z.boolean(),
   relation: z.enum(REPORTER_RELATIONS),
 })
 
-export const publicRatingSchema = z.strictObject({
+const publicRatingSchema = z.strictObject({
   solved: z.enum(SOLVED_ANSWERS),
   satisfaction: z.enum(SATISFACTIONS),
   comment: z.string(),
@@ -48,7 +48,7 @@ export const publicRatingSchema = z.strictObject({
   byDefault: z.boolean(),
 })
 
-export const eventActorSchema = z.strictObject({ openid: z.string(), role: z.enum(ACTOR_ROLES), name: z.string() })
+const eventActorSchema = z.strictObject({ openid: z.string(), role: z.enum(ACTOR_ROLES), name: z.string() })
 
 const caseViewBase = {
   id: z.string(),
@@ -87,14 +87,14 @@ const eventBase = {
 }
 
 /** What the people who follow a case see: their own report (`reporter`) or one merged with theirs (`other`). */
-export const reporterCaseViewSchema = z.strictObject({
+const reporterCaseViewSchema = z.strictObject({
   ...caseViewBase,
   kind: z.enum(['reporter', 'other']),
   reporter: reporterInfoSchema,
   timeline: z.array(z.strictObject({ ...eventBase, byRole: z.enum(ACTOR_ROLES) })),
 })
 
-export const assignmentSchema = z.strictObject({
+const assignmentSchema = z.strictObject({
   leadOfficial: z.string(),
   responsibleUnitId: z.string(),
   handlerOpenid: z.string(),
@@ -106,7 +106,7 @@ export const assignmentSchema = z.strictObject({
   deadline: epochMs,
 })
 
-export const closureRequestSchema = z.strictObject({
+const closureRequestSchema = z.strictObject({
   note: z.string(),
   evidence: z.array(z.string()),
   standardMet: z.string(),
@@ -115,7 +115,7 @@ export const closureRequestSchema = z.strictObject({
 })
 
 /** What the officials who work a case see, with what this official may do on it now. */
-export const staffCaseViewSchema = z.strictObject({
+const staffCaseViewSchema = z.strictObject({
   ...caseViewBase,
   kind: z.literal('staff'),
   reporter: reporterInfoSchema,
@@ -135,7 +135,7 @@ export const staffCaseViewSchema = z.strictObject({
 export const caseViewSchema = z.discriminatedUnion('kind', [reporterCaseViewSchema, staffCaseViewSchema])
 
 /** What the official who just gave a case away (退单) is answered: it is no longer theirs to see. */
-export const handedOverViewSchema = z.strictObject({
+const handedOverViewSchema = z.strictObject({
   kind: z.literal('handedOver'),
   id: z.string(),
   number: z.string(),
@@ -188,5 +188,3 @@ export type HandedOverView = z.infer<typeof handedOverViewSchema>
 export type CaseListItem = z.infer<typeof caseListItemSchema>
 export type StaffCaseListItem = z.infer<typeof staffCaseListItemSchema>
 export type CallbackItem = z.infer<typeof callbackItemSchema>
-export type PublicRating = z.infer<typeof publicRatingSchema>
-export type ReporterInfo = z.infer<typeof reporterInfoSchema>

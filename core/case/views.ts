@@ -20,9 +20,7 @@ export type {
   CaseListItem,
   CaseView,
   HandedOverView,
-  PublicRating,
   ReporterCaseView,
-  ReporterInfo,
   StaffCaseListItem,
   StaffCaseView,
 } from './view-schemas'
@@ -72,14 +70,14 @@ function staffDisclosure(actor: Actor, doc: Case): Disclosure {
 }
 
 /** The rule for this viewer of this case (also for list rows). */
-export function caseRuleFor(actor: Actor, doc: Case, access: CaseAccess): ViewRule {
+function caseRuleFor(actor: Actor, doc: Case, access: CaseAccess): ViewRule {
   const level: Disclosure = access === 'staff' ? staffDisclosure(actor, doc) : access === 'own' ? 'full' : 'other'
   return viewRule(level, namesOf(doc))
 }
 
 /** Someone who follows a case only because theirs was merged into it sees no one else's details. */
 const OTHER_REPORTER = '其他群众'
-export const ANONYMOUS_NAME = '匿名群众'
+const ANONYMOUS_NAME = '匿名群众'
 const ANONYMOUS_ACTOR: EventActor = { openid: '', role: 'resident', name: ANONYMOUS_NAME }
 
 type CaseViewBase = Omit<ReporterCaseView, 'kind' | 'reporter' | 'timeline' | 'availableActions'>
@@ -178,7 +176,7 @@ export function viewCaseFor(actor: Actor, doc: Case, now: number): CaseView | nu
   return access === 'staff' ? staffView(actor, doc, rule, now) : reporterView(actor, doc, access, rule, now)
 }
 
-export const SUMMARY_LENGTH = 60
+const SUMMARY_LENGTH = 60
 
 /** The start of a description, masked before it is cut (a cut must not leave half a phone number). */
 function summaryOf(doc: Case, rule: ViewRule): string {

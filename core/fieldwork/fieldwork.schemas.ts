@@ -16,7 +16,7 @@ import { CONTACT_POINT_TYPES, DEFAULT_RADIUS_METERS } from './fieldwork'
 import { VISIT_KINDS, VULNERABILITY_TAGS } from './visit'
 
 /** A position as the phone reported it, with its system and accuracy; the server converts it. */
-export const fixField = coordinatesField
+const fixField = coordinatesField
   .extend({
     accuracy: z
       .number({ error: fieldError('定位精度') })

@@ -144,7 +144,7 @@ export function decideSignIn(
 }
 
 /** Hours between two instants, to the hundredth (a pair may span midnight). */
-export function hoursBetween(from: number, to: number): number {
+function hoursBetween(from: number, to: number): number {
   return Math.round(((to - from) / HOUR_MS) * 100) / 100
 }
 

@@ -20,7 +20,7 @@ export const VULNERABILITY_TAGS = [
 export type VulnerabilityTag = (typeof VULNERABILITY_TAGS)[number]
 
 /** Visits that count as 走访单位 in the briefings' figures. */
-export const UNIT_VISIT_KINDS: readonly VisitKind[] = ['走访企业', '联系点座谈']
+const UNIT_VISIT_KINDS: readonly VisitKind[] = ['走访企业', '联系点座谈']
 
 export const visitSchema = z.strictObject({
   _id: z.string(),
@@ -50,7 +50,7 @@ export const visitSchema = z.strictObject({
 export type Visit = z.infer<typeof visitSchema>
 
 /** 民情台账: a household visited, with its tags; its visits are found by householdId. */
-export const householdSchema = z.strictObject({
+const householdSchema = z.strictObject({
   _id: z.string(),
   name: z.string(),
   address: z.string(),
@@ -72,7 +72,6 @@ export const ledgerRowSchema = z.strictObject({
     z.strictObject({ at: z.number(), visitorName: z.string(), opinions: z.array(z.string()), casesRaised: z.number() }),
   ),
 })
-export type LedgerRow = z.infer<typeof ledgerRowSchema>
 
 /**
  * The view rule of a household and what was heard there: in full for the officials who knocked on

@@ -23,7 +23,7 @@ export interface Invitation {
   version: number
 }
 
-export const INVITATION_STATUSES = ['active', 'redeemed', 'revoked', 'expired'] as const
+const INVITATION_STATUSES = ['active', 'redeemed', 'revoked', 'expired'] as const
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number]
 export const INVITATION_STATUS_LABELS: Record<InvitationStatus, string> = {
   active: '可使用',

@@ -13,7 +13,7 @@ export const ORG_UNIT_KIND_LABELS: Record<OrgUnitKind, string> = {
 }
 
 /** Units a resident may name as the place a need concerns (a case's areaUnit). */
-export const AREA_UNIT_KINDS: readonly OrgUnitKind[] = ['office', 'community', 'team', 'estate']
+const AREA_UNIT_KINDS: readonly OrgUnitKind[] = ['office', 'community', 'team', 'estate']
 
 export const orgUnitSchema = z.strictObject({
   _id: z.string(),

@@ -11,7 +11,6 @@ import { maskHouseNumbers, maskName, maskNamesIn, maskPhone, maskPhonesAndIds } 
  * - `public`: the public lists — as `other`, the caller passing every name known to the record.
  */
 export type Disclosure = 'full' | 'anonymousHandler' | 'other' | 'public'
-export const DISCLOSURES: readonly Disclosure[] = ['full', 'anonymousHandler', 'other', 'public']
 
 export interface ViewRule {
   level: Disclosure

@@ -17,9 +17,9 @@ export const clientRequestIdField = z
   .meta({ title: '客户端请求编号', description: '同一编号重复提交只生效一次' })
 
 /** A stored file: a CloudBase fileID in WeChat, or a local server file id. */
-export const FILE_ID_PATTERN = /^(cloud:\/\/\S{1,480}|img_[0-9a-f]{32}\.(jpg|png|gif|webp|heic))$/
+const FILE_ID_PATTERN = /^(cloud:\/\/\S{1,480}|img_[0-9a-f]{32}\.(jpg|png|gif|webp|heic))$/
 
-export const fileIdField = z.string({ error: fieldError('照片') }).regex(FILE_ID_PATTERN, '照片标识不正确，请重新上传')
+const fileIdField = z.string({ error: fieldError('照片') }).regex(FILE_ID_PATTERN, '照片标识不正确，请重新上传')
 
 export function photosField(max: number) {
   return z

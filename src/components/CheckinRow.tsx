@@ -3,7 +3,7 @@ import type { Checkin } from '@core/fieldwork/fieldwork'
 import { formatChinaTime } from '@core/time'
 
 /** What the server flagged on a sign-in, in words (colour is only a second signal). */
-export function checkinFlags(checkin: Checkin): string[] {
+function checkinFlags(checkin: Checkin): string[] {
   return [
     checkin.autoClosed ? '未签退（按上限计时）' : '',
     checkin.suspiciousTravel ? '行程异常' : '',

@@ -14,11 +14,11 @@ export function loadDraft<T>(key: string): T | null {
   }
 }
 
-export function saveDraft<T>(key: string, draft: T): void {
+function saveDraft<T>(key: string, draft: T): void {
   Taro.setStorageSync(`mq:draft:${key}`, JSON.stringify(draft))
 }
 
-export function clearDraft(key: string): void {
+function clearDraft(key: string): void {
   Taro.removeStorageSync(`mq:draft:${key}`)
 }
 

@@ -1,6 +1,6 @@
 import { RATE_LIMITS, rateCharges } from '@core/rate-limits'
 
-/** Written out by hand (issue 10): what each call costs against which hourly limit. */
+/** Written out by hand: what each call costs against which hourly limit. */
 test.each([
   ['cases', 'submit', { photos: ['a', 'b'] }, { submit: 1, fileReferences: 2 }],
   ['cases', 'submit', { photos: [] }, { submit: 1 }],

@@ -2,9 +2,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 
-export const CHROMIUM = '/usr/bin/chromium'
+const CHROMIUM = '/usr/bin/chromium'
 const ROOT = path.resolve(__dirname, '..', '..')
-export const SCREENSHOT_DIR = path.join(ROOT, 'test-results', 'screenshots')
+const SCREENSHOT_DIR = path.join(ROOT, 'test-results', 'screenshots')
 export const H5_BUILD = path.join(ROOT, 'dist', 'h5')
 
 export function requireH5Build(): void {
@@ -42,7 +42,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file
 }
 
-export interface AxeViolation {
+interface AxeViolation {
   id: string
   impact: string | null
   help: string
@@ -50,7 +50,7 @@ export interface AxeViolation {
 }
 
 /** axe-core on the current page; answers the serious and critical violations. */
-export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
+async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ path: path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') })
   const violations = await page.evaluate(async () => {
     const axe = (

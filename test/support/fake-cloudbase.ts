@@ -43,7 +43,7 @@ class UpdateCommand {
   ) {}
 }
 
-export const command = {
+const command = {
   eq: (value: unknown) => new QueryCommand('eq', value),
   neq: (value: unknown) => new QueryCommand('neq', value),
   in: (value: unknown[]) => new QueryCommand('in', value),

@@ -18,7 +18,7 @@ export interface RawAnswer {
 }
 
 /** A pause in the middle of a body, so the server reads what came before it on its own. */
-export interface Pause {
+interface Pause {
   pauseMs: number
 }
 

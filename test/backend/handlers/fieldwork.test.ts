@@ -377,7 +377,7 @@ test('我的工作 equals a naive count over the stored records', async () => {
   })
 })
 
-describe('found in review', () => {
+describe('records kept honest: no future visits, no sign-in slot left open for ever', () => {
   test('a visit dated in the future is refused', async () => {
     const result = await call(
       deps,

@@ -421,7 +421,7 @@ test('我的任务 lists open tasks due soonest first; 已超期 holds what the 
   expect(staffView.overdue).toBe(false)
 })
 
-describe('found in review', () => {
+describe('匿名, merges, sent-back units and extensions: what each leaves behind', () => {
   test('匿名 also hides who submitted and who rated from the handler', async () => {
     const { id } = await submit(deps, 'res-1', { reporter: { name: '钱女士', phone: '13812345678', anonymous: true } })
     data(await act(deps, 'sup-a', 'assign', id, assignTo('cadre-a')))

@@ -6,7 +6,7 @@ import { addTwoOffices, addUser, call, makeDeps, submitEvent } from '../../suppo
 import { data } from '../../support/result'
 
 /**
- * The one view rule, tested on whole responses (issue 10): cases whose descriptions, addresses and
+ * The one view rule, tested on whole responses (DESIGN.md §4): cases whose descriptions, addresses and
  * notes hold a name, a phone, an ID number and a door number; every viewer calls every read it may
  * call; each response is scanned for each secret in the clear. What each viewer may see is written
  * out by hand below, per viewer and record, never read from the code's own rule.
@@ -39,7 +39,7 @@ function address(s: Secrets): string {
 const ALL: Kind[] = ['name', 'phone', 'id', 'door']
 const NONE: Kind[] = []
 
-/** Who sees what in the clear (DESIGN.md §4, issue 10). */
+/** Who sees what in the clear (DESIGN.md §4). */
 const VISIBLE: Record<string, { openid: string | null; sees: Record<RecordName, Kind[]> }> = {
   reporter: { openid: 'res-reporter', sees: { A: ALL, B: ALL, C: NONE, H: NONE } },
   // 匿名 hides the reporter from the handler; phones and ID numbers in free text too. The door stays: he goes there.

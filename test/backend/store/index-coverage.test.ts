@@ -1,6 +1,6 @@
 import { uncoveredQuery } from '../../../backend/index-coverage'
 
-/** Written out by hand: which queries an index covers (DESIGN.md §5, issue 10). */
+/** Written out by hand: which queries an index covers (DESIGN.md §5). */
 const ROWS: Array<
   [label: string, collection: string, filter: Record<string, unknown>, sort: Array<[string, 1 | -1]>, covered: boolean]
 > = [

@@ -3,7 +3,7 @@ import { viewRule, type Disclosure } from '@core/privacy/view-rule'
 const NAMES = ['张秀兰', '李明']
 const TEXT = '张秀兰的电话13812345678，身份证42900519800101123X，住3栋2单元501室，邻居李明也知道，座机0728-6231234'
 
-/** DESIGN.md §4 and issue 10, written out: what each level shows of a sentence holding all four. */
+/** DESIGN.md §4, written out: what each level shows of a sentence holding all four. */
 const EXPECTED_TEXT: Record<Disclosure, string> = {
   full: TEXT,
   anonymousHandler:

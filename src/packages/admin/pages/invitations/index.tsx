@@ -6,7 +6,7 @@ import {
   INVITABLE_ROLES,
   INVITATION_STATUS_LABELS,
   type InvitableRole,
-  type InvitationStatus,
+  type InvitationView,
 } from '@core/invitation/invitation'
 import { ROLE_LABELS } from '@core/roles'
 import { formatChinaTime } from '@core/time'
@@ -18,15 +18,6 @@ import LoadMore from '../../../../components/LoadMore'
 import { useUnits } from '../../components/useUnits'
 import '../admin.scss'
 import { ErrorNotice } from '../../../../components/Notice'
-
-interface InvitationView {
-  code: string
-  role: InvitableRole
-  unitName: string | null
-  note: string
-  expiresAt: number
-  status: InvitationStatus
-}
 
 export default function Invitations() {
   const { choices, error: unitsError } = useUnits()

@@ -4,10 +4,10 @@ import type { Outcome } from '../../../../../services/backend'
 
 /** Runs an action with the version on screen, shows the outcome, and reloads on a conflict. */
 /** What an action on a case answers: the case as its actor now sees it. */
-export type AfterAction = Outcome<CaseView | HandedOverView>
+type AfterAction = Outcome<CaseView | HandedOverView>
 export type Run = (done: string, call: () => Promise<AfterAction>) => Promise<void>
 /** What every change to a case carries: which case, and the version the person saw. */
-export type Base = { id: string; expectedVersion: number }
+type Base = { id: string; expectedVersion: number }
 
 export interface PanelProps {
   view: StaffCaseView
