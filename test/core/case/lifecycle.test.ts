@@ -87,6 +87,8 @@ function fixture(state: FixtureState, handler: string): Case {
         : null,
     closedAt: state.startsWith('closed') ? T0 + DAY_MS : null,
     awaitingRating: state === 'closed',
+    // Closed and unrated: the reporter could not be told, so the case waits for a 回访 call.
+    needsCallback: state === 'closed',
     ratings:
       state === 'closed_rated'
         ? [
@@ -159,7 +161,8 @@ const PARAMS: { [A in CaseAction]: TransitionParams[A] } = {
  */
 const HANDLERS = ['cadre·handler', 'supervisor·handler']
 const DISPATCHERS = ['supervisor·subtree', 'supervisor·handledBefore']
-const CALLERS = ['cadre·subtree', 'cadre·handledBefore', 'supervisor·subtree', 'supervisor·handledBefore']
+// 回访: officials of the area, never one who handled the case (they would be rating their own work).
+const CALLERS = ['cadre·subtree', 'supervisor·subtree']
 const EXPECTED: Record<
   CaseAction,
   { from: FixtureState[]; by: string[]; to: CaseStatus | 'same'; refused?: Partial<Record<FixtureState, ErrorCode>> }
@@ -174,15 +177,16 @@ const EXPECTED: Record<
     to: 'same',
     refused: { in_progress_ext: 'CASE.EXTENSION_PENDING' },
   },
+  // Whoever handled the case may not approve its extension (a supervisor who took it on himself).
   approveExtension: {
     from: ['in_progress', 'in_progress_ext'],
-    by: DISPATCHERS,
+    by: ['supervisor·subtree'],
     to: 'same',
     refused: { in_progress: 'CASE.NO_EXTENSION' },
   },
   rejectExtension: {
     from: ['in_progress', 'in_progress_ext'],
-    by: DISPATCHERS,
+    by: ['supervisor·subtree'],
     to: 'same',
     refused: { in_progress: 'CASE.NO_EXTENSION' },
   },
@@ -222,7 +226,8 @@ const ASSIGNED_STATES: FixtureState[] = [
   'closed',
   'closed_rated',
 ]
-const REVIEWS: CaseAction[] = ['approveClosure', 'rejectClosure']
+/** Actions no one who handled the case may take (and the 回访 call, which rates their work). */
+const REVIEWS: CaseAction[] = ['approveClosure', 'rejectClosure', 'approveExtension', 'rejectExtension', 'rateByCall']
 
 /** Whether the permission table lets this role·relation act on the fixture in this state. */
 function permitted(action: CaseAction, role: ActorRole, relation: Relation, state: FixtureState): boolean {
@@ -230,7 +235,9 @@ function permitted(action: CaseAction, role: ActorRole, relation: Relation, stat
   // The handler relation holds only while the case has a handler.
   if (relation === 'handler' && !assigned && (role === 'cadre' || role === 'supervisor')) return false
   // Before anyone handled the case, the earlier handler is just a supervisor of the area.
-  if (relation === 'handledBefore' && !assigned && role === 'supervisor' && REVIEWS.includes(action)) return true
+  if (relation === 'handledBefore' && !assigned && REVIEWS.includes(action)) {
+    return role === 'supervisor' || (role === 'cadre' && action === 'rateByCall')
+  }
   return EXPECTED[action].by.includes(`${role}·${relation}`)
 }
 
@@ -513,5 +520,32 @@ describe('what a person is offered on a case', () => {
     expect(availableActions(handler, fixture('in_progress', handler.openid), T0 + 31 * DAY_MS)).not.toContain(
       'requestExtension',
     )
+  })
+})
+
+describe('the 回访 call rates the work: only for a reporter who could not be told, never by those being judged', () => {
+  const ctx = (actor: Principal) => ({ actor, now: NOW, limits: DEFAULT_TIME_LIMITS })
+
+  test('a reporter who was told of the closure answers himself: no 回访 call is recorded for him', () => {
+    const told: Case = { ...fixture('closed', 'h'), needsCallback: false }
+    const other = actorFor('cadre', 'subtree')
+    expect(availableActions(other, told, NOW)).not.toContain('rateByCall')
+    expect(applyTransition(told, 'rateByCall', PARAMS.rateByCall, ctx(other))).toMatchObject({
+      ok: false,
+      code: 'CASE.NO_CALLBACK',
+    })
+  })
+
+  test('the supervisor who approved the closure may not record the call', () => {
+    const approver = actorFor('supervisor', 'subtree')
+    const approved = applyTransition(fixture('pending_closure', 'h'), 'approveClosure', { note: '' }, ctx(approver))
+    if (!approved.ok) throw new Error(approved.message)
+    const waiting: Case = { ...approved.data.next, needsCallback: true }
+    expect(applyTransition(waiting, 'rateByCall', PARAMS.rateByCall, ctx(approver))).toMatchObject({
+      ok: false,
+      code: 'AUTH.FORBIDDEN',
+    })
+    const another: Principal = { ...approver, openid: 'sup-other' }
+    expect(applyTransition(waiting, 'rateByCall', PARAMS.rateByCall, ctx(another)).ok).toBe(true)
   })
 })
