@@ -371,3 +371,39 @@ describe('photos: checked by their bytes, shown through URLs handed out after th
     expect(JSON.stringify(other)).not.toContain(photo)
   })
 })
+
+describe('what an independent review found', () => {
+  let deps: Awaited<ReturnType<typeof makeDeps>>
+  beforeEach(async () => {
+    deps = await makeDeps()
+    await addUnit(deps, { _id: 'estate-1', kind: 'estate' })
+  })
+  afterEach(() => deps.store.close())
+
+  test('a resend of a report already stored costs nothing against the hourly limit', async () => {
+    const first = submitEvent()
+    data(await call(deps, 'steady', first))
+    for (let i = 0; i < 19; i++) data(await call(deps, 'steady', submitEvent()))
+    expect((await call(deps, 'steady', first)).ok).toBe(true)
+    expect(await call(deps, 'steady', submitEvent())).toMatchObject({ ok: false, code: 'RATE.LIMITED' })
+  })
+
+  test('a cursor that holds something no page gave out is refused, not thrown on', async () => {
+    const crafted = Buffer.from(JSON.stringify([null, 'x'])).toString('base64url')
+    expect(await call(deps, 'r', { action: 'listMine', cursor: crafted })).toMatchObject({
+      ok: false,
+      code: 'INPUT.INVALID',
+      field: 'cursor',
+    })
+  })
+
+  test('who typed a case in counts as they were then: a resident who became a cadre keeps his own view of his report', async () => {
+    await addUser(deps, 'res-then-cadre', 'resident')
+    const view = data<ReporterCaseView>(await call(deps, 'res-then-cadre', submitEvent()))
+    const user = await deps.store.get<{ _id: string; version: number }>('users', 'res-then-cadre')
+    await deps.store.updateIfVersion('users', 'res-then-cadre', user?.version ?? 1, { role: 'cadre' })
+    expect(data<{ kind: string }>(await call(deps, 'res-then-cadre', { action: 'get', id: view.id })).kind).toBe(
+      'reporter',
+    )
+  })
+})

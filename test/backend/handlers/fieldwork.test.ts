@@ -462,3 +462,13 @@ describe('sign-in records, visible', () => {
     })
   })
 })
+
+test('a sign-out is judged far against the configured accuracy bound, not the default', async () => {
+  await deps.store.insert('meta', { _id: 'fieldwork-settings', settings: { maxAccuracyMeters: 500 }, version: 1 })
+  data(await signIn('cadre-a', fix(north(10))))
+  // 700 m out with a 450 m fix: within radius (300) + the fix's own uncertainty (450) → not far.
+  const out = data<Checkin>(
+    await call(deps, 'cadre-a', { action: 'signOut', position: fix(north(700), 450) }, 'fieldwork'),
+  )
+  expect(out.signedOutFar).toBe(false)
+})

@@ -543,3 +543,74 @@ describe('merge: check first, write after', () => {
     expect(await finishMergesJob.run(deps)).toEqual({ finished: 0, pending: 0 })
   })
 })
+
+describe('what an independent review found', () => {
+  test('a message to the handler of a 匿名 case passes the view rule: the reporter’s phone in a comment is masked', async () => {
+    const { id } = await submit(deps, 'res-1', { reporter: { name: '钱女士', phone: '13812345678', anonymous: true } })
+    data(await act(deps, 'sup-a', 'assign', id, assignTo('cadre-a')))
+    data(await act(deps, 'cadre-a', 'acknowledge', id))
+    data(await act(deps, 'cadre-a', 'requestClosure', id, { note: '修好了', standardMet: '修好' }))
+    data(await act(deps, 'sup-a', 'approveClosure', id))
+    data(
+      await act(deps, 'res-1', 'rate', id, {
+        solved: 'unsolved',
+        satisfaction: 'dissatisfied',
+        comment: '再打13812345678',
+      }),
+    )
+    const reopened = (await readOutbox(deps.store, 'cadre-a')).find((m) => m.template === 'taskReopened')
+    expect(reopened?.text).toContain('138****5678')
+    expect(JSON.stringify(await readOutbox(deps.store, 'cadre-a'))).not.toContain('13812345678')
+  })
+
+  test('a supervisor who takes a case himself (领办): his requests go to the other supervisors of the area, who alone may approve', async () => {
+    const { id } = await submit(deps)
+    data(await act(deps, 'sup-a', 'assign', id, assignTo('sup-a')))
+    data(await act(deps, 'sup-a', 'acknowledge', id))
+    const later = (await deps.store.get<Case>('cases', id))?.assignment?.deadline ?? 0
+    data(await act(deps, 'sup-a', 'requestExtension', id, { deadline: later + 5 * DAY_MS, reason: '材料未到' }))
+    expect(await act(deps, 'sup-a', 'approveExtension', id)).toMatchObject({ code: 'AUTH.FORBIDDEN' })
+    expect(await outbox(deps)).toContain('reviewExtensionRequested→sup-a2')
+    expect(await outbox(deps)).not.toContain('reviewExtensionRequested→sup-a')
+    data(await act(deps, 'sup-a2', 'approveExtension', id))
+  })
+
+  test('followers copied late follow the case their case finally went into, even if that one was merged meanwhile', async () => {
+    const c = await submit(deps, 'res-3')
+    const a = await submit(deps, 'res-1')
+    const b = await submit(deps, 'res-2')
+    const realUpdate = deps.store.updateIfVersion.bind(deps.store)
+    let failCopies = true
+    deps.store.updateIfVersion = async (collection, docId, expected, fields) =>
+      failCopies && 'followerOpenids' in fields && Object.keys(fields).length === 1
+        ? false
+        : realUpdate(collection, docId, expected, fields)
+    data(await act(deps, 'sup-a', 'merge', c.id, { targetNumber: a.number }))
+    failCopies = false
+    data(await act(deps, 'sup-a', 'merge', a.id, { targetNumber: b.number }))
+    await finishMergesJob.run(deps)
+    expect((await deps.store.get<Case>('cases', b.id))?.followerOpenids.sort()).toEqual(['res-1', 'res-2', 'res-3'])
+  })
+
+  test('a missing case number and one outside the subtree are refused alike as merge targets', async () => {
+    const mine = await submit(deps)
+    const elsewhere = await submit(deps, 'res-2', { areaUnitId: 'estate-b' })
+    const missing = await act(deps, 'sup-a', 'merge', mine.id, { targetNumber: '2026-999999' })
+    const outside = await act(deps, 'sup-a', 'merge', mine.id, { targetNumber: elsewhere.number })
+    expect(missing).toMatchObject({ ok: false, code: 'CASE.BAD_MERGE' })
+    expect(outside).toEqual(missing)
+  })
+
+  test('an action stays done when the photo URLs cannot be had: the answer comes without them', async () => {
+    const { id } = await submit(deps)
+    deps.files.temporaryUrls = async () => {
+      throw new Error('storage unavailable')
+    }
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    const assigned = data<{ status: string; photoUrls: Record<string, string> }>(
+      await act(deps, 'sup-a', 'assign', id, assignTo('cadre-a')),
+    )
+    errors.mockRestore()
+    expect(assigned).toMatchObject({ status: 'assigned', photoUrls: {} })
+  })
+})
