@@ -19,6 +19,7 @@ export const ERROR_MESSAGES = {
   'CASE.NO_EXTENSION': '没有待审批的延期申请',
   'CASE.BAD_MERGE': '不能合并到这条诉求',
   'CASE.ALREADY_RATED': '这次办理已经评价过了',
+  'CASE.NO_CALLBACK': '群众已收到办结通知，由群众本人评价，无需电话回访',
   'CASE.RATING_NOT_DUE': '办结未满 7 天，还不能记为默认满意',
   'CASE.BAD_HANDLER': '承办人须是本辖区内的党员干部或督办领导',
   'CASE.BAD_UNIT': '责任单位须在您的辖区内',

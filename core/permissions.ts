@@ -25,6 +25,7 @@ const PERMISSIONS = {
   'case.dispatch': { resident: [], cadre: [], supervisor: ['subtree'], admin: [] },
   'case.handle': { resident: [], cadre: ['handler'], supervisor: ['handler'], admin: [] },
   'case.reviewClosure': { resident: [], cadre: [], supervisor: ['subtree'], admin: [] },
+  'case.reviewExtension': { resident: [], cadre: [], supervisor: ['subtree'], admin: [] },
   'case.recordOnTheSpot': { resident: [], cadre: ['subtree'], supervisor: ['subtree'], admin: [] },
   'case.rate': { resident: ['reporter'], cadre: [], supervisor: [], admin: [] },
   // 回访: a cadre or supervisor of the area phones a reporter who could not be told of the closure.
@@ -68,10 +69,18 @@ export interface RecordScope {
   handledBy?: readonly string[]
   /** Those from whom the reporter is hidden (匿名: everyone who handled the case). */
   reporterHiddenFrom?: readonly string[]
+  /** Everyone who approved a closure of the case. */
+  approvedBy?: readonly string[]
 }
 
-/** Separation of duties: actions that whoever handled the record may never take on it. */
-const NOT_BY_HANDLERS: readonly PermissionAction[] = ['case.reviewClosure']
+/**
+ * Separation of duties: actions that whoever handled the record may never take on it — approving
+ * its closure or its extension, or recording the reporter's verdict on the work from a 回访 call.
+ */
+const NOT_BY_HANDLERS: readonly PermissionAction[] = ['case.reviewClosure', 'case.reviewExtension', 'case.rateByCall']
+
+/** The verdict on the work is not recorded by whoever approved it either. */
+const NOT_BY_APPROVERS: readonly PermissionAction[] = ['case.rateByCall']
 
 /** Actions that need the reporter's name and phone: never by someone the reporter is hidden from. */
 const NEEDS_REPORTER: readonly PermissionAction[] = ['case.rateByCall']
@@ -89,6 +98,7 @@ export function rolesAllowed(action: PermissionAction): Role[] {
 /** May this actor take this action, on this record if the action concerns one? */
 export function may(actor: Principal, action: PermissionAction, record?: RecordScope): boolean {
   if (record && NOT_BY_HANDLERS.includes(action) && (record.handledBy ?? []).includes(actor.openid)) return false
+  if (record && NOT_BY_APPROVERS.includes(action) && (record.approvedBy ?? []).includes(actor.openid)) return false
   if (record && NEEDS_REPORTER.includes(action) && (record.reporterHiddenFrom ?? []).includes(actor.openid)) {
     return false
   }

@@ -53,3 +53,13 @@ export function rateCharges(
 ): Array<{ limit: RateLimit; cost: number }> {
   return limits.map((limit) => ({ limit, cost: limit.cost(fn, action, input) })).filter(({ cost }) => cost > 0)
 }
+
+/**
+ * Actions that create a record once per client request id: they are charged when the record is
+ * new, so a resend after a lost answer costs nothing (the others are charged on every call).
+ */
+const CHARGED_ON_CREATION = ['cases.submit', 'cases.recordOnTheSpot', 'fieldwork.recordVisit']
+
+export function chargedOnCreation(fn: string, action: string): boolean {
+  return CHARGED_ON_CREATION.includes(`${fn}.${action}`)
+}

@@ -11,6 +11,7 @@ export interface StorageApi {
 
 /** How long a photo URL handed to a viewer stays valid. */
 const URL_LIFETIME_SECONDS = 2 * 60 * 60
+const URLS_PER_CALL = 50
 
 /**
  * Photos live in cloud storage: the mini-program uploads them and sends their fileIDs. Clients
@@ -30,14 +31,18 @@ export class CloudbaseFiles implements FileCheck {
     }
   }
 
+  /** getTempFileURL takes at most 50 files a call. */
   async temporaryUrls(fileIds: readonly string[]): Promise<Record<string, string>> {
-    if (fileIds.length === 0) return {}
-    const { fileList } = await this.app.getTempFileURL({
-      fileList: fileIds.map((fileID) => ({ fileID, maxAge: URL_LIFETIME_SECONDS })),
-    })
     const urls: Record<string, string> = {}
-    for (const file of fileList ?? []) {
-      if (file.code === 'SUCCESS' && file.tempFileURL) urls[file.fileID] = file.tempFileURL
+    for (let start = 0; start < fileIds.length; start += URLS_PER_CALL) {
+      const { fileList } = await this.app.getTempFileURL({
+        fileList: fileIds
+          .slice(start, start + URLS_PER_CALL)
+          .map((fileID) => ({ fileID, maxAge: URL_LIFETIME_SECONDS })),
+      })
+      for (const file of fileList ?? []) {
+        if (file.code === 'SUCCESS' && file.tempFileURL) urls[file.fileID] = file.tempFileURL
+      }
     }
     return urls
   }

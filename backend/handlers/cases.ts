@@ -12,6 +12,7 @@ import type { Filter } from '../ports/store'
 import type { Handler, HandlerContext } from './context'
 import { announceNewCase } from './notify'
 import { cursorPage } from './paging'
+import { chargeRateLimits } from './rate-limits'
 import { checkImages, withPhotoUrls } from './photos'
 
 /**
@@ -29,6 +30,8 @@ interface NewCaseRequest {
   files: readonly string[]
   /** A further check on the area (e.g. that it lies in the caller's subtree). */
   mayUseArea?: (area: OrgUnit) => Result<void>
+  /** The hourly limits this creation counts against (a resend of a stored case counts nothing). */
+  charge?: { fn: string; action: string; input: Record<string, unknown> }
   build: (params: { id: string; number: string; areaUnitPath: string[]; now: number }) => Case
 }
 
@@ -42,6 +45,11 @@ export async function createCaseOnce(ctx: HandlerContext, request: NewCaseReques
   const id = caseIdFor(actor.openid, request.clientRequestId)
   const earlier = await store.get<Case>('cases', id)
   if (earlier) return ok(earlier)
+  if (request.charge) {
+    const { fn, action, input } = request.charge
+    const limited = await chargeRateLimits(ctx, actor.openid, fn, action, input)
+    if (limited) return limited
+  }
 
   const area = await store.get<OrgUnit>('orgUnits', request.areaUnitId)
   if (!area || !isAreaUnit(area)) return fail('CASE.UNKNOWN_AREA', undefined, 'areaUnitId')
@@ -68,6 +76,7 @@ export const submitCase: Handler<'cases', 'submit'> = async (input, ctx) => {
     clientRequestId: input.clientRequestId,
     areaUnitId: input.areaUnitId,
     files: input.photos,
+    charge: { fn: 'cases', action: 'submit', input },
     build: ({ id, number, areaUnitPath, now }) =>
       newCase({ id, areaUnitPath, number, input, actor: ctx.actor, source: 'resident', now }),
   })

@@ -1,5 +1,6 @@
 import { FUNCTIONS, type ActionSpec } from '@core/functions'
 import { rolesAllowed } from '@core/permissions'
+import { chargedOnCreation } from '@core/rate-limits'
 import { fail, type Result } from '@core/result'
 import type { Actor } from '@core/roles'
 import { firstIssue } from '@core/validation/issues'
@@ -64,8 +65,10 @@ export async function runFunction(
       const issue = firstIssue(parsed.error)
       return fail('INPUT.INVALID', issue.message, issue.field)
     }
-    const limited = await chargeRateLimits(deps, actor.openid, name, action, parsed.data as Record<string, unknown>)
-    if (limited) return limited
+    if (!chargedOnCreation(name, action)) {
+      const limited = await chargeRateLimits(deps, actor.openid, name, action, parsed.data as Record<string, unknown>)
+      if (limited) return limited
+    }
     const handler = (HANDLERS as unknown as Record<string, Record<string, AnyHandler>>)[name]?.[action] as AnyHandler
     const result = await handler(parsed.data, { ...deps, actor })
     return deps.settings.checkOutputs ? checkOutput(spec, `${name}.${action}`, result) : result

@@ -85,10 +85,21 @@ function transition<A extends CaseAction>(action: A, resolve: Resolver<A>, hooks
 const noParams = async () => ok({}) as Result<Record<string, never>>
 const asIs = <A extends CaseAction>() => (async (input: TransitionParams[A]) => ok(input)) as unknown as Resolver<A>
 
-async function addFollowers(store: Store, targetId: string, openids: readonly string[]): Promise<void> {
-  for (let attempt = 0; attempt < 5; attempt++) {
+/** The most hops a merge chain is followed (A into B, B into C…) before giving up. */
+const MERGE_CHAIN_LIMIT = 10
+
+/** Adds followers to a case, or to the case it was itself merged into since (and so on). */
+async function addFollowers(store: Store, firstTargetId: string, openids: readonly string[]): Promise<void> {
+  let targetId = firstTargetId
+  for (let attempt = 0, hops = 0; attempt < 5; attempt++) {
     const target = await store.get<Case>('cases', targetId)
     if (!target) return
+    if (target.mergedInto && hops < MERGE_CHAIN_LIMIT) {
+      targetId = target.mergedInto.id
+      hops += 1
+      attempt -= 1
+      continue
+    }
     const followers = [...new Set([...target.followerOpenids, ...openids])]
     if (followers.length === target.followerOpenids.length) return
     if (await store.updateIfVersion('cases', targetId, target.version, { followerOpenids: followers })) return
@@ -154,9 +165,14 @@ export const rateCaseByCall = transition('rateByCall', asIs<'rateByCall'>())
 /** The surviving case of a merge: open, in the caller's subtree, not the case itself. */
 async function mergeTarget(store: Store, doc: Case, actor: Actor, targetNumber: string): Promise<Result<Case>> {
   const [target] = await store.query<Case>('cases', { filter: { number: targetNumber }, offset: 0, limit: 1 })
-  if (!target || target._id === doc._id) return fail('CASE.BAD_MERGE', '没有找到要合并到的诉求', 'targetNumber')
-  if (!OPEN_STATUSES.includes(target.status) || !may(actor, 'case.dispatch', caseScope(target))) {
-    return fail('CASE.BAD_MERGE', '只能合并到本辖区内正在办理的诉求', 'targetNumber')
+  // Missing, outside the subtree or no longer open: one answer, so no case number can be probed.
+  if (
+    !target ||
+    target._id === doc._id ||
+    !OPEN_STATUSES.includes(target.status) ||
+    !may(actor, 'case.dispatch', caseScope(target))
+  ) {
+    return fail('CASE.BAD_MERGE', '只能合并到本辖区内正在办理的其他诉求，请核对编号', 'targetNumber')
   }
   return ok(target)
 }
@@ -211,6 +227,7 @@ export const recordOnTheSpot: Handler<'cases', 'recordOnTheSpot'> = async (input
     clientRequestId: input.clientRequestId,
     areaUnitId: input.areaUnitId,
     files: [...input.photos, ...input.evidence],
+    charge: { fn: 'cases', action: 'recordOnTheSpot', input },
     mayUseArea: (area) =>
       may(ctx.actor, 'case.recordOnTheSpot', { ownerOpenids: [], unitIds: unitPath(area) })
         ? ok(undefined)

@@ -1,4 +1,9 @@
-import { NOTIFICATION_TEMPLATES, planNewCaseNotifications, type Notification } from '@core/case/notifications'
+import {
+  COVERING_SUPERVISORS,
+  NOTIFICATION_TEMPLATES,
+  planNewCaseNotifications,
+  type Notification,
+} from '@core/case/notifications'
 import type { Case } from '@core/case/case'
 import type { User } from '@core/user/user'
 import type { Store } from '../ports/store'
@@ -22,17 +27,31 @@ async function useStaffGrant(store: Store, openid: string, template: string): Pr
  * nothing is sent. A message that cannot be sent does not undo the action; it is logged.
  */
 export async function deliver(
-  { store, notifier }: Pick<HandlerContext, 'store' | 'notifier'>,
+  ctx: Pick<HandlerContext, 'store' | 'notifier'>,
   notifications: readonly Notification[],
 ): Promise<void> {
-  for (const notification of notifications) {
-    try {
-      const staff = NOTIFICATION_TEMPLATES[notification.template].audience === 'staff'
-      if (staff && !(await useStaffGrant(store, notification.recipient, notification.template))) continue
-      await notifier.send(notification)
-    } catch (error) {
-      console.error('[notifier]', error)
-    }
+  for (const planned of notifications) {
+    const expanded =
+      planned.recipient === COVERING_SUPERVISORS && planned.covering
+        ? (await coveringSupervisors(ctx.store, planned.covering.areaUnitPath))
+            .filter((openid) => !planned.covering?.except.includes(openid))
+            .map((recipient) => ({ ...planned, recipient }))
+        : [planned]
+    for (const notification of expanded) await deliverOne(ctx, notification)
+  }
+}
+
+async function deliverOne(
+  { store, notifier }: Pick<HandlerContext, 'store' | 'notifier'>,
+  notification: Notification,
+): Promise<void> {
+  try {
+    const staff = NOTIFICATION_TEMPLATES[notification.template].audience === 'staff'
+    if (staff && !(await useStaffGrant(store, notification.recipient, notification.template))) return
+    const { covering: _resolved, ...message } = notification
+    await notifier.send(message)
+  } catch (error) {
+    console.error('[notifier]', error)
   }
 }
 

@@ -31,7 +31,8 @@ function encode(values: readonly Scalar[]): string {
 function decode(cursor: string, length: number): Scalar[] | null {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    const scalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v)
+    // Sort keys are strings and numbers; anything else did not come from a page we gave out.
+    const scalar = (v: unknown) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))
     return Array.isArray(values) && values.length === length && values.every(scalar) ? (values as Scalar[]) : null
   } catch {
     return null

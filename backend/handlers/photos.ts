@@ -2,10 +2,19 @@ import { viewFileIds, type CaseView, type HandedOverView } from '@core/case/view
 import { fail, type Fail } from '@core/result'
 import type { FileCheck } from '../ports/files'
 
-/** Adds the short-lived URLs of exactly the photos the view shows (it was built for its viewer already). */
+/**
+ * Adds the short-lived URLs of exactly the photos the view shows (it was built for its viewer
+ * already). Storage failing does not fail the answer: an action already written stays answered,
+ * and the page says a photo cannot be shown.
+ */
 export async function withPhotoUrls<V extends CaseView | HandedOverView>(files: FileCheck, view: V): Promise<V> {
   if (view.kind === 'handedOver') return view
-  return { ...view, photoUrls: await files.temporaryUrls(viewFileIds(view)) }
+  try {
+    return { ...view, photoUrls: await files.temporaryUrls(viewFileIds(view)) }
+  } catch (error) {
+    console.error('[photos] no URLs for this view', error)
+    return view
+  }
 }
 
 /** Every file a request refers to must be an image already stored (read and sniffed), or the request is refused on `field`. */

@@ -29,6 +29,8 @@ const noPendingExtension: Guard = (doc, now) => {
 }
 const hasPendingExtension: Guard = (doc) => (doc.pendingExtension && doc.assignment ? null : 'CASE.NO_EXTENSION')
 const notRated: Guard = (doc) => (isRated(doc) ? 'CASE.ALREADY_RATED' : null)
+/** A 回访 call is recorded only for a reporter who could not be told of the closure. */
+const waitingForCall: Guard = (doc, now) => notRated(doc, now) ?? (doc.needsCallback ? null : 'CASE.NO_CALLBACK')
 const defaultRatingDue: Guard = (doc, now) =>
   notRated(doc, now) ??
   (doc.closedAt !== null && now - doc.closedAt >= DEFAULT_RATING_AFTER_MS ? null : 'CASE.RATING_NOT_DUE')
@@ -62,14 +64,14 @@ export const LIFECYCLE: Record<CaseAction, LifecycleRule> = {
   approveExtension: {
     from: ['in_progress'],
     to: 'same',
-    permission: 'case.dispatch',
+    permission: 'case.reviewExtension',
     public: false,
     guard: hasPendingExtension,
   },
   rejectExtension: {
     from: ['in_progress'],
     to: 'same',
-    permission: 'case.dispatch',
+    permission: 'case.reviewExtension',
     public: false,
     guard: hasPendingExtension,
   },
@@ -79,7 +81,13 @@ export const LIFECYCLE: Record<CaseAction, LifecycleRule> = {
   decline: { from: ['submitted'], to: 'declined', permission: 'case.dispatch', public: true },
   merge: { from: ['submitted'], to: 'merged', permission: 'case.dispatch', public: true },
   rate: { from: ['closed'], to: 'reopenOrClosed', permission: 'case.rate', public: true, guard: notRated },
-  rateByCall: { from: ['closed'], to: 'reopenOrClosed', permission: 'case.rateByCall', public: true, guard: notRated },
+  rateByCall: {
+    from: ['closed'],
+    to: 'reopenOrClosed',
+    permission: 'case.rateByCall',
+    public: true,
+    guard: waitingForCall,
+  },
   rateByDefault: {
     from: ['closed'],
     to: 'closed',

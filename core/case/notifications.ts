@@ -1,5 +1,7 @@
 import type { Case } from './case'
+import { viewRule } from '../privacy/view-rule'
 import type { CaseAction } from './actions'
+import { namesKnownTo, reporterHiddenFrom } from './scope'
 
 /**
  * The messages 民情通 sends (DESIGN.md §3): residents hear of 受理, 不予受理/合并 and 办结
@@ -49,11 +51,24 @@ export interface Notification {
   text: string
   /** The page the message opens: the staff workbench for officials, the resident's page for reporters. */
   page: string
+  /**
+   * For `COVERING_SUPERVISORS`: the area whose covering supervisors the server finds, and who among
+   * them must not be told (whoever handled the case: they may not review it).
+   */
+  covering?: { areaUnitPath: string[]; except: string[] }
 }
+
+/** A recipient the core cannot name: the supervisors covering the case's area, found by the server. */
+export const COVERING_SUPERVISORS = '@covering-supervisors'
 
 /** The page a message about a case opens, for its audience. */
 function casePage(audience: 'reporter' | 'staff', caseId: string): string {
   return audience === 'staff' ? `packages/staff/pages/case/index?id=${caseId}` : `pages/case/index?id=${caseId}`
+}
+
+/** What a recipient may read of a message's text: free text about a 匿名 case is masked for its handlers. */
+function textFor(recipient: string, doc: Case, text: string): string {
+  return reporterHiddenFrom(recipient, doc) ? viewRule('anonymousHandler', namesKnownTo(doc)).text(text) : text
 }
 
 /**
@@ -63,15 +78,18 @@ function casePage(audience: 'reporter' | 'staff', caseId: string): string {
 export function planNewCaseNotifications(doc: Case, supervisors: readonly string[]): Notification[] {
   const template: NotificationTemplate = doc.status === 'pending_closure' ? 'reviewClosureRequested' : 'caseSubmitted'
   const text = doc.status === 'pending_closure' ? '立行立改，请审核销号' : `${doc.category}，请及时派单`
-  return supervisors.map((recipient) => ({
-    template,
-    recipient,
-    caseId: doc._id,
-    caseNumber: doc.number,
-    title: NOTIFICATION_TEMPLATES[template].title,
-    text,
-    page: casePage('staff', doc._id),
-  }))
+  // Whoever recorded a 立行立改 may not approve it: he is not asked to.
+  return supervisors
+    .filter((openid) => !doc.handledBy.includes(openid))
+    .map((recipient) => ({
+      template,
+      recipient,
+      caseId: doc._id,
+      caseNumber: doc.number,
+      title: NOTIFICATION_TEMPLATES[template].title,
+      text,
+      page: casePage('staff', doc._id),
+    }))
 }
 
 /** Who receives the reporter's messages: the reporter's own WeChat, or the resident who reported for them. */
@@ -86,7 +104,10 @@ function messagesFor(
   after: Case,
 ): Array<{ template: NotificationTemplate; recipient: string | null; text: string }> {
   const handler = after.assignment?.handlerOpenid ?? before.assignment?.handlerOpenid ?? null
-  const dispatcher = after.assignment?.assignedBy ?? null
+  // A review goes to the supervisor who dispatched the case, unless he handles it himself (领办) or
+  // nobody dispatched it (立行立改): then to the supervisors covering its area.
+  const assignedBy = after.assignment?.assignedBy ?? null
+  const dispatcher = assignedBy && !after.handledBy.includes(assignedBy) ? assignedBy : COVERING_SUPERVISORS
   const reporter = reporterRecipient(after)
   switch (action) {
     case 'assign':
@@ -149,8 +170,12 @@ export function planNotifications(
         caseId: after._id,
         caseNumber: after.number,
         title: NOTIFICATION_TEMPLATES[message.template].title,
-        text: message.text,
+        // A message is a view too: the handler of a 匿名 case reads it through the view rule.
+        text: textFor(message.recipient, after, message.text),
         page: casePage(audience, after._id),
+        ...(message.recipient === COVERING_SUPERVISORS
+          ? { covering: { areaUnitPath: after.areaUnitPath, except: after.handledBy } }
+          : {}),
       })
     }
   }

@@ -4,7 +4,7 @@ import type { Actor } from '../roles'
 import type { Case, EventActor } from './case'
 import { availableActions } from './lifecycle'
 import { isOverdue } from './overdue'
-import { caseScope } from './scope'
+import { caseScope, namesKnownTo, reporterHiddenFrom } from './scope'
 import type {
   CallbackItem,
   CaseListItem,
@@ -33,9 +33,20 @@ export type {
 /** How a person stands to a case; null when they may not see it at all. */
 export type CaseAccess = 'staff' | 'own' | 'other'
 
-/** The reporter, or whoever typed the report in for them (a resident for a family member). */
+/**
+ * The reporter, or the resident who typed the report in for them (a family member). It counts as
+ * they were then: an official who typed a case in on a visit did not report it, even once he is a
+ * resident again.
+ */
 function isOwnReport(actor: Pick<Actor, 'openid'>, doc: Case): boolean {
-  return doc.reporter.openid === actor.openid || doc.createdBy.openid === actor.openid
+  return (
+    doc.reporter.openid === actor.openid || (doc.createdBy.openid === actor.openid && doc.createdBy.role === 'resident')
+  )
+}
+
+/** An official who typed the case in (on a visit, or a 立行立改), counted as he was then. */
+function typedInAsStaff(actor: Pick<Actor, 'openid'>, doc: Case): boolean {
+  return doc.createdBy.openid === actor.openid && doc.createdBy.role !== 'resident'
 }
 
 /**
@@ -48,31 +59,21 @@ export function caseAccess(actor: Actor, doc: Case): CaseAccess | null {
     const scope = caseScope(doc)
     const byGrant = may(actor, 'case.view', { ...scope, ownerOpenids: [] })
     const forCallback = doc.needsCallback && may(actor, 'case.rateByCall', scope)
-    if (byGrant || forCallback || doc.createdBy.openid === actor.openid) return 'staff'
+    if (byGrant || forCallback || typedInAsStaff(actor, doc)) return 'staff'
   }
   if (isOwnReport(actor, doc)) return 'own'
   if (doc.followerOpenids.includes(actor.openid)) return 'other'
   return null
 }
 
-/** The names a case's texts may hold: its reporter's, and the family member's who reported for them. */
-function namesOf(doc: Case): string[] {
-  return doc.createdBy.role === 'resident' ? [doc.reporter.name, doc.createdBy.name] : [doc.reporter.name]
-}
-
-/** 匿名 hides the reporter from everyone who has handled the case. */
-function reporterHiddenFrom(actor: Pick<Actor, 'openid'>, doc: Case): boolean {
-  return doc.reporter.anonymous && doc.handledBy.includes(actor.openid)
-}
-
 function staffDisclosure(actor: Actor, doc: Case): Disclosure {
-  return reporterHiddenFrom(actor, doc) ? 'anonymousHandler' : 'full'
+  return reporterHiddenFrom(actor.openid, doc) ? 'anonymousHandler' : 'full'
 }
 
 /** The rule for this viewer of this case (also for list rows). */
 function caseRuleFor(actor: Actor, doc: Case, access: CaseAccess): ViewRule {
   const level: Disclosure = access === 'staff' ? staffDisclosure(actor, doc) : access === 'own' ? 'full' : 'other'
-  return viewRule(level, namesOf(doc))
+  return viewRule(level, namesKnownTo(doc))
 }
 
 /** Someone who follows a case only because theirs was merged into it sees no one else's details. */
@@ -91,7 +92,7 @@ function baseView(doc: Case, rule: ViewRule): CaseViewBase {
     description: rule.text(doc.description),
     photos: doc.photos,
     location: doc.location && {
-      ...doc.location,
+      ...(doc.location.coords && rule.exactPlace ? { coords: doc.location.coords } : {}),
       ...(doc.location.address !== undefined ? { address: rule.address(doc.location.address) } : {}),
     },
     areaUnitId: doc.areaUnitId,
@@ -136,7 +137,7 @@ function reporterView(actor: Actor, doc: Case, access: 'own' | 'other', rule: Vi
 
 function staffView(actor: Actor, doc: Case, rule: ViewRule, now: number): StaffCaseView {
   const { openid: _ignored, ...reporter } = doc.reporter
-  const hidden = reporterHiddenFrom(actor, doc)
+  const hidden = reporterHiddenFrom(actor.openid, doc)
   // 匿名: the handler learns neither who reported nor who, as a resident, submitted or rated.
   const by = (actor: EventActor): EventActor => (hidden && actor.role === 'resident' ? ANONYMOUS_ACTOR : actor)
   return {
@@ -209,7 +210,7 @@ export function toListItem(actor: Actor, doc: Case): CaseListItem {
 const AT_A_GLANCE = viewRule('other', [])
 
 export function toStaffListItem(actor: Actor, doc: Case, now: number): StaffCaseListItem {
-  const hidden = reporterHiddenFrom(actor, doc)
+  const hidden = reporterHiddenFrom(actor.openid, doc)
   return {
     ...listItemBase(doc, caseRuleFor(actor, doc, 'staff')),
     areaUnitId: doc.areaUnitId,

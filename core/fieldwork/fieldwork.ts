@@ -157,9 +157,10 @@ export function signOut(
   now: number,
   point: Pick<ContactPoint, 'location' | 'radiusMeters'> | null,
   fix: Fix | null,
+  settings: Pick<FieldworkSettings, 'maxAccuracyMeters'>,
 ): Checkin {
   const distance = point && fix ? Math.round(distanceMeters(point.location, fix.position)) : null
-  const slack = fix ? Math.min(fix.accuracy, DEFAULT_FIELDWORK_SETTINGS.maxAccuracyMeters) : 0
+  const slack = fix ? Math.min(fix.accuracy, settings.maxAccuracyMeters) : 0
   return {
     ...checkin,
     signedOutAt: now,

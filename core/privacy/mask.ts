@@ -30,14 +30,17 @@ export function maskIdCard(id: string): string {
 }
 
 const ID_CARD_IN_TEXT = /(?<!\d)(\d{17}[\dXx]|\d{15})(?!\d)/g
-const MOBILE_IN_TEXT = /(?<!\d)(1[3-9]\d{9})(?!\d)/g
-const LANDLINE_IN_TEXT = /(?<!\d)(0\d{2,3}-\d{7,8})(?!\d)/g
+/** A mobile as people write it: +86 or 0086 in front, spaces or dashes between the groups. */
+const MOBILE_IN_TEXT = /(?<![\d+])((?:\+86|0086)[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?!\d)/g
+/** A landline with its area code, with or without a dash, or with the code in brackets. */
+const LANDLINE_IN_TEXT = /(?<!\d)(\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3})([\s-]?)(\d{7,8})(?!\d)/g
 /**
- * Door and room numbers: 501室, 12号, 3户, the number after 单元 (2单元501), a room straight after the
- * building (3栋101, not the unit in 3栋2单元), and the last of 3-2-501.
+ * Door and room numbers: 501室, 12号, 3户, 501房, the number after 单元 (2单元501), a room straight
+ * after the building or floor (3栋101, 3号楼501, A座1203, 5楼501 — not the unit in 3栋2单元), and
+ * the last of 3-2-501.
  */
 const HOUSE_NUMBER_IN_TEXT =
-  /(\d+)(?=\s*(室|户|号(?!楼)))|(?<=单元)\s*(\d+)|(?<=[栋幢])\s*(\d+)(?!\d)(?!\s*单元)|(?<=\d+-\d+-)(\d+)/g
+  /(\d+)(?=\s*(室|户|房|号(?!楼)))|(?<=单元)\s*(\d+)|(?<=[栋幢座楼])\s*(\d+)(?!\d)(?!\s*单元)|(?<=\d+-\d+-)(\d+)/g
 
 /** 柳岸小区3栋2单元501室 → 柳岸小区3栋2单元***室: building and unit stay, the door does not. */
 export function maskHouseNumbers(address: string): string {
@@ -48,8 +51,16 @@ export function maskHouseNumbers(address: string): string {
 export function maskPhonesAndIds(text: string): string {
   return text
     .replace(ID_CARD_IN_TEXT, (id) => maskIdCard(id))
-    .replace(MOBILE_IN_TEXT, (phone) => maskPhone(phone))
-    .replace(LANDLINE_IN_TEXT, (phone) => maskPhone(phone))
+    .replace(
+      MOBILE_IN_TEXT,
+      (_all, prefix: string | undefined, head: string, _middle: string, tail: string) =>
+        `${prefix?.trim() ?? ''}${head}****${tail}`,
+    )
+    .replace(
+      LANDLINE_IN_TEXT,
+      (_all, area: string, separator: string, number: string) =>
+        `${area}${separator}${'*'.repeat(number.length - 4)}${number.slice(-4)}`,
+    )
 }
 
 /** Free text (a description, a note) with any phone, ID-card or house numbers in it masked. */

@@ -21,17 +21,21 @@ export interface ViewRule {
   name(value: string): string
   /** A phone number field. */
   phone(value: string): string
+  /** Whether the exact place (coordinates) may be shown: a masked door is no use next to a GPS fix. */
+  exactPlace: boolean
 }
 
 const identity = (value: string) => value
 
 /** The rule at this level; `knownNames` are the names of the people the record is about. */
 export function viewRule(level: Disclosure, knownNames: readonly string[]): ViewRule {
-  if (level === 'full') return { level, text: identity, address: identity, name: identity, phone: identity }
+  if (level === 'full') {
+    return { level, text: identity, address: identity, name: identity, phone: identity, exactPlace: true }
+  }
   const hideDoors = level !== 'anonymousHandler'
   const text = (value: string) => {
     const masked = maskNamesIn(maskPhonesAndIds(value), knownNames)
     return hideDoors ? maskHouseNumbers(masked) : masked
   }
-  return { level, text, address: text, name: maskName, phone: maskPhone }
+  return { level, text, address: text, name: maskName, phone: maskPhone, exactPlace: !hideDoors }
 }

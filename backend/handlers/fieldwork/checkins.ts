@@ -108,7 +108,10 @@ export const signOut: Handler<'fieldwork', 'signOut'> = async ({ position }, { s
   const presence = await store.get<Presence>('presence', actor.openid)
   const open = presence?.openCheckinId ? await store.get<Checkin>('checkins', presence.openCheckinId) : null
   const point = open ? await store.get<ContactPoint>('contactPoints', open.contactPointId) : null
-  return closeOpen(store, actor.openid, clock.now(), (checkin) => closeCheckin(checkin, clock.now(), point, fix))
+  const settings = await loadFieldworkSettings(store)
+  return closeOpen(store, actor.openid, clock.now(), (checkin) =>
+    closeCheckin(checkin, clock.now(), point, fix, settings),
+  )
 }
 
 /** 签到记录: the caller's own sign-ins, newest first, with their flags (未签退, 行程异常, 签退地点). */

@@ -9,6 +9,7 @@ import { caseIdFor, createCaseOnce } from '../cases'
 import type { Handler } from '../context'
 import { activeUnit } from '../orgs'
 import { checkImages } from '../photos'
+import { chargeRateLimits } from '../rate-limits'
 
 /** 走访/敲门: a visit, what was heard, the cases it raised, and the household it adds to the ledger. */
 
@@ -69,6 +70,8 @@ export const recordVisit: Handler<'fieldwork', 'recordVisit'> = async (input, ct
   const visitId = `visit-${caseIdFor(actor.openid, input.clientRequestId)}`
   const earlier = await store.get<Visit>('visits', visitId)
   if (earlier) return ok(earlier)
+  const limited = await chargeRateLimits(ctx, actor.openid, 'fieldwork', 'recordVisit', input)
+  if (limited) return limited
 
   const area = await activeUnit(store, input.areaUnitId)
   if (!area.ok) return { ...area, field: 'areaUnitId' }

@@ -47,3 +47,12 @@ describe('local files: the same questions', () => {
     expect(await files.temporaryUrls([png])).toEqual({ [png]: `/files/${png}` })
   })
 })
+
+test('URLs for more photos than one call takes are asked for 50 at a time', async () => {
+  const app = new FakeCloudbaseApp()
+  const ids = Array.from({ length: 63 }, (_, i) => `cloud://env-test.1234/cases/p${i}.png`)
+  for (const id of ids) app.storedFiles.add(id)
+  const urls = await new CloudbaseFiles(app).temporaryUrls(ids)
+  expect(Object.keys(urls)).toHaveLength(63)
+  expect(app.tempUrlRequests.map((request) => request.length)).toEqual([50, 13])
+})

@@ -131,27 +131,34 @@ test('the whole story: assign, 签收, progress, closure rejected then approved,
   expect(seen.standard).toBe('三天内修好楼道灯')
 })
 
-test('a reporter who cannot be notified of 办结 lands on the 回访 list; a cadre records the answer from the call', async () => {
+test('a reporter who cannot be notified of 办结 lands on the 回访 list; another cadre of the area records the answer from the call', async () => {
+  await addUser(deps, 'cadre-a2', 'cadre', { unitId: 'office-a', name: '李华' })
   const { id } = await submit(deps, 'res-1', { subscriptions: [] })
   data(await act(deps, 'sup-a', 'assign', id, assignTo('cadre-a')))
   data(await act(deps, 'cadre-a', 'acknowledge', id))
   data(await act(deps, 'cadre-a', 'requestClosure', id, { note: '好了', standardMet: '好了' }))
   data(await act(deps, 'sup-a', 'approveClosure', id))
   expect(await outbox(deps)).toEqual(['taskAssigned→cadre-a', 'reviewClosureRequested→sup-a'])
-  const callbacks = data<{ items: Array<{ id: string; reporterPhone: string }> }>(
-    await call(deps, 'cadre-a', { action: 'listCallbacks' }),
+  const callbacks = data<{ items: Array<{ id: string; reporterPhone: string; mayCall: boolean }> }>(
+    await call(deps, 'cadre-a2', { action: 'listCallbacks' }),
   )
   expect(callbacks.items.map((c) => c.id)).toEqual([id])
-  expect(callbacks.items[0]?.reporterPhone).toBe('13812345678')
+  expect(callbacks.items[0]).toMatchObject({ reporterPhone: '13812345678', mayCall: true })
+  // The handler sees the row but does not make the call: it would be a verdict on his own work.
+  const own = data<{ items: Array<{ mayCall: boolean }> }>(await call(deps, 'cadre-a', { action: 'listCallbacks' }))
+  expect(own.items[0]?.mayCall).toBe(false)
+  expect(
+    await act(deps, 'cadre-a', 'rateByCall', id, { solved: 'solved', satisfaction: 'basically', comment: '电话回访' }),
+  ).toMatchObject({ code: 'AUTH.FORBIDDEN' })
   expect(await call(deps, 'cadre-b', { action: 'listCallbacks' })).toMatchObject({ ok: true, data: { total: 0 } })
   data(
-    await act(deps, 'cadre-a', 'rateByCall', id, { solved: 'solved', satisfaction: 'basically', comment: '电话回访' }),
+    await act(deps, 'cadre-a2', 'rateByCall', id, { solved: 'solved', satisfaction: 'basically', comment: '电话回访' }),
   )
   const doc = (await deps.store.get<Case>('cases', id)) as Case
   expect(doc.ratings).toEqual([
-    expect.objectContaining({ byCall: true, recordedBy: 'cadre-a', satisfaction: 'basically' }),
+    expect.objectContaining({ byCall: true, recordedBy: 'cadre-a2', satisfaction: 'basically' }),
   ])
-  expect(data<{ total: number }>(await call(deps, 'cadre-a', { action: 'listCallbacks' })).total).toBe(0)
+  expect(data<{ total: number }>(await call(deps, 'cadre-a2', { action: 'listCallbacks' })).total).toBe(0)
 })
 
 test('another cadre of the area can open a case waiting for 回访, and only while it waits', async () => {
@@ -590,6 +597,19 @@ describe('what an independent review found', () => {
     data(await act(deps, 'sup-a', 'merge', a.id, { targetNumber: b.number }))
     await finishMergesJob.run(deps)
     expect((await deps.store.get<Case>('cases', b.id))?.followerOpenids.sort()).toEqual(['res-1', 'res-2', 'res-3'])
+  })
+
+  test('the follower of a merged case sees no exact position of the other report, only its masked address', async () => {
+    const survivor = await submit(deps, 'res-1', {
+      location: { coords: { lat: 30.4285, lng: 112.8912, system: 'wgs84' }, address: '柳岸小区3栋2单元501室' },
+    })
+    const duplicate = await submit(deps, 'res-2')
+    data(await act(deps, 'sup-a', 'merge', duplicate.id, { targetNumber: survivor.number }))
+    const seen = data<{ kind: string; location: { coords?: unknown; address?: string } }>(
+      await call(deps, 'res-2', { action: 'get', id: survivor.id }),
+    )
+    expect(seen).toMatchObject({ kind: 'other', location: { address: '柳岸小区3栋2单元***室' } })
+    expect(seen.location.coords).toBeUndefined()
   })
 
   test('a missing case number and one outside the subtree are refused alike as merge targets', async () => {

@@ -54,6 +54,8 @@ function paramsFor(action: CaseAction, pick: number, now: number): TransitionPar
       responsibleUnit: { id: 'office-a', path: ['district', 'office-a'] },
       handler: { openid: handler, name: handler },
       standard: '按时解决',
+      // A deadline from now: the walk's clock runs on for days, past any default limit.
+      deadline: now + 20 * DAY_MS,
     },
     acknowledge: {},
     sendBack: { reason: '其他', note: '' },
@@ -83,6 +85,8 @@ const step = fc.record({
   action: fc.oneof(
     { arbitrary: fc.constantFrom(...CASE_ACTIONS.filter((action) => !TERMINAL.includes(action))), weight: 80 },
     { arbitrary: fc.constantFrom(...TERMINAL), weight: 1 },
+    // The reporter's answer is what reopens a case: ask for it often enough to get there.
+    { arbitrary: fc.constant<CaseAction>('rate'), weight: 10 },
   ),
   actor: fc.oneof(
     { arbitrary: fc.constantFrom('handler', 'dispatcher', 'reporter'), weight: 4 },

@@ -139,7 +139,7 @@ export default function StaffCase() {
       {any(EXTENSION) && <ExtensionReviewPanel {...panel} />}
       {any(REVIEW) && <ReviewPanel {...panel} />}
       {view.status === 'pending_closure' && !any(REVIEW) && (
-        <Text className="mq-hint staff__waiting">已申请销号，等待督办领导审核（经办人不能审核自己办理的诉求）。</Text>
+        <Text className="mq-hint staff__waiting">已申请销号，等待督办领导审核。</Text>
       )}
       {can('rateByCall') && <CallRatingPanel {...panel} />}
 
