@@ -17,3 +17,12 @@ export function SuccessNotice({ message }: { message: string }) {
     </Text>
   ) : null
 }
+
+/** Something under way (a page being opened for the person), so the screen is never blank meanwhile. */
+export function PendingNotice({ message }: { message: string }) {
+  return message ? (
+    <Text className="mq-hint" aria-live="polite">
+      {message}
+    </Text>
+  ) : null
+}

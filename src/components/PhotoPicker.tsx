@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { NETWORK_MESSAGE, previewUrl, uploadImage } from '../services/backend'
+import { failureMessage, previewUrl, uploadImage } from '../services/backend'
 import { ensurePrivacyConsent } from '../services/privacy'
 import Photo from './Photo'
 import './PhotoPicker.scss'
@@ -52,8 +52,8 @@ export default function PhotoPicker({
         }
         added.push(result.data.fileId)
       }
-    } catch {
-      onError(`照片没有上传成功。${NETWORK_MESSAGE}`)
+    } catch (error) {
+      onError(`照片没有上传成功。${failureMessage(error)}`)
     } finally {
       if (added.length) onChange([...photos, ...added].slice(0, max))
       setBusy(false)

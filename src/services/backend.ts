@@ -11,12 +11,28 @@ import { currentOpenid } from './identity'
 
 export class NetworkError extends Error {}
 
+/** `wx.cloud` is missing: a WeChat too old for cloud functions, which no retry will fix. */
+class ClientTooOldError extends Error {}
+
+/** `wx.cloud`, or the reason it cannot be used. */
+function cloud(): typeof Taro.cloud {
+  if (!Taro.cloud) throw new ClientTooOldError('wx.cloud is not available')
+  return Taro.cloud
+}
+
 declare const CLOUD_ENV_ID: string
 
-/** Once per launch: in WeChat, binds wx.cloud to the environment (the mini-program's default without an id). */
+/**
+ * Once per launch: in WeChat, binds wx.cloud to the environment (the mini-program's default without
+ * an id). It never stops the launch: without wx.cloud, or with a wrong environment, each call fails
+ * later with a message the person can read.
+ */
 export function connectBackend(): void {
-  if (process.env.TARO_ENV === 'weapp') {
-    Taro.cloud.init({ ...(CLOUD_ENV_ID ? { env: CLOUD_ENV_ID } : {}), traceUser: true })
+  if (process.env.TARO_ENV !== 'weapp') return
+  try {
+    cloud().init({ ...(CLOUD_ENV_ID ? { env: CLOUD_ENV_ID } : {}), traceUser: true })
+  } catch (error) {
+    console.warn('wx.cloud 初始化失败', error)
   }
 }
 
@@ -35,8 +51,9 @@ export async function callFunction<F extends FunctionName, A extends ActionName<
 ): Promise<Answer<F, A>> {
   const data = { ...(params as object), action }
   if (process.env.TARO_ENV === 'weapp') {
+    const functions = cloud()
     try {
-      const { result } = await Taro.cloud.callFunction({ name, data })
+      const { result } = await functions.callFunction({ name, data })
       // The one place the wire's answer is given its declared type: the server checked it against it.
       return result as Answer<F, A>
     } catch (error) {
@@ -65,8 +82,9 @@ export async function uploadImage(filePath: string, fileName: string): Promise<R
   if (process.env.TARO_ENV === 'weapp') {
     const extension = (/\.(\w+)$/.exec(filePath)?.[1] ?? 'jpg').toLowerCase()
     const cloudPath = `cases/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${extension}`
+    const storage = cloud()
     try {
-      const { fileID } = await Taro.cloud.uploadFile({ cloudPath, filePath })
+      const { fileID } = await storage.uploadFile({ cloudPath, filePath })
       localPreviews.set(fileID, filePath)
       return { ok: true, data: { fileId: fileID } }
     } catch (error) {
@@ -97,7 +115,13 @@ export function previewUrl(fileId: string): string {
   return localPreviews.get(fileId) ?? (process.env.TARO_ENV === 'weapp' ? '' : `/files/${encodeURIComponent(fileId)}`)
 }
 
-export const NETWORK_MESSAGE = '网络不畅，请稍后再试。'
+const NETWORK_MESSAGE = '网络不畅，请稍后再试。'
+
+/** What a person is told when a call did not get an answer: the network, or a WeChat too old. */
+export function failureMessage(error: unknown): string {
+  if (error instanceof ClientTooOldError) return '您的微信版本过低，请升级微信后再使用。'
+  return error instanceof NetworkError ? NETWORK_MESSAGE : '出错了，请稍后再试。'
+}
 
 /**
  * For pages: the function's answer, with a network failure turned into a message a person can
@@ -116,7 +140,7 @@ export async function ask<F extends FunctionName, A extends ActionName<F>>(
     return {
       ok: false,
       code: 'NETWORK',
-      message: error instanceof NetworkError ? NETWORK_MESSAGE : '出错了，请稍后再试。',
+      message: failureMessage(error),
     }
   }
 }

@@ -1,13 +1,13 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
+import { forget, readStored, store } from './storage'
 
 /**
  * Forms filled outdoors keep their draft on the phone until the server has it: saved on every
  * change, cleared only after a successful send.
  */
 export function loadDraft<T>(key: string): T | null {
+  const raw = readStored(`mq:draft:${key}`)
   try {
-    const raw = Taro.getStorageSync<string>(`mq:draft:${key}`)
     return raw ? (JSON.parse(raw) as T) : null
   } catch {
     return null
@@ -15,11 +15,11 @@ export function loadDraft<T>(key: string): T | null {
 }
 
 function saveDraft<T>(key: string, draft: T): void {
-  Taro.setStorageSync(`mq:draft:${key}`, JSON.stringify(draft))
+  store(`mq:draft:${key}`, JSON.stringify(draft))
 }
 
 function clearDraft(key: string): void {
-  Taro.removeStorageSync(`mq:draft:${key}`)
+  forget(`mq:draft:${key}`)
 }
 
 export function newRequestId(): string {

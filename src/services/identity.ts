@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { readStored, store } from './storage'
 
 /**
  * Local (H5) mode only: who the browser acts as. In WeChat the server reads the OPENID itself and
@@ -9,16 +10,16 @@ const KEY = 'mq:demoUser'
 
 export function currentOpenid(): string | null {
   if (process.env.TARO_ENV === 'weapp') return null
-  let openid = Taro.getStorageSync<string>(KEY)
+  let openid = readStored(KEY)
   if (!openid) {
     openid = `visitor-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`
-    Taro.setStorageSync(KEY, openid)
+    store(KEY, openid)
   }
   return openid
 }
 
 export function switchDemoUser(openid: string): void {
-  Taro.setStorageSync(KEY, openid)
+  store(KEY, openid)
 }
 
 export interface DemoUser {

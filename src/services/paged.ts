@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
+import { useCallback, useRef, useState } from 'react'
+import { usePageShow } from './page-show'
 import type { Outcome } from './backend'
 
 /** What every cursor-paged function answers. */
@@ -48,11 +48,5 @@ export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promi
  * person comes back to the page (after acting on a row, say).
  */
 export function useListRefresh(reload: () => Promise<void>, deps: readonly unknown[]): void {
-  const shownBefore = useRef(false)
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  useEffect(() => void reload(), deps)
-  useDidShow(() => {
-    if (shownBefore.current) void reload()
-    shownBefore.current = true
-  })
+  usePageShow(() => void reload(), deps)
 }

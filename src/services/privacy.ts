@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { readStored, store } from './storage'
 
 const KEY = 'mq:privacyConsent'
 
@@ -7,7 +8,7 @@ const KEY = 'mq:privacyConsent'
  * and who sees it. WeChat also refuses those APIs until the user has agreed to a notice.
  */
 export async function ensurePrivacyConsent(): Promise<boolean> {
-  if (Taro.getStorageSync<string>(KEY) === 'agreed') return true
+  if (readStored(KEY) === 'agreed') return true
   const { confirm } = await Taro.showModal({
     title: '个人信息保护提示',
     content:
@@ -15,6 +16,6 @@ export async function ensurePrivacyConsent(): Promise<boolean> {
     confirmText: '同意',
     cancelText: '不同意',
   })
-  if (confirm) Taro.setStorageSync(KEY, 'agreed')
+  if (confirm) store(KEY, 'agreed')
   return confirm
 }

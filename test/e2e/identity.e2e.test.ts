@@ -138,7 +138,7 @@ test('a resident does not get to the admin pages: no entry, and the page itself 
 
   for (const path of ['invitations', 'users', 'org']) {
     await resident.goto(`${server.url}/#/packages/admin/pages/${path}/index`)
-    await resident.getByText('您没有权限进行此操作').first().waitFor()
+    await resident.getByText('您当前的身份（群众）不能使用这个页面。', { exact: false }).first().waitFor()
     expect(await resident.locator('.admin__row').count()).toBe(0)
     expect(await nutButton(resident, '生成邀请码').count()).toBe(0)
   }

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { EVENT_LABELS, URGENCY_LABELS } from '@core/case/case'
@@ -8,27 +8,27 @@ import { formatChinaTime } from '@core/time'
 import Page from '../../components/Page'
 import Photo from '../../components/Photo'
 import StatusBadge from '../../components/StatusBadge'
-import { callFunction, NetworkError } from '../../services/backend'
+import { callFunction, failureMessage } from '../../services/backend'
 import './index.scss'
-import { ErrorNotice } from '../../components/Notice'
+import { ErrorNotice, PendingNotice } from '../../components/Notice'
+import { usePageShow } from '../../services/page-show'
+import { useCasePage } from '../../services/case-pages'
 
 export default function CaseDetail() {
   const { params } = useRouter()
   const [view, setView] = useState<ReporterCaseView | null>(null)
   /** An official who opens a case here is sent to the staff workbench, where its view belongs. */
-  const showOwn = (answer: CaseView) =>
-    answer.kind === 'staff'
-      ? void Taro.redirectTo({ url: `/packages/staff/pages/case/index?id=${answer.id}` })
-      : setView(answer)
+  const { movingMessage, moveIfElsewhere } = useCasePage('resident')
+  const showOwn = (answer: CaseView) => {
+    if (!moveIfElsewhere(answer)) setView(answer as ReporterCaseView)
+  }
   const [error, setError] = useState('')
 
-  useDidShow(() => {
+  usePageShow(() => {
     const query = params.id ? { id: params.id } : { number: decodeURIComponent(params.number ?? '') }
     callFunction('cases', 'get', query)
       .then((result) => (result.ok ? showOwn(result.data) : setError(result.message)))
-      .catch((failure: unknown) =>
-        setError(failure instanceof NetworkError ? '网络不畅，请稍后再试。' : '加载失败，请稍后再试。'),
-      )
+      .catch((failure: unknown) => setError(failureMessage(failure)))
   })
 
   const photos = view?.photos.map((fileId) => view.photoUrls[fileId] ?? '').filter(Boolean) ?? []
@@ -46,6 +46,7 @@ export default function CaseDetail() {
         </Text>
       )}
       <ErrorNotice message={error} />
+      <PendingNotice message={movingMessage} />
       {view && (
         <>
           <View className="mq-card">

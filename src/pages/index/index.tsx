@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { CATEGORIES, OPEN_STATUSES } from '@core/case/case'
@@ -8,8 +8,9 @@ import type { CaseListItem } from '@core/case/views'
 import Page from '../../components/Page'
 import CaseRow from '../../components/CaseRow'
 import DemoSwitcher from '../../components/DemoSwitcher'
-import { callFunction, NetworkError } from '../../services/backend'
+import { callFunction, failureMessage, NetworkError } from '../../services/backend'
 import './index.scss'
+import { usePageShow } from '../../services/page-show'
 
 export default function Index() {
   const [openCases, setOpenCases] = useState<CaseListItem[] | null>(null)
@@ -25,11 +26,13 @@ export default function Index() {
       setOpenCases(items.filter((item) => OPEN_STATUSES.includes(item.status)).slice(0, 3))
       setLoadError('')
     } catch (error) {
-      setLoadError(error instanceof NetworkError ? '网络不畅，暂时看不到您的诉求，请稍后下拉刷新。' : '加载失败')
+      setLoadError(
+        error instanceof NetworkError ? '网络不畅，暂时看不到您的诉求，请稍后下拉刷新。' : failureMessage(error),
+      )
     }
   }
 
-  useDidShow(() => {
+  usePageShow(() => {
     void load()
   })
 

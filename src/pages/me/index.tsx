@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { ROLE_LABELS } from '@core/roles'
@@ -10,6 +10,7 @@ import { ask } from '../../services/backend'
 import { staffEntriesFor } from '../../services/staff-entries'
 import './index.scss'
 import { ErrorNotice, SuccessNotice } from '../../components/Notice'
+import { usePageShow } from '../../services/page-show'
 
 export default function Me() {
   const [me, setMe] = useState<UserView | null>(null)
@@ -25,7 +26,7 @@ export default function Me() {
     setPhone(user.phone ?? '')
   }
 
-  useDidShow(() => {
+  usePageShow(() => {
     void ask('users', 'me', {}).then((result) => (result.ok ? show(result.data) : setMessage(result.message)))
   })
 

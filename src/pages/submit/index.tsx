@@ -9,12 +9,14 @@ import AreaPicker from '../../components/AreaPicker'
 import CategoryChoice from '../../components/CategoryChoice'
 import Page from '../../components/Page'
 import PhotoPicker from '../../components/PhotoPicker'
-import { callFunction, NetworkError } from '../../services/backend'
+import { callFunction, failureMessage, NetworkError } from '../../services/backend'
 import { newRequestId, useDraft } from '../../services/draft'
 import { getFix } from '../../services/location'
 import { ensurePrivacyConsent } from '../../services/privacy'
 import { requestReporterSubscriptions } from '../../services/subscriptions'
 import './index.scss'
+import { withPageAccess } from '../../components/PageGate'
+import { PAGES } from '../../services/page-access'
 
 const DRAFT_KEY = 'submit'
 
@@ -82,7 +84,7 @@ function toEvent(draft: Draft) {
   }
 }
 
-export default function Submit() {
+function Submit() {
   const { draft, update, reset, restored } = useDraft<Draft>(DRAFT_KEY, emptyDraft)
   const [message, setMessage] = useState('')
   const [busy, setBusy] = useState<'' | 'location' | 'send'>('')
@@ -112,7 +114,7 @@ export default function Submit() {
       setMessage(
         error instanceof NetworkError
           ? '网络不畅，这次没有提交成功。您填写的内容已保存在手机上，请稍后再点“提交”。'
-          : '提交没有成功，请稍后再试。',
+          : `提交没有成功。${failureMessage(error)}`,
       )
     } finally {
       setBusy('')
@@ -259,3 +261,5 @@ export default function Submit() {
     </Page>
   )
 }
+
+export default withPageAccess(PAGES.submit, Submit)

@@ -18,8 +18,10 @@ import LoadMore from '../../../../components/LoadMore'
 import { useUnits } from '../../components/useUnits'
 import '../admin.scss'
 import { ErrorNotice } from '../../../../components/Notice'
+import { withPageAccess } from '../../../../components/PageGate'
+import { PAGES } from '../../../../services/page-access'
 
-export default function Invitations() {
+function Invitations() {
   const { choices, error: unitsError } = useUnits()
   const [role, setRole] = useState<InvitableRole>('cadre')
   const [unitId, setUnitId] = useState('')
@@ -121,3 +123,5 @@ export default function Invitations() {
     </Page>
   )
 }
+
+export default withPageAccess(PAGES.invitations, Invitations)

@@ -14,6 +14,8 @@ import { ask } from '../../../../services/backend'
 import { useUnits } from '../../components/useUnits'
 import '../admin.scss'
 import { ErrorNotice, SuccessNotice } from '../../../../components/Notice'
+import { withPageAccess } from '../../../../components/PageGate'
+import { PAGES } from '../../../../services/page-access'
 
 /** Units in tree order: each parent followed by its children. */
 function treeOrder(units: OrgUnit[]): OrgUnit[] {
@@ -25,7 +27,7 @@ function treeOrder(units: OrgUnit[]): OrgUnit[] {
   return children(null).flatMap(walk)
 }
 
-export default function OrgTree() {
+function OrgTree() {
   const { units, choices, error, reload } = useUnits()
   const [selectedId, setSelectedId] = useState('')
   const [newName, setNewName] = useState('')
@@ -172,3 +174,5 @@ export default function OrgTree() {
     </Page>
   )
 }
+
+export default withPageAccess(PAGES.org, OrgTree)

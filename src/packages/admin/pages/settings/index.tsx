@@ -7,9 +7,11 @@ import Page from '../../../../components/Page'
 import { ask } from '../../../../services/backend'
 import '../admin.scss'
 import { ErrorNotice, SuccessNotice } from '../../../../components/Notice'
+import { withPageAccess } from '../../../../components/PageGate'
+import { PAGES } from '../../../../services/page-access'
 
 /** 办理时限: 签收 hours and completion days per urgency; new assignments follow them. */
-export default function Settings() {
+function Settings() {
   const [limits, setLimits] = useState<TimeLimits | null>(null)
   const [version, setVersion] = useState(0)
   const [message, setMessage] = useState('')
@@ -76,3 +78,5 @@ export default function Settings() {
     </Page>
   )
 }
+
+export default withPageAccess(PAGES.settings, Settings)

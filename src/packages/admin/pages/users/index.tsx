@@ -11,8 +11,10 @@ import { useListRefresh, usePagedList } from '../../../../services/paged'
 import { useUnits } from '../../components/useUnits'
 import '../admin.scss'
 import { ErrorNotice } from '../../../../components/Notice'
+import { withPageAccess } from '../../../../components/PageGate'
+import { PAGES } from '../../../../services/page-access'
 
-export default function Users() {
+function Users() {
   const { choices } = useUnits()
   const [query, setQuery] = useState('')
   const [selected, setSelected] = useState<UserView | null>(null)
@@ -109,3 +111,5 @@ export default function Users() {
     </Page>
   )
 }
+
+export default withPageAccess(PAGES.users, Users)

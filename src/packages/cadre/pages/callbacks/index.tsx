@@ -6,9 +6,11 @@ import Page from '../../../../components/Page'
 import StaffCaseRow from '../../../../components/StaffCaseRow'
 import { useCallbacks } from '../../../../services/staff-cases'
 import { ErrorNotice } from '../../../../components/Notice'
+import { withPageAccess } from '../../../../components/PageGate'
+import { PAGES } from '../../../../services/page-access'
 
 /** 回访: closed cases whose reporter has not rated and cannot be reached by a WeChat message. */
-export default function Callbacks() {
+function Callbacks() {
   const list = useCallbacks()
   return (
     <Page>
@@ -39,3 +41,5 @@ export default function Callbacks() {
     </Page>
   )
 }
+
+export default withPageAccess(PAGES.callbacks, Callbacks)

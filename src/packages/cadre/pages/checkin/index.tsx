@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { Checkin, ContactPoint } from '@core/fieldwork/fieldwork'
@@ -9,11 +8,14 @@ import Page from '../../../../components/Page'
 import { ask } from '../../../../services/backend'
 import { getFix, type PhoneFix } from '../../../../services/location'
 import '../cadre.scss'
+import { withPageAccess } from '../../../../components/PageGate'
+import { PAGES } from '../../../../services/page-access'
+import { usePageShow } from '../../../../services/page-show'
 
 type Listed = ContactPoint & { distanceMeters: number | null }
 
 /** 签到/签退 at my contact points, nearest first; the server decides whether I am there. */
-export default function CheckinPage() {
+function CheckinPage() {
   const [points, setPoints] = useState<Listed[]>([])
   const [current, setCurrent] = useState<Checkin | null>(null)
   const [fix, setFix] = useState<PhoneFix | null>(null)
@@ -32,7 +34,7 @@ export default function CheckinPage() {
     else setMessage(listed.message)
     if (open.ok) setCurrent(open.data)
   }
-  useDidShow(() => {
+  usePageShow(() => {
     void load()
   })
 
@@ -103,3 +105,5 @@ export default function CheckinPage() {
     </Page>
   )
 }
+
+export default withPageAccess(PAGES.checkin, CheckinPage)

@@ -7,13 +7,15 @@ import Page from '../../../../components/Page'
 import { ask } from '../../../../services/backend'
 import { useListRefresh, usePagedList } from '../../../../services/paged'
 import '../cadre.scss'
+import { withPageAccess } from '../../../../components/PageGate'
+import { PAGES } from '../../../../services/page-access'
 
 type HouseholdWithVisits = Household & {
   visits: Array<{ at: number; visitorName: string; opinions: string[]; casesRaised: number }>
 }
 
 /** 民情台账: households with special needs not visited for a while — go and knock — and all visited ones. */
-export default function Ledger() {
+function Ledger() {
   const neglected = usePagedList<HouseholdWithVisits>((cursor) =>
     ask('fieldwork', 'listNeglectedHouseholds', cursor ? { cursor } : {}),
   )
@@ -67,3 +69,5 @@ export default function Ledger() {
     </Page>
   )
 }
+
+export default withPageAccess(PAGES.ledger, Ledger)

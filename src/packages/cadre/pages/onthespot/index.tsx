@@ -13,6 +13,8 @@ import PhotoPicker from '../../../../components/PhotoPicker'
 import { ask } from '../../../../services/backend'
 import { newRequestId, useDraft } from '../../../../services/draft'
 import { ErrorNotice } from '../../../../components/Notice'
+import { withPageAccess } from '../../../../components/PageGate'
+import { PAGES } from '../../../../services/page-access'
 
 const DRAFT_KEY = 'onTheSpot'
 
@@ -41,7 +43,7 @@ const empty = (): Draft => ({
 })
 
 /** 立行立改: a need solved on the spot, recorded with evidence; a supervisor still approves it. */
-export default function OnTheSpot() {
+function OnTheSpot() {
   const { draft, update, reset } = useDraft<Draft>(DRAFT_KEY, empty)
   const [message, setMessage] = useState('')
 
@@ -129,3 +131,5 @@ export default function OnTheSpot() {
     </Page>
   )
 }
+
+export default withPageAccess(PAGES.onTheSpot, OnTheSpot)

@@ -4,9 +4,11 @@ import Page from '../../../../components/Page'
 import StaffCaseRow from '../../../../components/StaffCaseRow'
 import { useMyTasks } from '../../../../services/staff-cases'
 import { ErrorNotice } from '../../../../components/Notice'
+import { withPageAccess } from '../../../../components/PageGate'
+import { PAGES } from '../../../../services/page-access'
 
 /** 我的任务: the cases I handle, due soonest first, overdue marked. */
-export default function MyTasks() {
+function MyTasks() {
   const list = useMyTasks()
   return (
     <Page>
@@ -24,3 +26,5 @@ export default function MyTasks() {
     </Page>
   )
 }
+
+export default withPageAccess(PAGES.tasks, MyTasks)

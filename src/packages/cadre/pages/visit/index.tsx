@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Checkbox, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
 import type { Category } from '@core/case/case'
@@ -16,6 +16,9 @@ import { ask } from '../../../../services/backend'
 import { getFix } from '../../../../services/location'
 import { loadDraft, newRequestId, useDraft } from '../../../../services/draft'
 import '../cadre.scss'
+import { withPageAccess } from '../../../../components/PageGate'
+import { PAGES } from '../../../../services/page-access'
+import { usePageShow } from '../../../../services/page-show'
 
 const DRAFT_KEY = 'visit'
 
@@ -77,7 +80,7 @@ function toEvent(draft: Draft) {
 }
 
 /** 走访/敲门: whom, where, how long, what was heard, and the cases raised — kept on the phone until sent. */
-export default function VisitPage() {
+function VisitPage() {
   const { draft, update, reset } = useDraft<Draft>(DRAFT_KEY, empty)
   const [opinion, setOpinion] = useState('')
   const [newCase, setNewCase] = useState<RaisedCase>({
@@ -119,7 +122,7 @@ export default function VisitPage() {
   }
 
   // A visit that was sent but not confirmed is sent again (same request id: never twice).
-  useDidShow(() => {
+  usePageShow(() => {
     const saved = loadDraft<Draft>(DRAFT_KEY)
     if (saved?.pending) void send(saved)
   })
@@ -321,3 +324,5 @@ export default function VisitPage() {
     </Page>
   )
 }
+
+export default withPageAccess(PAGES.visit, VisitPage)

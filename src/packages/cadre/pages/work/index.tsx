@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { Checkin } from '@core/fieldwork/fieldwork'
 import type { MonthFigures } from '@core/fieldwork/visit'
@@ -10,6 +9,9 @@ import Page from '../../../../components/Page'
 import { ask } from '../../../../services/backend'
 import { useListRefresh, usePagedList } from '../../../../services/paged'
 import '../cadre.scss'
+import { withPageAccess } from '../../../../components/PageGate'
+import { PAGES } from '../../../../services/page-access'
+import { usePageShow } from '../../../../services/page-show'
 
 const LABELS: Array<[keyof MonthFigures, string, string]> = [
   ['signIns', '签到', '次'],
@@ -24,13 +26,13 @@ const LABELS: Array<[keyof MonthFigures, string, string]> = [
 ]
 
 /** 我的工作: this month, counted from the records, not self-reported. */
-export default function MyWork() {
+function MyWork() {
   const [month, setMonth] = useState('')
   const [figures, setFigures] = useState<MonthFigures | null>(null)
   const [message, setMessage] = useState('')
   const history = usePagedList<Checkin>((cursor) => ask('fieldwork', 'listMyCheckins', cursor ? { cursor } : {}))
   useListRefresh(history.reload, [])
-  useDidShow(() => {
+  usePageShow(() => {
     void ask('fieldwork', 'myMonth', {}).then((result) => {
       if (!result.ok) return setMessage(result.message)
       const data = result.data
@@ -69,3 +71,5 @@ export default function MyWork() {
     </Page>
   )
 }
+
+export default withPageAccess(PAGES.work, MyWork)

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { CASE_SOURCE_LABELS, EVENT_LABELS, URGENCY_LABELS } from '@core/case/case'
 import type { CaseAction } from '@core/case/lifecycle'
@@ -10,7 +10,8 @@ import type { UserView } from '@core/user/user'
 import Page from '../../../../components/Page'
 import Photo from '../../../../components/Photo'
 import StatusBadge from '../../../../components/StatusBadge'
-import { ErrorNotice, SuccessNotice } from '../../../../components/Notice'
+import { ErrorNotice, PendingNotice, SuccessNotice } from '../../../../components/Notice'
+import { useCasePage } from '../../../../services/case-pages'
 import { ask } from '../../../../services/backend'
 import AcknowledgePanel from './panels/AcknowledgePanel'
 import CallRatingPanel from './panels/CallRatingPanel'
@@ -20,6 +21,7 @@ import ReviewPanel from './panels/ReviewPanel'
 import type { Run } from './panels/types'
 import WorkPanel from './panels/WorkPanel'
 import './index.scss'
+import { usePageShow } from '../../../../services/page-show'
 
 const DISPATCH: CaseAction[] = ['assign', 'decline', 'merge']
 const ACKNOWLEDGE: CaseAction[] = ['acknowledge', 'sendBack']
@@ -36,13 +38,14 @@ export default function StaffCase() {
   const [notice, setNotice] = useState('')
 
   /** A case seen as its reporter or a follower belongs on the resident's page. */
+  const { movingMessage, moveIfElsewhere } = useCasePage('staff')
   const show = (answer: CaseView | HandedOverView) => {
     if (answer.kind === 'staff') return setView(answer)
     if (answer.kind === 'handedOver') {
       setView(null)
       return setNotice(`诉求 ${answer.number} 已退回待派单，不再由您办理。`)
     }
-    void Taro.redirectTo({ url: `/pages/case/index?id=${answer.id}` })
+    moveIfElsewhere(answer)
   }
 
   const load = async () => {
@@ -54,7 +57,7 @@ export default function StaffCase() {
     if (!caseResult.ok) return setMessage(caseResult.message)
     show(caseResult.data)
   }
-  useDidShow(() => {
+  usePageShow(() => {
     void load()
   })
 
@@ -78,6 +81,7 @@ export default function StaffCase() {
       <Page>
         <ErrorNotice message={message} />
         <SuccessNotice message={notice} />
+        <PendingNotice message={movingMessage} />
       </Page>
     )
   }

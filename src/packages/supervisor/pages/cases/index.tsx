@@ -8,6 +8,8 @@ import StaffCaseRow from '../../../../components/StaffCaseRow'
 import { ask } from '../../../../services/backend'
 import { useListRefresh, usePagedList } from '../../../../services/paged'
 import { ErrorNotice } from '../../../../components/Notice'
+import { withPageAccess } from '../../../../components/PageGate'
+import { PAGES } from '../../../../services/page-access'
 
 const QUEUES = [
   ['dispatch', '待派单'],
@@ -19,7 +21,7 @@ const QUEUES = [
 type Queue = (typeof QUEUES)[number][0]
 
 /** 辖区诉求: the supervisor's queues over every case whose area or responsible unit is in their subtree. */
-export default function ScopeCases() {
+function ScopeCases() {
   const [queue, setQueue] = useState<Queue>('dispatch')
   const list = usePagedList<StaffCaseListItem>((cursor) =>
     ask('cases', 'listInScope', { queue, pageSize: 20, ...(cursor ? { cursor } : {}) }),
@@ -51,3 +53,5 @@ export default function ScopeCases() {
     </Page>
   )
 }
+
+export default withPageAccess(PAGES.scopeCases, ScopeCases)

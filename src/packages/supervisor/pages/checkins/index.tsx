@@ -6,9 +6,11 @@ import { ErrorNotice } from '../../../../components/Notice'
 import Page from '../../../../components/Page'
 import { ask } from '../../../../services/backend'
 import { useListRefresh, usePagedList } from '../../../../services/paged'
+import { withPageAccess } from '../../../../components/PageGate'
+import { PAGES } from '../../../../services/page-access'
 
 /** 辖区签到记录: every sign-in at the contact points of my subtree, newest first, flags in words. */
-export default function ScopeCheckins() {
+function ScopeCheckins() {
   const list = usePagedList<Checkin>((cursor) => ask('fieldwork', 'listCheckinsInScope', cursor ? { cursor } : {}))
   useListRefresh(list.reload, [])
   return (
@@ -27,3 +29,5 @@ export default function ScopeCheckins() {
     </Page>
   )
 }
+
+export default withPageAccess(PAGES.scopeCheckins, ScopeCheckins)

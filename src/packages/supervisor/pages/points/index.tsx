@@ -16,9 +16,11 @@ import { ErrorNotice, SuccessNotice } from '../../../../components/Notice'
 import Page from '../../../../components/Page'
 import { ask } from '../../../../services/backend'
 import { getFix } from '../../../../services/location'
+import { withPageAccess } from '../../../../components/PageGate'
+import { PAGES } from '../../../../services/page-access'
 
 /** 联系点管理: set up contact points in my subtree, where they are, and who goes there. */
-export default function ContactPoints() {
+function ContactPoints() {
   const [points, setPoints] = useState<ContactPoint[] | null>(null)
   const [units, setUnits] = useState<OrgUnit[]>([])
   const [type, setType] = useState<ContactPointType>('联系生产队/小区')
@@ -175,3 +177,5 @@ export default function ContactPoints() {
     </Page>
   )
 }
+
+export default withPageAccess(PAGES.points, ContactPoints)
