@@ -1,0 +1,251 @@
+/**
+ * The `wx` a simulated mini-program sees: the APIs the app and Taro's runtime use, answering as a
+ * phone would on a good day, with `wx.cloud` answered by the real backend and storage kept in
+ * memory. Every API called and every missing property read is recorded, so a test sees what the
+ * build reaches for. (miniprogram-simulate's API mocks were weighed: they come with less 3, postcss 7
+ * and a WXML compiler, for a list of mocks we would replace half of anyway.)
+ */
+
+/** Answers `wx.cloud.callFunction({ name, data })` as CloudBase would: `{ result }`. */
+export type WxBackend = (name: string, data: Record<string, unknown>) => Promise<unknown>
+
+/** The client faults a test can switch on. */
+export interface Faults {
+  /** `wx.cloud` is absent (an old base library, or cloud not enabled). */
+  noCloud?: boolean
+  /** `wx.cloud.init` throws (a wrong environment id). */
+  cloudInitFails?: boolean
+  /** Every storage call throws (storage full or unavailable). */
+  storageThrows?: boolean
+  /** `wx.getAppBaseInfo` is missing (base library older than 2.25.3). */
+  noAppBaseInfo?: boolean
+  /** Every `callFunction` fails on the network. */
+  networkDown?: boolean
+  /** Not a fault: the person's WeChat font setting (2 = the largest), as getAppBaseInfo reports it. */
+  fontSizeScaleFactor?: number
+}
+
+type Callbacks = { success?: (value: unknown) => void; fail?: (error: unknown) => void; complete?: () => void }
+
+export function createFakeWx(backend: WxBackend, faults: Faults, touch: () => void) {
+  const calls: string[] = []
+  /** Where the app asked to go: `redirectTo /pages/case/index?id=…`. */
+  const navigations: string[] = []
+  const missing = new Set<string>()
+  const storage = new Map<string, unknown>()
+  let inFlight = 0
+
+  /** A callback-style API that also answers a promise, as WeChat's do. */
+  const asyncApi =
+    (answer: (options: Record<string, unknown>) => unknown) =>
+    (options: Record<string, unknown> & Callbacks = {}) => {
+      inFlight += 1
+      return new Promise((resolve, reject) => {
+        setTimeout(() => {
+          inFlight -= 1
+          touch()
+          try {
+            const value = answer(options)
+            options.success?.(value)
+            options.complete?.()
+            resolve(value)
+          } catch (error) {
+            const failure = { errMsg: String(error) }
+            options.fail?.(failure)
+            options.complete?.()
+            if (!options.fail) reject(failure)
+          }
+        }, 0)
+      })
+    }
+
+  const storageCall = <T>(run: () => T): T => {
+    if (faults.storageThrows) throw new Error('setStorageSync:fail storage unavailable')
+    return run()
+  }
+
+  const systemInfo = {
+    platform: 'devtools',
+    system: 'iOS 17.0',
+    SDKVersion: '3.6.0',
+    version: '8.0.50',
+    windowWidth: 375,
+    windowHeight: 812,
+    screenWidth: 375,
+    screenHeight: 812,
+    pixelRatio: 2,
+    statusBarHeight: 44,
+    language: 'zh_CN',
+    fontSizeSetting: 16,
+    safeArea: { top: 44, bottom: 812, left: 0, right: 375, width: 375, height: 768 },
+  }
+
+  const selectorQuery = () => {
+    const query = {
+      in: () => query,
+      select: () => query,
+      selectAll: () => query,
+      selectViewport: () => query,
+      boundingClientRect: () => query,
+      scrollOffset: () => query,
+      fields: () => query,
+      exec: (callback?: (result: unknown[]) => void) => setTimeout(() => callback?.([]), 0),
+    }
+    return query
+  }
+
+  /** What the app asked of its functions: `cases.get`. */
+  const functionCalls: string[] = []
+  let initialised = false
+  const cloud = {
+    init: () => {
+      if (faults.cloudInitFails) throw new Error('cloud.init:fail env not found')
+      initialised = true
+    },
+    callFunction: (options: { name: string; data: Record<string, unknown> } & Callbacks) =>
+      asyncApiAwait(async () => {
+        functionCalls.push(`${options.name}.${String(options.data?.action)}`)
+        if (!initialised) throw new Error('cloud.callFunction:fail please call wx.cloud.init first')
+        if (faults.networkDown) throw new Error('cloud.callFunction:fail network error')
+        // Through JSON both ways, as the wire does.
+        const result = await backend(options.name, JSON.parse(JSON.stringify(options.data ?? {})))
+        return { result: JSON.parse(JSON.stringify(result)), errMsg: 'cloud.callFunction:ok' }
+      }, options),
+    uploadFile: asyncApi((options) => ({ fileID: `cloud://sim-env.1234/${String(options.cloudPath)}` })),
+    getTempFileURL: asyncApi(() => ({ fileList: [] })),
+  }
+
+  /** An API whose answer is itself asynchronous (the backend). */
+  function asyncApiAwait(run: () => Promise<unknown>, options: Callbacks): Promise<unknown> {
+    inFlight += 1
+    return run().then(
+      (value) => {
+        inFlight -= 1
+        touch()
+        options.success?.(value)
+        options.complete?.()
+        return value
+      },
+      (error: unknown) => {
+        inFlight -= 1
+        touch()
+        const failure = { errMsg: String(error) }
+        options.fail?.(failure)
+        options.complete?.()
+        throw failure
+      },
+    )
+  }
+
+  const ok = (errMsg: string) => () => ({ errMsg })
+  const navigation = (name: string) =>
+    asyncApi((options) => {
+      navigations.push(`${name} ${String(options.url)}`)
+      return { errMsg: `${name}:ok` }
+    })
+  const api: Record<string, unknown> = {
+    getSystemInfoSync: () => systemInfo,
+    getSystemInfo: asyncApi(() => systemInfo),
+    getWindowInfo: () => systemInfo,
+    getDeviceInfo: () => systemInfo,
+    getSystemSetting: () => ({ locationEnabled: true, wifiEnabled: true }),
+    getAccountInfoSync: () => ({ miniProgram: { appId: 'wx-sim', envVersion: 'develop', version: '' } }),
+    getLaunchOptionsSync: () => ({ path: 'pages/index/index', query: {}, scene: 1001 }),
+    getEnterOptionsSync: () => ({ path: 'pages/index/index', query: {}, scene: 1001 }),
+    getMenuButtonBoundingClientRect: () => ({ top: 48, bottom: 80, left: 281, right: 368, width: 87, height: 32 }),
+    canIUse: () => true,
+    nextTick: (callback: () => void) => setTimeout(callback, 0),
+    getStorageSync: (key: string) => storageCall(() => storage.get(key) ?? ''),
+    setStorageSync: (key: string, value: unknown) => storageCall(() => void storage.set(key, value)),
+    removeStorageSync: (key: string) => storageCall(() => void storage.delete(key)),
+    clearStorageSync: () => storageCall(() => storage.clear()),
+    getStorage: asyncApi(({ key }) => storageCall(() => ({ data: storage.get(String(key)) }))),
+    setStorage: asyncApi(({ key, data }) => storageCall(() => void storage.set(String(key), data))),
+    createSelectorQuery: selectorQuery,
+    createIntersectionObserver: () => ({
+      relativeToViewport: () => ({ observe: () => undefined }),
+      disconnect: () => undefined,
+    }),
+    getUpdateManager: () => ({
+      onCheckForUpdate: () => undefined,
+      onUpdateReady: () => undefined,
+      onUpdateFailed: () => undefined,
+    }),
+    onAppShow: () => undefined,
+    onAppHide: () => undefined,
+    offAppShow: () => undefined,
+    offAppHide: () => undefined,
+    onError: () => undefined,
+    onNeedPrivacyAuthorization: () => undefined,
+    getPrivacySetting: asyncApi(() => ({ needAuthorization: false, privacyContractName: '民情通隐私保护指引' })),
+    showToast: asyncApi(ok('showToast:ok')),
+    showModal: asyncApi(() => ({ confirm: true, cancel: false })),
+    showLoading: asyncApi(ok('showLoading:ok')),
+    hideLoading: asyncApi(ok('hideLoading:ok')),
+    showActionSheet: asyncApi(() => ({ tapIndex: 0 })),
+    navigateTo: navigation('navigateTo'),
+    redirectTo: navigation('redirectTo'),
+    navigateBack: asyncApi(ok('navigateBack:ok')),
+    switchTab: navigation('switchTab'),
+    reLaunch: navigation('reLaunch'),
+    setNavigationBarTitle: asyncApi(ok('setNavigationBarTitle:ok')),
+    setNavigationBarColor: asyncApi(ok('setNavigationBarColor:ok')),
+    startPullDownRefresh: asyncApi(ok('startPullDownRefresh:ok')),
+    stopPullDownRefresh: asyncApi(ok('stopPullDownRefresh:ok')),
+    pageScrollTo: asyncApi(ok('pageScrollTo:ok')),
+    getLocation: asyncApi(() => ({ latitude: 30.4285, longitude: 112.8912, accuracy: 20 })),
+    chooseLocation: asyncApi(() => ({ name: '柳岸小区', address: '柳岸小区', latitude: 30.4285, longitude: 112.8912 })),
+    chooseMedia: asyncApi(() => ({ tempFiles: [] })),
+    previewImage: asyncApi(ok('previewImage:ok')),
+    makePhoneCall: asyncApi(ok('makePhoneCall:ok')),
+    requestSubscribeMessage: asyncApi(() => ({})),
+    setClipboardData: asyncApi(ok('setClipboardData:ok')),
+    getSetting: asyncApi(() => ({ authSetting: {} })),
+    authorize: asyncApi(ok('authorize:ok')),
+    login: asyncApi(() => ({ code: 'sim-code' })),
+    vibrateShort: asyncApi(ok('vibrateShort:ok')),
+    reportAnalytics: () => undefined,
+    env: { USER_DATA_PATH: 'wxfile://usr' },
+    ...(faults.noCloud ? {} : { cloud }),
+  }
+  if (faults.noAppBaseInfo) delete api.getAppBaseInfo
+  else
+    api.getAppBaseInfo = () => ({
+      SDKVersion: '3.6.0',
+      language: 'zh_CN',
+      fontSizeScaleFactor: faults.fontSizeScaleFactor ?? 1,
+      fontSizeSetting: Math.round(17 * (faults.fontSizeScaleFactor ?? 1)),
+    })
+
+  // A mini-program may also keep its own things on wx (webpack's chunk list): those are not APIs.
+  const own = new Map<PropertyKey, unknown>()
+  const proxy = new Proxy(api, {
+    get(target, property) {
+      if (own.has(property)) return own.get(property)
+      if (typeof property !== 'string') return undefined
+      if (property in target) {
+        calls.push(property)
+        return target[property]
+      }
+      missing.add(property)
+      return undefined
+    },
+    set(_target, property, value) {
+      own.set(property, value)
+      return true
+    },
+    has(target, property) {
+      return own.has(property) || property in target
+    },
+  })
+
+  return {
+    api: proxy as Record<string, never> & { createSelectorQuery: () => unknown },
+    calls,
+    navigations,
+    functionCalls,
+    missing,
+    storage,
+    inFlight: () => inFlight,
+  }
+}
