@@ -19,6 +19,8 @@ const theme = {
   nutuiButtonNormalHeight: '44px',
   nutuiButtonDefaultFontSize: `${18 * scale}px`,
   nutuiCellTitleFontSize: `${18 * scale}px`,
+  // NutUI sets 20 px lines for a cell; a larger font needs lines that grow with it.
+  nutuiCellLineHeight: '1.4',
   nutuiCellDescriptionFontSize: `${16 * scale}px`,
   nutuiCellExtraFontSize: `${16 * scale}px`,
   nutuiInputFontSize: `${18 * scale}px`,

@@ -1,9 +1,9 @@
-import { useEffect, useState, type ComponentType } from 'react'
+import type { ComponentType } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { ROLE_LABELS, type Role } from '@core/roles'
-import { ask } from '../services/backend'
+import { useMe } from '../services/me'
 import { mayUse, type PageAccess } from '../services/page-access'
 import { ErrorNotice } from './Notice'
 import Page from './Page'
@@ -29,11 +29,8 @@ function Refusal({ role, page }: { role: Role; page: PageAccess }) {
 /** Wraps a page that only some roles may use: the page itself mounts only for them. */
 export function withPageAccess<P extends object>(page: PageAccess, Inner: ComponentType<P>): ComponentType<P> {
   return function Gated(props: P) {
-    const [role, setRole] = useState<Role | null>(null)
-    const [message, setMessage] = useState('')
-    useEffect(() => {
-      void ask('users', 'me', {}).then((result) => (result.ok ? setRole(result.data.role) : setMessage(result.message)))
-    }, [])
+    const { me, message } = useMe()
+    const role = me?.role
     if (!role) {
       return (
         <Page>

@@ -1,10 +1,12 @@
 import Taro from '@tarojs/taro'
+import { browserTextScale } from '../platform/h5-text-scale'
 
 /** Main text size before the user's WeChat font setting: 18 px, the 适老化 minimum. */
 export const BASE_FONT_PX = 18
 
-/** The user's WeChat font setting as a factor (1 = standard), so our type follows it. */
+/** The user's WeChat font setting (in the browser, its text size) as a factor (1 = standard), so our type follows it. */
 export function fontScale(): number {
+  if (process.env.TARO_ENV === 'h5') return browserTextScale()
   try {
     const info = Taro.getAppBaseInfo?.() as { fontSizeScaleFactor?: number; fontSizeSetting?: number } | undefined
     if (info?.fontSizeScaleFactor && info.fontSizeScaleFactor > 0) return info.fontSizeScaleFactor

@@ -1,8 +1,9 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import type { Case } from '@core/case/case'
 import {
   H5_BUILD,
   expectAccessible,
+  expectNothingOffScreen,
   launchChromium,
   nutButton,
   openAsDemoUser,
@@ -45,19 +46,6 @@ async function post(path: string, body: unknown = {}): Promise<void> {
     body: JSON.stringify(body),
   })
   expect(response.status).toBe(200)
-}
-
-/** Nothing on the page reaches past the right edge of the screen. */
-async function expectNothingOffScreen(page: Page, name: string): Promise<void> {
-  const overflowing = await page.evaluate(() =>
-    Array.from(document.querySelectorAll('body *'))
-      .filter((element) => {
-        const box = element.getBoundingClientRect()
-        return box.width > 0 && box.right > window.innerWidth + 1
-      })
-      .map((element) => `${element.tagName.toLowerCase()}.${element.className}`.slice(0, 80)),
-  )
-  expect({ page: name, overflowing }).toEqual({ page: name, overflowing: [] })
 }
 
 test('a cadre raises a case on a visit; his supervisor is told, assigns it to him; he opens it from the message and from 我的任务, 签收s and works it; 未签退 shows after the job', async () => {

@@ -33,7 +33,7 @@ test('the admin issues a cadre invitation; a fresh user redeems it and 我的 sh
   await admin.locator('.nut-overlay').first().waitFor({ state: 'hidden' })
   await nutButton(admin, '我的（身份、邀请码）').click()
   await admin.getByText('身份：管理员').waitFor()
-  await nutButton(admin, '邀请码管理').click()
+  await admin.locator('.me .nut-button', { hasText: '邀请码管理' }).click()
 
   await admin.locator('.nut-radio', { hasText: '党员干部' }).click()
   await admin.locator('.invite__unit').click()

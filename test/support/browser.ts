@@ -92,3 +92,16 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
   const violations = (await seriousA11yViolations(page)).map(({ id, help, nodes }) => ({ id, help, nodes }))
   expect({ page: name, violations }).toEqual({ page: name, violations: [] })
 }
+
+/** Nothing on the page reaches past the right edge of the screen. */
+export async function expectNothingOffScreen(page: Page, name: string): Promise<void> {
+  const overflowing = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('body *'))
+      .filter((element) => {
+        const box = element.getBoundingClientRect()
+        return box.width > 0 && box.right > window.innerWidth + 1
+      })
+      .map((element) => `${element.tagName.toLowerCase()}.${element.className}`.slice(0, 80)),
+  )
+  expect({ page: name, overflowing }).toEqual({ page: name, overflowing: [] })
+}

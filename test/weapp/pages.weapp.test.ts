@@ -41,9 +41,9 @@ const PLAIN_PAGES: Record<string, Record<Person, Expected>> = {
   'pages/index/index': {
     visitor: shows('我要反映'),
     resident: shows('我要反映'),
-    cadre: shows('我要反映'),
-    supervisor: shows('我要反映'),
-    admin: shows('我要反映'),
+    cadre: shows('您的身份是党员干部'),
+    supervisor: shows('您的身份是督办领导'),
+    admin: shows('您的身份是管理员'),
   },
   'pages/submit/index': {
     visitor: shows('反映什么问题'),

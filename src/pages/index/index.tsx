@@ -11,8 +11,13 @@ import DemoSwitcher from '../../components/DemoSwitcher'
 import { callFunction, failureMessage, NetworkError } from '../../services/backend'
 import './index.scss'
 import { usePageShow } from '../../services/page-show'
+import { useMe } from '../../services/me'
+import { mayUse, PAGES } from '../../services/page-access'
+import StaffEntries from '../../components/StaffEntries'
+import { ROLE_LABELS } from '@core/roles'
 
 export default function Index() {
+  const { me, reload: reloadMe } = useMe()
   const [openCases, setOpenCases] = useState<CaseListItem[] | null>(null)
   const [loadError, setLoadError] = useState('')
   const [lookup, setLookup] = useState('')
@@ -48,17 +53,29 @@ export default function Index() {
       <View className="mq-card home__hero">
         <Text className="mq-title">民情通</Text>
         <Text className="home__lead">下基层察民情 · 解民忧 · 暖民心</Text>
-        <Text className="mq-text">家门口的急事、难事、烦心事，在这里反映。我们会派专人办理，办结后请您评价。</Text>
-        <Button
-          className="home__report mq-tap"
-          type="primary"
-          size="large"
-          block
-          onClick={() => void Taro.navigateTo({ url: '/pages/submit/index' })}
-        >
-          我要反映
-        </Button>
-        <Text className="mq-hint">可反映：{CATEGORIES.join('、')}</Text>
+        {me && !mayUse(PAGES.submit, me.role) ? (
+          <>
+            <Text className="mq-text">
+              您的身份是{ROLE_LABELS[me.role]}。
+              {mayUse(PAGES.visit, me.role) ? '群众当面反映的问题，请在走访记录或立行立改中录入。' : ''}
+            </Text>
+            <StaffEntries role={me.role} />
+          </>
+        ) : (
+          <>
+            <Text className="mq-text">家门口的急事、难事、烦心事，在这里反映。我们会派专人办理，办结后请您评价。</Text>
+            <Button
+              className="home__report mq-tap"
+              type="primary"
+              size="large"
+              block
+              onClick={() => void Taro.navigateTo({ url: PAGES.submit.url })}
+            >
+              我要反映
+            </Button>
+            <Text className="mq-hint">可反映：{CATEGORIES.join('、')}</Text>
+          </>
+        )}
         <Button
           className="mq-tap home__me"
           fill="outline"
@@ -100,7 +117,14 @@ export default function Index() {
         {lookupError && <Text className="mq-error">{lookupError}</Text>}
       </View>
 
-      {process.env.TARO_ENV === 'h5' && <DemoSwitcher onSwitched={() => void load()} />}
+      {process.env.TARO_ENV === 'h5' && (
+        <DemoSwitcher
+          onSwitched={() => {
+            reloadMe()
+            void load()
+          }}
+        />
+      )}
     </Page>
   )
 }

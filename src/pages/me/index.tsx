@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { ROLE_LABELS } from '@core/roles'
@@ -7,7 +6,7 @@ import type { UserView } from '@core/user/user'
 import Page from '../../components/Page'
 import StaffSubscriptions from '../../components/StaffSubscriptions'
 import { ask } from '../../services/backend'
-import { staffEntriesFor } from '../../services/staff-entries'
+import StaffEntries from '../../components/StaffEntries'
 import './index.scss'
 import { ErrorNotice, SuccessNotice } from '../../components/Notice'
 import { usePageShow } from '../../services/page-show'
@@ -48,8 +47,6 @@ export default function Me() {
     setNotice(`已成为${ROLE_LABELS[user.role]}${user.unitName ? `（${user.unitName}）` : ''}`)
   }
 
-  const entries = me ? staffEntriesFor(me.role) : []
-
   return (
     <Page className="me">
       <ErrorNotice message={message} />
@@ -59,21 +56,7 @@ export default function Me() {
           <Text className="mq-subtitle">我的身份</Text>
           <Text className="mq-text me__role">身份：{ROLE_LABELS[me.role]}</Text>
           <Text className="mq-text me__unit">所属组织：{me.unitName ?? '无'}</Text>
-          {entries.length > 0 && (
-            <View className="me__entries">
-              {entries.map((entry) => (
-                <Button
-                  key={entry.url}
-                  className="mq-tap"
-                  type="primary"
-                  fill="outline"
-                  onClick={() => void Taro.navigateTo({ url: entry.url })}
-                >
-                  {entry.label}
-                </Button>
-              ))}
-            </View>
-          )}
+          <StaffEntries role={me.role} />
         </View>
       )}
       {me && <StaffSubscriptions me={me} onChanged={show} />}
