@@ -320,6 +320,39 @@ describe.each(PERSONS)('the WeChat build, held by the %s', (person) => {
   })
 })
 
+describe('a page loads once per showing', () => {
+  /** The function calls a page made while it opened on a slow phone, and when the person came back to it. */
+  async function callsOf(person: Person, route: string, query: Record<string, string> = {}) {
+    const device = phone(person)
+    await device.app.launch()
+    const before = device.app.wx.functionCalls.length
+    // A phone so slow that onShow comes well after the page mounted and asked its questions.
+    const page = await device.app.open(route, query, 1500)
+    const opened = device.app.wx.functionCalls.slice(before)
+    const shown = device.app.wx.functionCalls.length
+    await device.app.leaveAndComeBack(page)
+    const cameBack = device.app.wx.functionCalls.slice(shown)
+    await device.app.close(page)
+    device.app.dispose()
+    expect(device.app.errors).toEqual([])
+    return { opened, cameBack }
+  }
+
+  test('a refused page asks who is looking once, also on a slow phone, and again when come back to', async () => {
+    expect(await callsOf('visitor', 'packages/cadre/pages/checkin/index')).toEqual({
+      opened: ['users.me'],
+      cameBack: ['users.me'],
+    })
+  })
+
+  test('我的诉求 loads its list once, also on a slow phone, and again when come back to', async () => {
+    expect(await callsOf('resident', 'pages/mine/index')).toEqual({
+      opened: ['users.me', 'cases.listMine'],
+      cameBack: ['users.me', 'cases.listMine'],
+    })
+  })
+})
+
 describe('faults the client meets', () => {
   const PAGES_WITH_A_CALL = ['pages/index/index', 'pages/me/index', 'pages/mine/index', 'pages/case/index']
 

@@ -314,8 +314,11 @@ export class MiniProgram {
     await this.settle()
   }
 
-  /** Opens a page as navigation does: onLoad(query), onShow, onReady, then waits for it to settle. */
-  async open(route: string, query: Record<string, string> = {}): Promise<PageInstance> {
+  /**
+   * Opens a page as navigation does: onLoad(query), onShow, onReady, then waits for it to settle.
+   * `showAfterMs` plays a slow phone, whose onShow comes that long after onLoad.
+   */
+  async open(route: string, query: Record<string, string> = {}, showAfterMs = 0): Promise<PageInstance> {
     let options = this.pageOptions.get(route)
     if (!options) {
       this.loading = route
@@ -335,11 +338,24 @@ export class MiniProgram {
     }
     this.stack.push(page)
     this.call(`${route} onLoad`, options.onLoad, page, query)
+    if (showAfterMs > 0) {
+      await this.settle()
+      await new Promise((resolve) => setTimeout(resolve, showAfterMs))
+    }
     this.call(`${route} onShow`, options.onShow, page)
     await this.settle()
     this.call(`${route} onReady`, options.onReady, page)
     await this.settle()
     return page
+  }
+
+  /** The person leaves the page for another and comes back to it: onHide, then onShow. */
+  async leaveAndComeBack(page: PageInstance): Promise<void> {
+    const options = this.pageOptions.get(page.route) ?? {}
+    this.call(`${page.route} onHide`, options.onHide, page)
+    await this.settle()
+    this.call(`${page.route} onShow`, options.onShow, page)
+    await this.settle()
   }
 
   /** Closes the page on top: onHide, onUnload. */
