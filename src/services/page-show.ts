@@ -1,24 +1,24 @@
 import { useEffect, useRef } from 'react'
-import { useDidShow } from '@tarojs/taro'
-
-/** A page shown twice within this long (mounted, then told it shows) loads once. */
-const SAME_SHOW_MS = 1000
+import { useDidHide, useDidShow } from '@tarojs/taro'
 
 /**
  * Runs `load` when the page shows: when it mounts (also when it mounts late, behind a gate that
- * first asked who is looking) and each time the person comes back to it.
+ * first asked who is looking) and each time the person comes back to it. The show that follows the
+ * mount is the same showing, so only a show after a hide loads again (no clock involved: a slow phone
+ * must not load twice).
  */
 export function usePageShow(load: () => void, deps: readonly unknown[] = []): void {
   const loadRef = useRef(load)
   loadRef.current = load
-  const lastRun = useRef(0)
-  const run = () => {
-    lastRun.current = Date.now()
-    loadRef.current()
-  }
+  const hidden = useRef(false)
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  useEffect(run, deps)
+  useEffect(() => loadRef.current(), deps)
+  useDidHide(() => {
+    hidden.current = true
+  })
   useDidShow(() => {
-    if (Date.now() - lastRun.current > SAME_SHOW_MS) run()
+    if (!hidden.current) return
+    hidden.current = false
+    loadRef.current()
   })
 }
