@@ -1,114 +1,212 @@
 import type { Browser, Page } from 'playwright-core'
-import type { Case } from '@core/case/case'
+import { appRoutes } from '../support/app-pages'
 import {
   H5_BUILD,
+  expectAccessible,
   expectNothingOffScreen,
+  expectUsableControls,
   launchChromium,
   openAsDemoUser,
   requireH5Build,
   screenshot,
 } from '../support/browser'
-import { readCollection } from '../support/datafiles'
 import { startServer, type RunningServer } from '../support/server-process'
 import { tempDir } from '../support/temp-dir'
 
 /**
- * Every page as every kind of person on a 375 px phone with the text at twice its size (the
- * browser's text size, which the app follows as it follows WeChat's font setting): something on
- * screen, nothing past the right edge. Screenshots: test-results/screenshots/walk-*.png.
+ * Every page of the app (read from src/app.config.ts, so a new page is walked too), opened by each
+ * person who uses it, with realistic data, on a 375 px phone: at the standard text size and at twice
+ * it (the browser's text size, which the app follows as it follows WeChat's font setting). Nothing
+ * past the right edge; every control at least 44×44; text typed into fields at least 18 px; at the
+ * standard size axe-core finds nothing serious. Everyone else is shown the refusal. Screenshots:
+ * test-results/screenshots/walk-*.png.
  */
 
-jest.setTimeout(600_000)
+jest.setTimeout(900_000)
 
 const PHONE = { viewport: { width: 375, height: 812 }, locale: 'zh-CN' }
+const REFUSED = '不能使用这个页面'
+
+type Person = 'visitor' | 'resident' | 'cadre' | 'supervisor' | 'admin'
 /** The people of the demo data, by the label of the demo switcher (null: a first-time visitor). */
-const PERSONS: Array<[string, string | null]> = [
-  ['visitor', null],
-  ['resident', '张秀兰（群众 · 柳岸小区）'],
-  ['cadre', '王强（党员干部 · 东湖办事处）'],
-  ['supervisor', '陈立新（督办领导 · 东湖办事处）'],
-  ['admin', '系统管理员（管理员 · 示范管理区）'],
-]
-/** Every page of the app (the weapp test checks this list against app.json). */
-const ROUTES = [
-  'pages/index/index',
-  'pages/submit/index',
-  'pages/mine/index',
-  'pages/case/index',
-  'pages/rate/index',
-  'pages/me/index',
-  'packages/staff/pages/case/index',
-  'packages/cadre/pages/checkin/index',
-  'packages/cadre/pages/visit/index',
-  'packages/cadre/pages/ledger/index',
-  'packages/cadre/pages/work/index',
-  'packages/cadre/pages/tasks/index',
-  'packages/cadre/pages/callbacks/index',
-  'packages/cadre/pages/onthespot/index',
-  'packages/supervisor/pages/cases/index',
-  'packages/supervisor/pages/points/index',
-  'packages/supervisor/pages/checkins/index',
-  'packages/admin/pages/org/index',
-  'packages/admin/pages/users/index',
-  'packages/admin/pages/invitations/index',
-  'packages/admin/pages/settings/index',
-]
+const PERSONS: Record<Person, string | null> = {
+  visitor: null,
+  resident: '张秀兰（群众 · 柳岸小区）',
+  cadre: '王强（党员干部 · 东湖办事处）',
+  supervisor: '陈立新（督办领导 · 东湖办事处）',
+  admin: '系统管理员（管理员 · 示范管理区）',
+}
+const OPENIDS: Record<Exclude<Person, 'visitor'>, string> = {
+  resident: 'demo-resident-zhang',
+  cadre: 'demo-cadre-wang',
+  supervisor: 'demo-supervisor-chen',
+  admin: 'demo-admin',
+}
+
+/** The cases the walk opens, one in each state a page shows differently (made in beforeAll). */
+interface Cases {
+  submitted: string
+  assigned: string
+  inProgress: string
+  withExtension: string
+  pendingClosure: string
+  closed: string
+}
+
+/** Who opens a page, and with which parameters (one visit per entry). */
+interface Fixture {
+  /** Who uses the page. */
+  users: Person[]
+  visits: Array<(cases: Cases) => Record<string, string>>
+  /**
+   * What everyone else sees: the gate's refusal (the default), their own home (the resident's home
+   * sends officials to theirs), or the page's own answer (a case page says it found no such case).
+   */
+  others?: 'refused' | 'moved' | 'own answer'
+}
+const plain = [() => ({})]
+const STAFF: Person[] = ['cadre', 'supervisor']
+
+/** Every page of the app (the test fails when one is missing here). Written out, not read from the app. */
+const FIXTURES: Record<string, Fixture> = {
+  'pages/index/index': { users: ['visitor', 'resident'], visits: plain, others: 'moved' },
+  'pages/submit/index': { users: ['visitor', 'resident'], visits: plain },
+  'pages/mine/index': { users: ['visitor', 'resident', 'cadre', 'supervisor', 'admin'], visits: plain },
+  'pages/case/index': {
+    users: ['resident'],
+    visits: [(c) => ({ id: c.inProgress }), (c) => ({ id: c.closed })],
+    others: 'own answer',
+  },
+  'pages/rate/index': { users: ['resident'], visits: [(c) => ({ id: c.closed })], others: 'own answer' },
+  'pages/me/index': { users: ['visitor', 'resident', 'cadre', 'supervisor', 'admin'], visits: plain },
+  'packages/staff/pages/case/index': {
+    users: ['cadre', 'supervisor', 'admin'],
+    visits: [
+      (c) => ({ id: c.submitted }),
+      (c) => ({ id: c.assigned }),
+      (c) => ({ id: c.withExtension }),
+      (c) => ({ id: c.pendingClosure }),
+    ],
+  },
+  'packages/cadre/pages/home/index': { users: STAFF, visits: plain },
+  'packages/cadre/pages/checkin/index': { users: STAFF, visits: plain },
+  'packages/cadre/pages/visit/index': { users: STAFF, visits: plain },
+  'packages/cadre/pages/ledger/index': { users: ['cadre', 'supervisor', 'admin'], visits: plain },
+  'packages/cadre/pages/work/index': { users: STAFF, visits: plain },
+  'packages/cadre/pages/tasks/index': { users: STAFF, visits: plain },
+  'packages/cadre/pages/callbacks/index': { users: STAFF, visits: plain },
+  'packages/cadre/pages/onthespot/index': { users: STAFF, visits: plain },
+  'packages/supervisor/pages/home/index': { users: ['supervisor', 'admin'], visits: plain },
+  'packages/supervisor/pages/cases/index': {
+    users: ['supervisor', 'admin'],
+    visits: [() => ({}), () => ({ queue: 'overdue' })],
+  },
+  'packages/supervisor/pages/points/index': { users: ['supervisor', 'admin'], visits: plain },
+  'packages/supervisor/pages/checkins/index': { users: ['supervisor', 'admin'], visits: plain },
+  'packages/admin/pages/home/index': { users: ['admin'], visits: plain },
+  'packages/admin/pages/org/index': { users: ['admin'], visits: plain },
+  'packages/admin/pages/users/index': { users: ['admin'], visits: plain },
+  'packages/admin/pages/invitations/index': { users: ['admin'], visits: plain },
+  'packages/admin/pages/settings/index': { users: ['admin'], visits: plain },
+}
 
 let server: RunningServer
 let browser: Browser
-let caseId: string
+let cases: Cases
+
+/** A call to the local server as a demo user, answering `data` (the test fails on a refusal). */
+async function call(openid: string, name: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const response = await fetch(`${server.url}/fn/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-demo-user': openid },
+    body: JSON.stringify(body),
+  })
+  const answer = (await response.json()) as { ok: boolean; data: Record<string, unknown>; message?: string }
+  expect({ name, action: body.action, ok: answer.ok, message: answer.message }).toMatchObject({ ok: true })
+  return answer.data
+}
+
+/** An action on a case with the version it has now. */
+async function act(openid: string, id: string, action: string, params: Record<string, unknown> = {}) {
+  const current = await call(openid, 'cases', { action: 'get', id })
+  await call(openid, 'cases', { action, id, expectedVersion: current.version, ...params })
+}
+
+let reports = 0
+/** 张秀兰 reports a new need in 柳岸小区. */
+async function report(description: string): Promise<string> {
+  reports += 1
+  const created = await call(OPENIDS.resident, 'cases', {
+    action: 'submit',
+    clientRequestId: `walk-${reports}`,
+    category: '人居环境',
+    description,
+    areaUnitId: 'unit-liuan-estate',
+    reporter: { name: '张秀兰', phone: '13800000001' },
+  })
+  return String(created.id)
+}
+
+const ASSIGN = {
+  leadOfficial: '陈立新',
+  responsibleUnitId: 'unit-donghu-office',
+  handlerOpenid: OPENIDS.cadre,
+  standard: '一周内处理完毕并回复群众',
+}
+const CLOSURE = { note: '已经修好，群众确认', standardMet: '一周内处理完毕并已回复' }
+
+/** One case in each state the pages show differently, all in 王强's and 陈立新's area. */
+async function makeCases(): Promise<Cases> {
+  const { supervisor, cadre } = OPENIDS
+  const submitted = await report('柳岸小区北门的路灯不亮了，晚上出门很不方便。')
+  const assigned = await report('柳岸小区垃圾站附近有异味，夏天更严重。')
+  await act(supervisor, assigned, 'assign', ASSIGN)
+  const inProgress = await report('小区健身器材有一台坏了，老人锻炼时容易受伤。')
+  await act(supervisor, inProgress, 'assign', ASSIGN)
+  await act(cadre, inProgress, 'acknowledge')
+  const withExtension = await report('楼顶防水层老化，下雨时顶楼住户家里漏水。')
+  await act(supervisor, withExtension, 'assign', ASSIGN)
+  await act(cadre, withExtension, 'acknowledge')
+  const assignedCase = await call(cadre, 'cases', { action: 'get', id: withExtension })
+  const deadline = Number((assignedCase.assignment as { deadline: number }).deadline) + 7 * 24 * 3600 * 1000
+  await act(cadre, withExtension, 'requestExtension', { deadline, reason: '需要等天晴后施工' })
+  const pendingClosure = await report('单元门禁坏了，外人随便进出。')
+  await act(supervisor, pendingClosure, 'assign', ASSIGN)
+  await act(cadre, pendingClosure, 'acknowledge')
+  await act(cadre, pendingClosure, 'requestClosure', CLOSURE)
+  const closed = await report('小区里的井盖松动，踩上去会响。')
+  await act(supervisor, closed, 'assign', ASSIGN)
+  await act(cadre, closed, 'acknowledge')
+  await act(cadre, closed, 'requestClosure', CLOSURE)
+  await act(supervisor, closed, 'approveClosure')
+  return { submitted, assigned, inProgress, withExtension, pendingClosure, closed }
+}
 
 beforeAll(async () => {
   requireH5Build()
-  const dataDir = tempDir()
-  server = await startServer({ DATA_DIR: dataDir, STATIC_DIR: H5_BUILD })
+  server = await startServer({ DATA_DIR: tempDir(), STATIC_DIR: H5_BUILD })
   browser = await launchChromium()
-  // 张秀兰's case (the one she did not report anonymously), assigned to 王强 and taken on by him:
-  // each person sees it as they stand to it.
-  const cases = readCollection<Case>(dataDir, 'cases')
-  caseId = (cases.find((c) => c.reporter.name === '张秀兰' && !c.reporter.anonymous) as Case)._id
-  await act('demo-supervisor-chen', 'assign', {
-    leadOfficial: '陈立新',
-    responsibleUnitId: 'unit-donghu-office',
-    handlerOpenid: 'demo-cadre-wang',
-    standard: '一周内修好楼道灯',
-  })
-  await act('demo-cadre-wang', 'acknowledge', {})
+  cases = await makeCases()
 })
-
-/** An action on the walked case, over the local server as the demo user. */
-async function act(openid: string, action: string, params: Record<string, unknown>): Promise<void> {
-  const current = await fetch(`${server.url}/fn/cases`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-demo-user': openid },
-    body: JSON.stringify({ action: 'get', id: caseId }),
-  })
-  const { data } = (await current.json()) as { data: { version: number } }
-  const response = await fetch(`${server.url}/fn/cases`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-demo-user': openid },
-    body: JSON.stringify({ action, id: caseId, expectedVersion: data.version, ...params }),
-  })
-  expect(((await response.json()) as { ok: boolean }).ok).toBe(true)
-}
 
 afterAll(async () => {
   await browser?.close()
   await server?.stop()
 })
 
-/** A phone whose browser text size is 32 px instead of 16 (Chromium's setting, through CDP). */
-async function phoneWithLargeText(label: string | null): Promise<Page> {
+/** A phone held by `person`, its browser text at `scale` times the standard 16 px (Chromium's setting). */
+async function phoneOf(person: Person, scale: number): Promise<Page> {
+  const label = PERSONS[person]
   const page = label
     ? await openAsDemoUser(browser, server.url, label, PHONE)
     : await (await browser.newContext(PHONE)).newPage()
   const cdp = await page.context().newCDPSession(page)
-  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } })
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 16 * scale, fixed: 13 * scale } })
   return page
 }
 
 /** Loads a page afresh (so the text size is read at start) and waits until its calls are answered. */
-async function openAfresh(page: Page, route: string, visit: number): Promise<void> {
+async function openAfresh(page: Page, route: string, query: Record<string, string>, visit: number): Promise<void> {
   let pending = 0
   let lastChange = Date.now()
   const change = (delta: number) => () => {
@@ -120,7 +218,8 @@ async function openAfresh(page: Page, route: string, visit: number): Promise<voi
   page.on('request', started)
   page.on('requestfinished', finished)
   page.on('requestfailed', finished)
-  await page.goto(`${server.url}/?visit=${visit}#/${route}?id=${caseId}`)
+  const search = new URLSearchParams(query).toString()
+  await page.goto(`${server.url}/?visit=${visit}#/${route}${search ? `?${search}` : ''}`)
   await page.locator('.mq-page:visible').first().waitFor()
   while (pending > 0 || Date.now() - lastChange < 400) await page.waitForTimeout(50)
   page.off('request', started)
@@ -128,16 +227,46 @@ async function openAfresh(page: Page, route: string, visit: number): Promise<voi
   page.off('requestfailed', finished)
 }
 
-test.each(PERSONS)('every page as the %s, at 375 px and twice the text size', async (person, label) => {
-  const page = await phoneWithLargeText(label)
+const ROUTES = appRoutes()
+
+test('every page of the app has a fixture saying who opens it with what', () => {
+  expect(Object.keys(FIXTURES).sort()).toEqual([...ROUTES].sort())
+})
+
+const WALKS = (Object.keys(PERSONS) as Person[]).flatMap((person) => [
+  [person, 1],
+  [person, 2],
+]) as Array<[Person, number]>
+
+test.each(WALKS)('every page as the %s, at 375 px and %i× the text size', async (person, scale) => {
+  const page = await phoneOf(person, scale)
   const failures: string[] = []
   page.on('pageerror', (error) => failures.push(error.message))
-  for (const [index, route] of ROUTES.entries()) {
-    await openAfresh(page, route, index)
-    const shown = await page.locator('.mq-page:visible').first().innerText()
-    expect({ route, shown: shown.trim().length > 0 }).toEqual({ route, shown: true })
-    await expectNothingOffScreen(page, `${person} ${route}`)
-    await screenshot(page, `walk-${person}-${route.replace(/\/index$/, '').replace(/\//g, '-')}`)
+  let visit = 0
+  let refusalChecked = false
+  for (const route of ROUTES) {
+    const fixture = FIXTURES[route]
+    if (!fixture) continue // the test above names it
+    const uses = fixture.users.includes(person)
+    // A page someone may not use shows the same refusal everywhere: once at each size is enough.
+    const queries = uses ? fixture.visits.map((query) => query(cases)) : [{}]
+    for (const [index, query] of queries.entries()) {
+      visit += 1
+      await openAfresh(page, route, query, visit)
+      const name = `${person} ${scale}× ${route}${queries.length > 1 ? ` #${index + 1}` : ''}`
+      const shown = (await page.locator('.mq-page:visible').first().innerText()).trim()
+      expect({ page: name, shown: shown.length > 0 }).toEqual({ page: name, shown: true })
+      const refusal = !uses && (fixture.others ?? 'refused') === 'refused'
+      expect({ page: name, refused: shown.includes(REFUSED) }).toEqual({ page: name, refused: refusal })
+      await expectNothingOffScreen(page, name)
+      await expectUsableControls(page, name)
+      // axe on every page someone uses, and on the refusal once (it is the same everywhere).
+      if (scale === 1 && (uses || (refusal && !refusalChecked))) await expectAccessible(page, name)
+      if (refusal) refusalChecked = true
+      const suffix = queries.length > 1 ? `-${index + 1}` : ''
+      const file = route.replace(/\/index$/, '').replace(/\//g, '-')
+      await screenshot(page, `walk-${person}-${scale}x-${file}${suffix}`)
+    }
   }
   expect(failures).toEqual([])
   await page.context().close()

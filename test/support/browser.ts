@@ -105,3 +105,55 @@ export async function expectNothingOffScreen(page: Page, name: string): Promise<
   )
   expect({ page: name, overflowing }).toEqual({ page: name, overflowing: [] })
 }
+
+/** The smallest a finger can hit reliably, and the smallest text typed into a field (适老化). */
+const MIN_TARGET_PX = 44
+const MIN_INPUT_TEXT_PX = 18
+
+/**
+ * Every control a person taps (buttons, links, fields, radios, checkboxes, tabs) at least 44×44, and
+ * text typed into fields at least 18 px: answers the ones that are not, described.
+ */
+async function unusableControls(page: Page): Promise<string[]> {
+  return page.evaluate(
+    ({ minTarget, minText }) => {
+      const CONTROLS = [
+        'button',
+        'a[href]',
+        'input:not([type=hidden])',
+        'textarea',
+        'select',
+        'taro-button-core',
+        '[role=button]',
+        '[role=link]',
+        '[role=radio]',
+        '[role=checkbox]',
+        '[role=tab]',
+        '.nut-radio',
+        '.nut-checkbox',
+      ].join(',')
+      const found: string[] = []
+      for (const element of Array.from(document.querySelectorAll(CONTROLS))) {
+        const box = element.getBoundingClientRect()
+        const style = getComputedStyle(element)
+        if (box.width === 0 || box.height === 0 || style.visibility === 'hidden') continue
+        const text = (element.textContent ?? element.getAttribute('aria-label') ?? '').trim().slice(0, 16)
+        const name = `${element.tagName.toLowerCase()}.${String(element.className).split(' ')[0] ?? ''} “${text}”`
+        // Rounding in the layout may give 43.99 for a 44 px box.
+        if (box.width < minTarget - 0.5 || box.height < minTarget - 0.5) {
+          found.push(`${name} is ${Math.round(box.width)}×${Math.round(box.height)}`)
+        }
+        if (['INPUT', 'TEXTAREA'].includes(element.tagName) && parseFloat(style.fontSize) < minText - 0.05) {
+          found.push(`${name} types ${style.fontSize} text`)
+        }
+      }
+      return found
+    },
+    { minTarget: MIN_TARGET_PX, minText: MIN_INPUT_TEXT_PX },
+  )
+}
+
+/** Fails, naming the page, when a control is too small to hit or its text too small to read. */
+export async function expectUsableControls(page: Page, name: string): Promise<void> {
+  expect({ page: name, unusable: await unusableControls(page) }).toEqual({ page: name, unusable: [] })
+}
