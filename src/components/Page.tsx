@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import { ConfigProvider } from '@nutui/nutui-react-taro'
 import type { PropsWithChildren } from 'react'
 import { BASE_FONT_PX, fontScale } from '../services/font-scale'
+import PrivacyNotice from './PrivacyNotice'
 import './Page.scss'
 
 const scale = fontScale()
@@ -26,6 +27,9 @@ const theme = {
   nutuiInputFontSize: `${18 * scale}px`,
   nutuiTextareaFontSize: `${18 * scale}px`,
   nutuiRadioLabelFontSize: `${18 * scale}px`,
+  // The round marks beside the words, large enough to see at a glance.
+  nutuiRadioIconFontSize: `${22 * scale}px`,
+  nutuiCheckboxIconFontSize: `${22 * scale}px`,
   nutuiGray7: '#1a1a1a',
   nutuiGray6: '#333333',
   nutuiGray5: '#4d4d4d',
@@ -36,6 +40,7 @@ export default function Page({ children, className }: PropsWithChildren<{ classN
     <ConfigProvider theme={theme}>
       <View className={`mq-page ${className ?? ''}`} style={{ fontSize: `${BASE_FONT_PX * scale}px` }}>
         {children}
+        <PrivacyNotice />
       </View>
     </ConfigProvider>
   )
