@@ -13,6 +13,7 @@ const config = defineAppConfig({
     {
       root: 'packages/cadre',
       pages: [
+        'pages/home/index',
         'pages/checkin/index',
         'pages/visit/index',
         'pages/ledger/index',
@@ -22,10 +23,19 @@ const config = defineAppConfig({
         'pages/onthespot/index',
       ],
     },
-    { root: 'packages/supervisor', pages: ['pages/cases/index', 'pages/points/index', 'pages/checkins/index'] },
+    {
+      root: 'packages/supervisor',
+      pages: ['pages/home/index', 'pages/cases/index', 'pages/points/index', 'pages/checkins/index'],
+    },
     {
       root: 'packages/admin',
-      pages: ['pages/org/index', 'pages/users/index', 'pages/invitations/index', 'pages/settings/index'],
+      pages: [
+        'pages/home/index',
+        'pages/org/index',
+        'pages/users/index',
+        'pages/invitations/index',
+        'pages/settings/index',
+      ],
     },
   ],
   window: {
@@ -33,6 +43,8 @@ const config = defineAppConfig({
     navigationBarBackgroundColor: '#b71c1c',
     navigationBarTitleText: '民情通',
     navigationBarTextStyle: 'white',
+    // WeChat draws this bar itself; in the browser Taro draws it (title, back and home) only when asked.
+    navigationStyle: 'default',
   },
   // WeChat refuses location APIs that the app does not declare.
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
@@ -41,5 +53,6 @@ const config = defineAppConfig({
   },
 })
 
-// Cloud development (wx.cloud). Not in Taro's AppConfig type, but it must reach app.json.
-export default { ...config, cloud: true }
+// Cloud development (wx.cloud), and WeChat asking the app (onNeedPrivacyAuthorization) before a call
+// that needs the person's agreement: neither is in Taro's AppConfig type, but both must reach app.json.
+export default { ...config, cloud: true, __usePrivacyCheck__: true }

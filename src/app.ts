@@ -2,12 +2,16 @@ import { type PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { fixBrowserAccessibility } from './platform/h5-a11y'
 import { connectBackend } from './services/backend'
+import { listenForPrivacyRequests } from './services/privacy'
 import './app.scss'
 
 if (process.env.TARO_ENV === 'h5') fixBrowserAccessibility(document.documentElement)
 
 function App({ children }: PropsWithChildren) {
-  useLaunch(() => connectBackend())
+  useLaunch(() => {
+    connectBackend()
+    listenForPrivacyRequests()
+  })
   return children
 }
 

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { failureMessage, previewUrl, uploadImage } from '../services/backend'
-import { ensurePrivacyConsent } from '../services/privacy'
+import { ensurePrivacyConsent, type PrivacyAudience } from '../services/privacy'
 import Photo from './Photo'
 import './PhotoPicker.scss'
 
@@ -17,17 +17,22 @@ export default function PhotoPicker({
   onChange,
   onError,
   addLabel = '添加照片',
+  audience,
 }: {
   photos: string[]
   max: number
   onChange: (photos: string[]) => void
   onError: (message: string) => void
   addLabel?: string
+  /** Whose privacy notice is shown before the first photo. */
+  audience: PrivacyAudience
 }) {
   const [busy, setBusy] = useState(false)
 
   const add = async () => {
-    if (!(await ensurePrivacyConsent())) return
+    if (!(await ensurePrivacyConsent(audience))) {
+      return onError('您没有同意个人信息保护提示，所以没有打开相册和相机。同意后才能添加照片。')
+    }
     let chosen: Taro.chooseMedia.ChooseMedia[]
     try {
       const result = await Taro.chooseMedia({

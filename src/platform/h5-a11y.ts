@@ -3,7 +3,13 @@
  * - Taro components and NutUI write WeChat's `aria-role` attribute, which browsers do not know; in
  *   the browser the same meaning is `role`. It is mirrored as the DOM changes.
  * - Each Taro page is a scrolling container; keyboard users can scroll it only if it can take focus.
+ * - The title bar Taro draws has back and home icons with no name: they are named buttons here.
  */
+const TITLE_BAR_BUTTONS: Record<string, string> = {
+  'taro-navigation-bar-back': '返回',
+  'taro-navigation-bar-home': '回到首页',
+}
+
 export function fixBrowserAccessibility(root: HTMLElement): void {
   const fix = (element: Element) => {
     const role = element.getAttribute('aria-role')
@@ -13,10 +19,19 @@ export function fixBrowserAccessibility(root: HTMLElement): void {
     }
     if (element.classList.contains('taro_page') && !element.hasAttribute('tabindex'))
       element.setAttribute('tabindex', '0')
+    for (const [className, label] of Object.entries(TITLE_BAR_BUTTONS)) {
+      if (element.classList.contains(className) && !element.hasAttribute('aria-label')) {
+        element.setAttribute('role', 'button')
+        element.setAttribute('aria-label', label)
+        element.setAttribute('tabindex', '0')
+      }
+    }
   }
   const fixTree = (element: Element) => {
     fix(element)
-    element.querySelectorAll('[aria-role], .taro_page').forEach(fix)
+    element
+      .querySelectorAll('[aria-role], .taro_page, .taro-navigation-bar-back, .taro-navigation-bar-home')
+      .forEach(fix)
   }
   fixTree(root)
   new MutationObserver((mutations) => {

@@ -23,9 +23,10 @@ function CheckinPage() {
   const [notice, setNotice] = useState('')
 
   const load = async () => {
-    const here = await getFix()
+    const located = await getFix('staff')
+    const here = located.fix
     setFix(here)
-    if (!here) setMessage('没能获取您的位置：请允许定位，并到室外开阔处再试。')
+    if (!located.fix) setMessage(`${located.why}签到需要位置。`)
     const [listed, open] = await Promise.all([
       ask('fieldwork', 'listContactPoints', here ? { near: here } : {}),
       ask('fieldwork', 'currentCheckin', {}),
@@ -39,8 +40,10 @@ function CheckinPage() {
   })
 
   const signIn = async (point: Listed) => {
-    const here = (await getFix()) ?? fix
-    if (!here) return setMessage('没能获取您的位置，请到室外开阔处再试。')
+    const located = await getFix('staff')
+    const here = located.fix ?? fix
+    // A position from when the page opened will do; the server judges its age and accuracy.
+    if (!here) return setMessage(`${located.fix ? '' : located.why}签到需要位置。`)
     const result = await ask('fieldwork', 'signIn', { contactPointId: point._id, position: here })
     if (!result.ok) {
       setNotice('')
@@ -53,7 +56,7 @@ function CheckinPage() {
 
   /** Signing out is never refused: where the phone is goes along when it can tell, and is flagged if far. */
   const signOut = async () => {
-    const here = await getFix()
+    const { fix: here } = await getFix('staff')
     const result = await ask('fieldwork', 'signOut', here ? { position: here } : {})
     if (!result.ok) return setMessage(result.message)
     const closed = result.data

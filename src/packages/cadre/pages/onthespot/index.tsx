@@ -118,6 +118,7 @@ function OnTheSpot() {
         />
         <Text className="mq-label">现场照片（至少 1 张）</Text>
         <PhotoPicker
+          audience="staff"
           photos={draft.evidence}
           max={MAX_CASE_PHOTOS}
           onChange={(evidence) => update({ evidence })}

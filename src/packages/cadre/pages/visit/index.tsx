@@ -94,7 +94,7 @@ function VisitPage() {
 
   const send = async (current: Draft) => {
     // Where and at which contact point (if signed in) the visit happened, as the phone knows it now.
-    const [fix, open] = await Promise.all([getFix(), ask('fieldwork', 'currentCheckin', {})])
+    const [{ fix }, open] = await Promise.all([getFix('staff'), ask('fieldwork', 'currentCheckin', {})])
     const checkin = open.ok ? open.data : null
     const parsed = recordVisitInput.safeParse({
       ...toEvent(current),
@@ -243,6 +243,7 @@ function VisitPage() {
           记下这条意见
         </Button>
         <PhotoPicker
+          audience="staff"
           photos={draft.photos}
           max={MAX_CASE_PHOTOS}
           onChange={(photos) => update({ photos })}

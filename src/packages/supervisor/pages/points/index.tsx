@@ -45,8 +45,9 @@ function ContactPoints() {
   }, [])
 
   const here = async () => {
-    const fix = await getFix()
-    if (!fix) return setMessage('没能获取位置，请手动填写经纬度')
+    const located = await getFix('staff')
+    if (!located.fix) return setMessage(`${located.why}请在下面手动填写经纬度。`)
+    const { fix } = located
     setLat(String(fix.lat))
     setLng(String(fix.lng))
     setSystem(fix.system)

@@ -37,7 +37,7 @@ export default function WorkPanel({
             maxLength={500}
             onChange={setNote}
           />
-          <PhotoPicker photos={photos} max={MAX_CASE_PHOTOS} onChange={setPhotos} onError={onError} />
+          <PhotoPicker audience="staff" photos={photos} max={MAX_CASE_PHOTOS} onChange={setPhotos} onError={onError} />
           <Checkbox className="mq-tap" checked={publicNote} label="群众可以看到这条进展" onChange={setPublicNote} />
           <Button
             className="mq-tap staff__add-progress"
@@ -84,6 +84,7 @@ export default function WorkPanel({
             onChange={setStandardMet}
           />
           <PhotoPicker
+            audience="staff"
             photos={evidence}
             max={MAX_CASE_PHOTOS}
             onChange={setEvidence}
