@@ -127,7 +127,7 @@ export function failureMessage(error: unknown): string {
  * For pages: the function's answer, with a network failure turned into a message a person can
  * act on, so that every page reports failures the same way.
  */
-export type Outcome<T = unknown> = { ok: true; data: T } | { ok: false; code: string; message: string }
+export type Outcome<T = unknown> = { ok: true; data: T } | { ok: false; code: string; message: string; field?: string }
 
 export async function ask<F extends FunctionName, A extends ActionName<F>>(
   name: F,

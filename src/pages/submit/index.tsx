@@ -1,10 +1,9 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Checkbox, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
 import { URGENCY_LABELS, type CaseLocation, type Category, type Urgency } from '@core/case/case'
 import { DESCRIPTION_MAX, MAX_CASE_PHOTOS, submitCaseInput } from '@core/case/case.schemas'
-import { firstIssue } from '@core/validation/issues'
 import AreaPicker from '../../components/AreaPicker'
 import CategoryChoice from '../../components/CategoryChoice'
 import Page from '../../components/Page'
@@ -13,6 +12,9 @@ import { callFunction, failureMessage, NetworkError } from '../../services/backe
 import { newRequestId, useDraft } from '../../services/draft'
 import { getFix } from '../../services/location'
 import { ensurePrivacyConsent } from '../../services/privacy'
+import { useFieldErrors } from '../../services/field-errors'
+import FieldError from '../../components/FieldError'
+import { useMe } from '../../services/me'
 import { requestReporterSubscriptions } from '../../services/subscriptions'
 import './index.scss'
 import { withPageAccess } from '../../components/PageGate'
@@ -84,29 +86,74 @@ function toEvent(draft: Draft) {
   }
 }
 
+/** The fields in the order the page shows them (the first with an error is scrolled to). */
+const FIELD_ORDER = [
+  'category',
+  'urgency',
+  'areaUnitId',
+  'description',
+  'photos',
+  'location.address',
+  'reporter.relation',
+  'reporter.name',
+  'reporter.phone',
+] as const
+
 function Submit() {
-  const { draft, update, reset, restored } = useDraft<Draft>(DRAFT_KEY, emptyDraft)
+  const { draft, update: saveDraft, reset, restored } = useDraft<Draft>(DRAFT_KEY, emptyDraft)
   const [message, setMessage] = useState('')
+  const [locationMessage, setLocationMessage] = useState('')
   const [busy, setBusy] = useState<'' | 'location' | 'send'>('')
+  const fields = useFieldErrors(FIELD_ORDER)
+  const { me } = useMe()
+
+  /** Every change is saved on the phone, and clears the errors of the fields it fixed. */
+  const update = (patch: Partial<Draft>) => {
+    saveDraft(patch)
+    fields.recheck(submitCaseInput.safeParse(toEvent({ ...draft, ...patch })))
+  }
+
+  // The resident's own name and phone, from their profile, for a report about themself.
+  useEffect(() => {
+    if (!me || draft.relation !== 'self') return
+    const missing: Partial<Draft> = {}
+    if (!draft.reporterName && me.name) missing.reporterName = me.name
+    if (!draft.reporterPhone && me.phone) missing.reporterPhone = me.phone
+    if (Object.keys(missing).length > 0) saveDraft(missing)
+    // Only when the profile arrives: what the person types afterwards is theirs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [me])
 
   const locate = async () => {
     setBusy('location')
-    const fix = await getFix()
+    const located = await getFix('resident')
     setBusy('')
-    if (!fix) return setMessage('没能获取您的位置，请在下面手动填写地址。')
-    update({ coords: fix })
-    setMessage('')
+    if (!located.fix) return setLocationMessage(`${located.why}请在下面的“详细地址”里写明位置。`)
+    update({ coords: located.fix })
+    setLocationMessage('')
   }
 
   const send = async () => {
     const parsed = submitCaseInput.safeParse(toEvent(draft))
-    if (!parsed.success) return setMessage(firstIssue(parsed.error).message)
+    if (!parsed.success) {
+      const elsewhere = fields.showParse(parsed.error)
+      return setMessage(elsewhere[0]?.message ?? '请按红字提示修改后再提交。')
+    }
+    fields.clear()
+    setMessage('')
+    // Name and phone go to the server: the person is told why, first (the report goes on once they agree).
+    if (!(await ensurePrivacyConsent('resident'))) {
+      return setMessage('您没有同意个人信息保护提示，诉求没有提交：办理需要您的姓名和电话。同意后请再点“提交”。')
+    }
     setBusy('send')
     try {
       const { action: _action, ...params } = parsed.data
       const subscriptions = await requestReporterSubscriptions()
       const result = await callFunction('cases', 'submit', { ...params, subscriptions })
-      if (!result.ok) return setMessage(result.message)
+      if (!result.ok) {
+        const elsewhere = fields.show([{ field: result.field, message: result.message }])
+        return setMessage(elsewhere[0]?.message ?? '请按红字提示修改后再提交。')
+      }
       reset()
       const view = result.data
       void Taro.redirectTo({ url: `/pages/case/index?id=${view.id}&submitted=1` })
@@ -132,6 +179,7 @@ function Submit() {
           value={draft.category}
           onChange={(category) => update({ category })}
         />
+        <FieldError field="category" message={fields.errorOf('category')} />
 
         <Text className="mq-label">紧急程度</Text>
         <Radio.Group
@@ -153,6 +201,7 @@ function Submit() {
           onChange={(areaUnitId) => update({ areaUnitId })}
           onError={setMessage}
         />
+        <FieldError field="areaUnitId" message={fields.errorOf('areaUnitId')} />
       </View>
 
       <View className="mq-card">
@@ -167,16 +216,19 @@ function Submit() {
           autoSize
           onChange={(value) => update({ description: value })}
         />
+        <FieldError field="description" message={fields.errorOf('description')} />
 
         <Text className="mq-label">
           照片（可选，最多 {MAX_CASE_PHOTOS} 张，已添加 {draft.photos.length} 张）
         </Text>
         <PhotoPicker
+          audience="resident"
           photos={draft.photos}
           max={MAX_CASE_PHOTOS}
           onChange={(photos) => update({ photos })}
           onError={setMessage}
         />
+        <FieldError field="photos" message={fields.errorOf('photos')} />
       </View>
 
       <View className="mq-card">
@@ -203,6 +255,8 @@ function Submit() {
           maxLength={200}
           onChange={(value) => update({ address: value })}
         />
+        {/* Right under the address box it asks the person to fill in. */}
+        <FieldError field="location.address" message={fields.errorOf('location.address') || locationMessage} />
       </View>
 
       <View className="mq-card">
@@ -223,6 +277,7 @@ function Submit() {
           maxLength={20}
           onChange={(value) => update({ reporterName: value })}
         />
+        <FieldError field="reporter.name" message={fields.errorOf('reporter.name')} />
         <Input
           className="submit__input"
           aria-label="联系电话"
@@ -230,9 +285,9 @@ function Submit() {
           placeholder="手机号或带区号的座机号"
           value={draft.reporterPhone}
           maxLength={20}
-          onFocus={() => void ensurePrivacyConsent()}
           onChange={(value) => update({ reporterPhone: value })}
         />
+        <FieldError field="reporter.phone" message={fields.errorOf('reporter.phone')} />
         <Checkbox
           className="submit__anonymous mq-tap"
           checked={draft.anonymous}
