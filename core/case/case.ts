@@ -41,6 +41,16 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   merged: '已合并',
 }
 
+/**
+ * The status as a resident reads it: the same states without the officials' words (待销号 and 销号
+ * mean nothing to someone who never worked in an office).
+ */
+export const RESIDENT_STATUS_LABELS: Record<CaseStatus, string> = {
+  ...CASE_STATUS_LABELS,
+  assigned: '已安排专人',
+  pending_closure: '办理完成待审核',
+}
+
 /** Not yet closed, declined or merged: still being worked on. */
 export const OPEN_STATUSES: readonly CaseStatus[] = ['submitted', 'assigned', 'in_progress', 'pending_closure']
 
@@ -63,6 +73,17 @@ export const EVENT_LABELS: Record<string, string> = {
   rate: '群众评价',
   rateByCall: '回访评价',
   rateByDefault: '超过 7 天未评价，默认满意',
+}
+
+/** The timeline as a resident reads it (only the events they may see reach them). */
+export const RESIDENT_EVENT_LABELS: Record<string, string> = {
+  ...EVENT_LABELS,
+  acknowledge: '办理人员已接手',
+  requestExtension: '申请延长办理时间',
+  approveExtension: '办理时间已延长',
+  requestClosure: '办理完成，等待审核',
+  approveClosure: '已办结',
+  rejectClosure: '审核未通过，继续办理',
 }
 
 /** 退单 reasons: the fixed list a handler chooses from. */

@@ -16,7 +16,7 @@ export default function CaseRow({ item }: { item: CaseListItem }) {
     >
       <View className="mq-case-row__head">
         <Text className="mq-case-row__number">{item.number}</Text>
-        <StatusBadge status={item.status} />
+        <StatusBadge status={item.status} reader="resident" />
       </View>
       <Text className="mq-case-row__meta">
         {item.category} · {URGENCY_LABELS[item.urgency]} · {formatChinaTime(item.createdAt)}

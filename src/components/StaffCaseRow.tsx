@@ -21,7 +21,7 @@ export default function StaffCaseRow({ item }: { item: StaffCaseListItem }) {
           {item.number}
           {item.onTheSpot ? ' · 立行立改' : ''}
         </Text>
-        <StatusBadge status={item.status} />
+        <StatusBadge status={item.status} reader="staff" />
       </View>
       <Text className="mq-case-row__meta">
         {item.category} · {URGENCY_LABELS[item.urgency]} · 反映人 {item.reporterName}

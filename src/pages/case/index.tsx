@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { EVENT_LABELS, URGENCY_LABELS } from '@core/case/case'
+import { RESIDENT_EVENT_LABELS, URGENCY_LABELS } from '@core/case/case'
 import type { CaseView, ReporterCaseView } from '@core/case/views'
 import { formatChinaTime } from '@core/time'
 import Page from '../../components/Page'
@@ -41,9 +41,23 @@ export default function CaseDetail() {
         </Text>
       )}
       {params.submitted && view && (
-        <Text className="mq-card case__success" aria-live="polite">
-          提交成功！诉求编号 {view.number}，请记下编号以便查询。
-        </Text>
+        <View className="mq-card case__success">
+          <Text className="mq-text" aria-live="polite">
+            提交成功！诉求编号 {view.number}，请记下编号以便查询。办理进度就在下面，有进展会通知您。
+          </Text>
+          <View className="mq-entries">
+            <Button className="mq-tap" type="primary" onClick={() => void Taro.reLaunch({ url: '/pages/index/index' })}>
+              回到首页
+            </Button>
+            <Button
+              className="mq-tap"
+              fill="outline"
+              onClick={() => void Taro.redirectTo({ url: '/pages/mine/index' })}
+            >
+              我的诉求
+            </Button>
+          </View>
+        </View>
       )}
       <ErrorNotice message={error} />
       <PendingNotice message={movingMessage} />
@@ -52,7 +66,7 @@ export default function CaseDetail() {
           <View className="mq-card">
             <View className="case__head">
               <Text className="mq-subtitle">诉求编号 {view.number}</Text>
-              <StatusBadge status={view.status} />
+              <StatusBadge status={view.status} reader="resident" />
             </View>
             <Text className="mq-hint">
               {view.category} · {URGENCY_LABELS[view.urgency]} · {formatChinaTime(view.createdAt)} 提交
@@ -101,7 +115,7 @@ export default function CaseDetail() {
             <Text className="mq-subtitle">办理进度</Text>
             {[...view.timeline].reverse().map((event) => (
               <View key={`${event.type}-${event.at}`} className="case__event">
-                <Text className="case__event-title">{EVENT_LABELS[event.type] ?? event.type}</Text>
+                <Text className="case__event-title">{RESIDENT_EVENT_LABELS[event.type] ?? event.type}</Text>
                 <Text className="mq-hint">{formatChinaTime(event.at)}</Text>
                 {event.note && <Text className="mq-text">{event.note}</Text>}
                 {event.attachments.length > 0 && (
@@ -111,7 +125,7 @@ export default function CaseDetail() {
                         key={fileId}
                         className="case__photo"
                         src={view.photoUrls[fileId]}
-                        label={`${EVENT_LABELS[event.type] ?? ''}照片 ${index + 1}`}
+                        label={`${RESIDENT_EVENT_LABELS[event.type] ?? ''}照片 ${index + 1}`}
                       />
                     ))}
                   </View>

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
-import { CASE_STATUS_LABELS, type Satisfaction } from '@core/case/case'
+import { RESIDENT_STATUS_LABELS, type Satisfaction } from '@core/case/case'
 import type { CaseView, ReporterCaseView } from '@core/case/views'
 import Page from '../../components/Page'
 import RatingFields, { type SolvedAnswer } from '../../components/RatingFields'
@@ -16,7 +16,7 @@ function whyNoRating(view: ReporterCaseView): string {
   if (view.status === 'closed') return '这条诉求您已经评价过了，谢谢！'
   if (view.status === 'declined') return '这条诉求不予受理，无需评价。'
   if (view.mergedInto) return `这条诉求已与诉求 ${view.mergedInto.number} 合并办理，请在那条诉求办结后评价。`
-  return `这条诉求现在是“${CASE_STATUS_LABELS[view.status]}”，办结后才能评价。`
+  return `这条诉求现在是“${RESIDENT_STATUS_LABELS[view.status]}”，办结后才能评价。`
 }
 
 /** 问效于民: was it solved, how satisfied, and a word — against the 解决标准 the case was held to. */

@@ -98,7 +98,7 @@ export default function StaffCase() {
       <View className="mq-card">
         <View className="staff__head">
           <Text className="mq-subtitle">诉求 {view.number}</Text>
-          <StatusBadge status={view.status} />
+          <StatusBadge status={view.status} reader="staff" />
         </View>
         <Text className="mq-hint">
           {view.category} · {URGENCY_LABELS[view.urgency]} · {formatChinaTime(view.createdAt)} 提交
