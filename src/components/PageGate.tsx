@@ -1,8 +1,9 @@
-import type { ComponentType } from 'react'
+import { createContext, useContext, type ComponentType } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { ROLE_LABELS, type Role } from '@core/roles'
+import type { UserView } from '@core/user/user'
 import { useMe } from '../services/me'
 import { mayUse, type PageAccess } from '../services/page-access'
 import { ErrorNotice } from './Notice'
@@ -26,6 +27,15 @@ function Refusal({ role, page }: { role: Role; page: PageAccess }) {
   )
 }
 
+const GatedMe = createContext<UserView | null>(null)
+
+/** Inside a gated page: who is looking (the gate already asked, so the page does not ask again). */
+export function useGatedMe(): UserView {
+  const me = useContext(GatedMe)
+  if (!me) throw new Error('useGatedMe outside withPageAccess')
+  return me
+}
+
 /** Wraps a page that only some roles may use: the page itself mounts only for them. */
 export function withPageAccess<P extends object>(page: PageAccess, Inner: ComponentType<P>): ComponentType<P> {
   return function Gated(props: P) {
@@ -38,6 +48,12 @@ export function withPageAccess<P extends object>(page: PageAccess, Inner: Compon
         </Page>
       )
     }
-    return mayUse(page, role) ? <Inner {...props} /> : <Refusal role={role} page={page} />
+    return mayUse(page, role) ? (
+      <GatedMe.Provider value={me}>
+        <Inner {...props} />
+      </GatedMe.Provider>
+    ) : (
+      <Refusal role={role} page={page} />
+    )
   }
 }

@@ -2,11 +2,12 @@ import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { Role } from '@core/roles'
+import type { PageAccess } from '../services/page-access'
 import { staffEntriesFor } from '../services/staff-entries'
 
-/** The work pages this role may use, as large buttons that wrap on a narrow screen. */
-export default function StaffEntries({ role }: { role: Role }) {
-  const entries = staffEntriesFor(role)
+/** The work pages this role may use (but those the page already offers), as large buttons that wrap. */
+export default function StaffEntries({ role, except = [] }: { role: Role; except?: readonly PageAccess[] }) {
+  const entries = staffEntriesFor(role).filter((entry) => !except.includes(entry))
   if (entries.length === 0) return null
   return (
     <View className="mq-entries">

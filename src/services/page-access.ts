@@ -10,6 +10,13 @@ export interface PageAccess {
 
 /** The pages that not every role may use, with the permission each needs (one place for menus and gates). */
 export const PAGES = {
+  cadreHome: { url: '/packages/cadre/pages/home/index', label: '干部工作台', permission: 'case.listMyTasks' },
+  supervisorHome: {
+    url: '/packages/supervisor/pages/home/index',
+    label: '督办工作台',
+    permission: 'case.listInScope',
+  },
+  adminHome: { url: '/packages/admin/pages/home/index', label: '管理工作台', permission: 'org.manage' },
   submit: { url: '/pages/submit/index', label: '我要反映', permission: 'case.submit' },
   scopeCases: { url: '/packages/supervisor/pages/cases/index', label: '辖区诉求', permission: 'case.listInScope' },
   tasks: { url: '/packages/cadre/pages/tasks/index', label: '我的任务', permission: 'case.listMyTasks' },
@@ -30,6 +37,14 @@ export const PAGES = {
   invitations: { url: '/packages/admin/pages/invitations/index', label: '邀请码管理', permission: 'invitation.manage' },
   settings: { url: '/packages/admin/pages/settings/index', label: '办理时限', permission: 'settings.timeLimits' },
 } as const satisfies Record<string, PageAccess>
+
+/** Where each role's app opens (the resident's home is the main package's first page). */
+export const HOME_URLS: Record<Role, string> = {
+  resident: '/pages/index/index',
+  cadre: PAGES.cadreHome.url,
+  supervisor: PAGES.supervisorHome.url,
+  admin: PAGES.adminHome.url,
+}
 
 export function mayUse(page: PageAccess, role: Role): boolean {
   return rolesAllowed(page.permission).includes(role)

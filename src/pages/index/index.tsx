@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
@@ -8,27 +8,40 @@ import type { CaseListItem } from '@core/case/views'
 import Page from '../../components/Page'
 import CaseRow from '../../components/CaseRow'
 import DemoSwitcher from '../../components/DemoSwitcher'
+import { PendingNotice } from '../../components/Notice'
 import { callFunction, failureMessage, NetworkError } from '../../services/backend'
 import './index.scss'
 import { usePageShow } from '../../services/page-show'
 import { useMe } from '../../services/me'
-import { mayUse, PAGES } from '../../services/page-access'
-import StaffEntries from '../../components/StaffEntries'
-import { ROLE_LABELS } from '@core/roles'
+import { HOME_URLS } from '../../services/page-access'
 
+/** How many open cases the home shows; 查看全部 opens the rest. */
+const OPEN_ON_HOME = 3
+
+/**
+ * The resident's home: report a need, the case waiting for a rating first, then the open ones.
+ * Officials are sent to their own home (in their subpackage) as soon as the app knows who they are.
+ */
 export default function Index() {
   const { me, reload: reloadMe } = useMe()
+  const [awaitingRating, setAwaitingRating] = useState<CaseListItem[]>([])
   const [openCases, setOpenCases] = useState<CaseListItem[] | null>(null)
   const [loadError, setLoadError] = useState('')
   const [lookup, setLookup] = useState('')
   const [lookupError, setLookupError] = useState('')
+  const staffHome = me && me.role !== 'resident' ? HOME_URLS[me.role] : null
+
+  useEffect(() => {
+    if (staffHome) void Taro.reLaunch({ url: staffHome })
+  }, [staffHome])
 
   const load = async () => {
     try {
       const result = await callFunction('cases', 'listMine', { pageSize: 20 })
       if (!result.ok) return setLoadError(result.message)
       const { items } = result.data
-      setOpenCases(items.filter((item) => OPEN_STATUSES.includes(item.status)).slice(0, 3))
+      setAwaitingRating(items.filter((item) => item.awaitingRating))
+      setOpenCases(items.filter((item) => OPEN_STATUSES.includes(item.status)).slice(0, OPEN_ON_HOME))
       setLoadError('')
     } catch (error) {
       setLoadError(
@@ -48,34 +61,30 @@ export default function Index() {
     void Taro.navigateTo({ url: `/pages/case/index?number=${encodeURIComponent(lookup.trim())}` })
   }
 
+  if (staffHome) {
+    return (
+      <Page className="home">
+        <PendingNotice message="正在打开您的工作台…" />
+      </Page>
+    )
+  }
+
   return (
     <Page className="home">
       <View className="mq-card home__hero">
         <Text className="mq-title">民情通</Text>
         <Text className="home__lead">下基层察民情 · 解民忧 · 暖民心</Text>
-        {me && !mayUse(PAGES.submit, me.role) ? (
-          <>
-            <Text className="mq-text">
-              您的身份是{ROLE_LABELS[me.role]}。
-              {mayUse(PAGES.visit, me.role) ? '群众当面反映的问题，请在走访记录或立行立改中录入。' : ''}
-            </Text>
-            <StaffEntries role={me.role} />
-          </>
-        ) : (
-          <>
-            <Text className="mq-text">家门口的急事、难事、烦心事，在这里反映。我们会派专人办理，办结后请您评价。</Text>
-            <Button
-              className="home__report mq-tap"
-              type="primary"
-              size="large"
-              block
-              onClick={() => void Taro.navigateTo({ url: PAGES.submit.url })}
-            >
-              我要反映
-            </Button>
-            <Text className="mq-hint">可反映：{CATEGORIES.join('、')}</Text>
-          </>
-        )}
+        <Text className="mq-text">家门口的急事、难事、烦心事，在这里反映。我们会派专人办理，办结后请您评价。</Text>
+        <Button
+          className="home__report mq-tap"
+          type="primary"
+          size="large"
+          block
+          onClick={() => void Taro.navigateTo({ url: '/pages/submit/index' })}
+        >
+          我要反映
+        </Button>
+        <Text className="mq-hint">可反映：{CATEGORIES.join('、')}</Text>
         <Button
           className="mq-tap home__me"
           fill="outline"
@@ -84,6 +93,26 @@ export default function Index() {
           我的（身份、邀请码）
         </Button>
       </View>
+
+      {awaitingRating.length > 0 && (
+        <View className="mq-card home__rate">
+          <Text className="mq-subtitle">请您评价</Text>
+          <Text className="mq-text">下面的诉求已经办结，问题解决了吗？您满意吗？</Text>
+          {awaitingRating.map((item) => (
+            <View key={item.id} className="home__rate-item">
+              <CaseRow item={item} />
+              <Button
+                className="mq-tap"
+                type="primary"
+                block
+                onClick={() => void Taro.navigateTo({ url: `/pages/rate/index?id=${item.id}` })}
+              >
+                去评价
+              </Button>
+            </View>
+          ))}
+        </View>
+      )}
 
       <View className="mq-card">
         <View className="home__section-head">
@@ -107,14 +136,17 @@ export default function Index() {
             aria-label="诉求编号"
             placeholder="例如 2026-000123"
             value={lookup}
-            onChange={setLookup}
+            onChange={(value) => {
+              setLookup(value)
+              if (lookupError && parseCaseNumber(value)) setLookupError('')
+            }}
             confirmType="search"
           />
           <Button className="mq-tap" type="primary" fill="outline" onClick={findByNumber}>
             查询
           </Button>
         </View>
-        {lookupError && <Text className="mq-error">{lookupError}</Text>}
+        {lookupError && <Text className="mq-field-error">{lookupError}</Text>}
       </View>
 
       {process.env.TARO_ENV === 'h5' && (

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Radio } from '@nutui/nutui-react-taro'
 import type { StaffCaseListItem } from '@core/case/views'
@@ -10,19 +11,13 @@ import { useListRefresh, usePagedList } from '../../../../services/paged'
 import { ErrorNotice } from '../../../../components/Notice'
 import { withPageAccess } from '../../../../components/PageGate'
 import { PAGES } from '../../../../services/page-access'
-
-const QUEUES = [
-  ['dispatch', '待派单'],
-  ['review', '待审核销号'],
-  ['extension', '延期申请'],
-  ['overdue', '已超期'],
-  ['all', '全部'],
-] as const
-type Queue = (typeof QUEUES)[number][0]
+import { isSupervisorQueue, SUPERVISOR_QUEUES, type SupervisorQueue } from '../queues'
 
 /** 辖区诉求: the supervisor's queues over every case whose area or responsible unit is in their subtree. */
 function ScopeCases() {
-  const [queue, setQueue] = useState<Queue>('dispatch')
+  const { params } = useRouter()
+  // Opened from a count on the home page: that queue first.
+  const [queue, setQueue] = useState<SupervisorQueue>(isSupervisorQueue(params.queue) ? params.queue : 'dispatch')
   const list = usePagedList<StaffCaseListItem>((cursor) =>
     ask('cases', 'listInScope', { queue, pageSize: 20, ...(cursor ? { cursor } : {}) }),
   )
@@ -32,8 +27,8 @@ function ScopeCases() {
     <Page>
       <ErrorNotice message={list.message} />
       <View className="mq-card">
-        <Radio.Group direction="horizontal" value={queue} onChange={(value) => setQueue(value as Queue)}>
-          {QUEUES.map(([key, label]) => (
+        <Radio.Group direction="horizontal" value={queue} onChange={(value) => setQueue(value as SupervisorQueue)}>
+          {SUPERVISOR_QUEUES.map(([key, label]) => (
             <Radio key={key} value={key} shape="button">
               {label}
             </Radio>
