@@ -4,6 +4,7 @@ import {
   callbackItemSchema,
   caseListItemSchema,
   caseViewSchema,
+  queueCountsSchema,
   staffCaseListItemSchema,
 } from './case/view-schemas'
 import { checkinSchema, contactPointSchema, listedContactPointSchema } from './fieldwork/fieldwork'
@@ -12,7 +13,13 @@ import { invitationViewSchema } from './invitation/invitation'
 import { areaChoiceSchema, orgUnitSchema } from './org/org'
 import { userViewSchema } from './user/user'
 import { pageOf } from './validation/page'
-import { getCaseInput, listCasesInScopeInput, listMyCasesInput, submitCaseInput } from './case/case.schemas'
+import {
+  getCaseInput,
+  listCasesInScopeInput,
+  listMyCasesInput,
+  queueCountsInput,
+  submitCaseInput,
+} from './case/case.schemas'
 import { LIFECYCLE } from './case/lifecycle'
 import {
   acknowledgeInput,
@@ -95,6 +102,7 @@ export const FUNCTIONS = {
       input: listCasesInScopeInput,
       output: pageOf(staffCaseListItemSchema),
     },
+    queueCounts: { permission: 'case.listInScope', input: queueCountsInput, output: queueCountsSchema },
     listMyTasks: { permission: 'case.listMyTasks', input: listMyTasksInput, output: pageOf(staffCaseListItemSchema) },
     listCallbacks: { permission: 'case.listCallbacks', input: listCallbacksInput, output: pageOf(callbackItemSchema) },
     recordOnTheSpot: { permission: 'case.recordOnTheSpot', input: recordOnTheSpotInput, output: caseView },

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Case } from '@core/case/case'
 import { newCase } from '@core/case/create'
 import { caseNumberCounterId, formatCaseNumber } from '@core/case/number'
-import { caseQueue } from '@core/case/queues'
+import { COUNTED_QUEUES, scopedCaseQueue } from '@core/case/queues'
 import { toListItem, toStaffListItem, viewCaseFor, type CaseListItem, type StaffCaseListItem } from '@core/case/views'
 import { isAreaUnit, unitPath, type OrgUnit } from '@core/org/org'
 import { listScope } from '@core/permissions'
@@ -94,29 +94,36 @@ export const listMyCases: Handler<'cases', 'listMine'> = async ({ cursor, pageSi
     (doc) => toListItem(actor, doc),
   )
 
+const NO_UNIT = '您还没有所属组织，暂时看不到辖区诉求'
+
 export const listCasesInScope: Handler<'cases', 'listInScope'> = async (
   { queue, status, cursor, pageSize },
   { store, clock, actor },
 ) => {
   const scope = listScope(actor, 'case.listInScope')
-  if (scope.kind === 'none') return fail('AUTH.FORBIDDEN', '您还没有所属组织，暂时看不到辖区诉求')
+  if (scope.kind === 'none') return fail('AUTH.FORBIDDEN', NO_UNIT)
   const now = clock.now()
-  const { filter, sort } = caseQueue(queue, now)
+  const { filter, sort } = scopedCaseQueue(scope, queue, now)
   return cursorPage<Case, StaffCaseListItem>(
     store,
     'cases',
-    {
-      filter: {
-        ...(scope.kind === 'subtree' ? { scopeUnitIds: scope.unitId } : {}),
-        ...(filter as Filter),
-        ...(status ? { status } : {}),
-      },
-      sort,
-      cursor,
-      pageSize,
-    },
+    { filter: { ...(filter as Filter), ...(status ? { status } : {}) }, sort, cursor, pageSize },
     (doc) => toStaffListItem(actor, doc, now),
   )
+}
+
+/** The supervisor's home page: how many cases wait in each queue, counted with the queues' own filters. */
+export const countQueues: Handler<'cases', 'queueCounts'> = async (_input, { store, clock, actor }) => {
+  const scope = listScope(actor, 'case.listInScope')
+  if (scope.kind === 'none') return fail('AUTH.FORBIDDEN', NO_UNIT)
+  const now = clock.now()
+  const counts = await Promise.all(
+    COUNTED_QUEUES.map(async (queue) => {
+      const count = await store.count('cases', scopedCaseQueue(scope, queue, now).filter as Filter)
+      return [queue, count] as const
+    }),
+  )
+  return ok(Object.fromEntries(counts) as Record<(typeof COUNTED_QUEUES)[number], number>)
 }
 
 /** By id or by the number on the receipt. Whoever may not see a case is told it was not found, as for one that does not exist. */

@@ -1,5 +1,5 @@
 import type { FunctionHandlers } from './context'
-import { getCase, listCasesInScope, listMyCases, submitCase } from './cases'
+import { countQueues, getCase, listCasesInScope, listMyCases, submitCase } from './cases'
 import {
   acknowledgeCase,
   addProgress,
@@ -41,6 +41,7 @@ export const HANDLERS: FunctionHandlers = {
     listMine: listMyCases,
     get: getCase,
     listInScope: listCasesInScope,
+    queueCounts: countQueues,
     listMyTasks,
     listCallbacks,
     recordOnTheSpot,

@@ -54,11 +54,14 @@ export const updateMe: Handler<'users', 'updateMe'> = async ({ name, phone }, { 
 }
 
 /**
- * Redeeming an invitation: rate-limited per person, single use (the invitation is claimed with a
- * conditional update before the role is given), and recorded.
+ * Redeeming an invitation: the person's name is stored with the role (no official is nameless);
+ * rate-limited per person, single use (the invitation is claimed with a conditional update before
+ * the role is given), and recorded.
  */
-export const redeemInvitation: Handler<'users', 'redeem'> = async ({ code }, { store, clock, actor }) => {
+export const redeemInvitation: Handler<'users', 'redeem'> = async ({ code, name }, { store, clock, actor }) => {
   const now = clock.now()
+  const named = name ?? actor.name
+  if (!named) return fail('INPUT.INVALID', '请填写姓名', 'name')
 
   const normalized = normalizeInvitationCode(code)
   if (!isWellFormedInvitationCode(normalized)) return fail('INVITE.INVALID', undefined, 'code')
@@ -77,6 +80,7 @@ export const redeemInvitation: Handler<'users', 'redeem'> = async ({ code }, { s
   })
   if (!claimed) return fail('INVITE.USED', undefined, 'code')
   const changed = await changeUser(store, actor.openid, () => ({
+    name: named,
     role: invitation.role,
     unitId: unit.data._id,
     unitPath: unitPath(unit.data),
@@ -91,7 +95,7 @@ export const redeemInvitation: Handler<'users', 'redeem'> = async ({ code }, { s
     unitId: unit.data._id,
     at: now,
   })
-  return ok(await viewOf(store, changed.data, { ...actor, role: invitation.role }))
+  return ok(await viewOf(store, changed.data, { ...actor, role: invitation.role, name: named }))
 }
 
 /** People in the caller's subtree (all for an admin), by name; searchable and filtered by role on the server. */

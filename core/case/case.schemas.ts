@@ -69,6 +69,9 @@ export const listCasesInScopeInput = z.object({
   ...cursorFields,
 })
 
+/** The counts of a supervisor's queues, for the home page (same scope as listInScope). */
+export const queueCountsInput = z.object({ action: z.literal('queueCounts') })
+
 /** One case, by its id or by the number printed on the receipt. */
 export const getCaseInput = z
   .object({

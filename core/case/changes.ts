@@ -1,7 +1,7 @@
 import { fail, ok } from '../result'
 import type { CaseAction } from './actions'
 import { SATISFACTION_LABELS, SOLVED_LABELS, type Assignment, type Rating } from './case'
-import { acknowledgeDeadline, completionDeadline } from './time-limits'
+import { acknowledgeDeadline, assignedDeadline } from './time-limits'
 import type { ChangeOf, RatingAnswer } from './transition'
 
 /**
@@ -10,6 +10,8 @@ import type { ChangeOf, RatingAnswer } from './transition'
  */
 
 const assign: ChangeOf<'assign'> = (doc, p, { actor, now, limits }) => {
+  const deadline = assignedDeadline(p.deadline, doc, limits, now)
+  if (!deadline.ok) return deadline
   const assignment: Assignment = {
     leadOfficial: p.leadOfficial,
     responsibleUnitId: p.responsibleUnit.id,
@@ -19,9 +21,8 @@ const assign: ChangeOf<'assign'> = (doc, p, { actor, now, limits }) => {
     assignedBy: actor.openid,
     assignedAt: now,
     acknowledgeBy: acknowledgeDeadline(now, doc.urgency, limits),
-    deadline: p.deadline ?? completionDeadline(doc.createdAt, doc.urgency, limits),
+    deadline: deadline.data,
   }
-  if (assignment.deadline <= now) return fail('CASE.BAD_DEADLINE', '完成时限须晚于现在', 'deadline')
   // The area and the current responsible unit: a unit the case was taken back from keeps no rights.
   const scope = new Set([...doc.areaUnitPath, ...p.responsibleUnit.path])
   return ok({

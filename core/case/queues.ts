@@ -1,3 +1,4 @@
+import type { ListScope } from '../permissions'
 import type { CASE_QUEUES } from './case.schemas'
 import { OPEN_STATUSES } from './case'
 import { overdueFilter } from './overdue'
@@ -14,7 +15,7 @@ export interface QueueQuery {
  * The supervisor's queues (待派单, 待审核销号, 延期申请, 已超期, 全部): which cases each holds and in
  * what order. The 已超期 queue is the one overdue rule's filter, most overdue first.
  */
-export function caseQueue(queue: CaseQueue, now: number): QueueQuery {
+function caseQueue(queue: CaseQueue, now: number): QueueQuery {
   const newestFirst: QueueQuery['sort'] = [['createdAt', -1]]
   switch (queue) {
     case 'dispatch':
@@ -30,6 +31,22 @@ export function caseQueue(queue: CaseQueue, now: number): QueueQuery {
     case 'all':
       return { filter: {}, sort: newestFirst }
   }
+}
+
+/** The queues a supervisor's home page counts (待派单, 待审核销号, 延期申请, 已超期). */
+export const COUNTED_QUEUES = ['dispatch', 'review', 'extension', 'overdue'] as const satisfies readonly CaseQueue[]
+
+/**
+ * A queue within what the actor may list (`listScope` of case.listInScope): the cases of their
+ * subtree, or every case. The list and the home page's counts both ask this, so they never disagree.
+ */
+export function scopedCaseQueue(
+  scope: Exclude<ListScope, { kind: 'none' }>,
+  queue: CaseQueue,
+  now: number,
+): QueueQuery {
+  const { filter, sort } = caseQueue(queue, now)
+  return { filter: scope.kind === 'subtree' ? { scopeUnitIds: scope.unitId, ...filter } : filter, sort }
 }
 
 /** 我的任务: the open cases a person handles, due soonest first. */

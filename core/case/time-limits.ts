@@ -1,4 +1,5 @@
-import { CHINA_UTC_OFFSET_MINUTES, DAY_MS, HOUR_MS } from '../time'
+import { fail, ok, type Result } from '../result'
+import { CHINA_UTC_OFFSET_MINUTES, DAY_MS, formatChinaTime, HOUR_MS } from '../time'
 import type { Urgency } from './case'
 
 /** 签收 within clock hours of assignment; done within calendar days of submission. */
@@ -29,4 +30,25 @@ export function acknowledgeDeadline(assignedAt: number, urgency: Urgency, limits
 
 export function completionDeadline(submittedAt: number, urgency: Urgency, limits: TimeLimits): number {
   return endOfChinaDayAfter(submittedAt, limits[urgency].completeDays)
+}
+
+/**
+ * 派单的完成时限: the urgency's default, or an earlier moment still to come, never later (more time
+ * comes only through an extension). A case dispatched after its default passed is due by the end
+ * of that day (UTC+8): it cannot be dispatched with a deadline already gone.
+ */
+export function assignedDeadline(
+  requested: number | undefined,
+  doc: { createdAt: number; urgency: Urgency },
+  limits: TimeLimits,
+  now: number,
+): Result<number> {
+  const latest = Math.max(completionDeadline(doc.createdAt, doc.urgency, limits), endOfChinaDayAfter(now, 0))
+  const deadline = requested ?? latest
+  if (deadline <= now) return fail('CASE.BAD_DEADLINE', '完成时限须晚于现在', 'deadline')
+  if (deadline > latest) {
+    const day = formatChinaTime(latest, 'YYYY年M月D日')
+    return fail('CASE.BAD_DEADLINE', `完成时限最晚为 ${day}；如需更长时间，请承办人签收后申请延期`, 'deadline')
+  }
+  return ok(deadline)
 }

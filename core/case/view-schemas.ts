@@ -181,6 +181,14 @@ export const staffCaseListItemSchema = z.strictObject({
 /** A row of the 回访 list: the number in full for whoever may make the call, hidden from the rest. */
 export const callbackItemSchema = z.strictObject({ ...staffCaseListItemSchema.shape, mayCall: z.boolean() })
 
+/** How many cases wait in each of a supervisor's queues (COUNTED_QUEUES), within their scope. */
+export const queueCountsSchema = z.strictObject({
+  dispatch: z.number(),
+  review: z.number(),
+  extension: z.number(),
+  overdue: z.number(),
+})
+
 export type ReporterCaseView = z.infer<typeof reporterCaseViewSchema>
 export type StaffCaseView = z.infer<typeof staffCaseViewSchema>
 export type CaseView = z.infer<typeof caseViewSchema>

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { STAFF_TEMPLATE_NAMES } from '../case/notifications'
 import { ROLES } from '../roles'
-import { fieldError, cursorFields, phoneField } from '../validation/fields'
+import { fieldError, cursorFields, personNameField, phoneField } from '../validation/fields'
 
 const expectedVersion = z
   .number({ error: fieldError('版本号', '提供') })
@@ -12,11 +12,7 @@ export const getMeInput = z.object({ action: z.literal('me') })
 
 export const updateMeInput = z.object({
   action: z.literal('updateMe'),
-  name: z
-    .string({ error: fieldError('姓名') })
-    .trim()
-    .min(1, '请填写姓名')
-    .max(20, '姓名不能超过 20 个字'),
+  name: personNameField,
   phone: z.union([phoneField, z.literal('').transform(() => null), z.null()]).optional(),
 })
 
@@ -27,6 +23,11 @@ export const redeemInvitationInput = z.object({
     .trim()
     .min(1, '请填写邀请码')
     .max(40, '邀请码格式不正确'),
+  /**
+   * The person's name, stored with the role so that no official is nameless. It may be left out
+   * only by someone whose profile already has one (the handler refuses otherwise, on `name`).
+   */
+  name: personNameField.optional(),
 })
 
 export const listUsersInput = z.object({

@@ -51,6 +51,7 @@ const EXPECTED_CALLERS: Record<string, Role[]> = {
   'cases.listMine': ['resident', 'cadre', 'supervisor', 'admin'],
   'cases.get': ['resident', 'cadre', 'supervisor', 'admin'],
   'cases.listInScope': ['supervisor', 'admin'],
+  'cases.queueCounts': ['supervisor', 'admin'],
   'cases.listMyTasks': ['cadre', 'supervisor'],
   'cases.listCallbacks': ['cadre', 'supervisor'],
   'cases.recordOnTheSpot': ['cadre', 'supervisor'],

@@ -87,7 +87,12 @@ describe('invitations', () => {
     const code = await issue(deps, 'cadre', 'office-a')
     expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/)
     const me = data<UserView>(
-      await call(deps, 'fresh', { action: 'redeem', code: code.toLowerCase().replace(/-/g, ' ') }, 'users'),
+      await call(
+        deps,
+        'fresh',
+        { action: 'redeem', code: code.toLowerCase().replace(/-/g, ' '), name: '新干部' },
+        'users',
+      ),
     )
     expect(me).toMatchObject({ role: 'cadre', unitId: 'office-a', unitName: 'A办事处' })
     expect(await deps.store.get<User>('users', 'fresh')).toMatchObject({ unitPath: ['district', 'office-a'] })
@@ -102,6 +107,40 @@ describe('invitations', () => {
     expect(listed.items[0]?.status).toBe('redeemed')
   })
 
+  test('the name typed at redemption is stored (trimmed), so no official is nameless', async () => {
+    const code = await issue(deps, 'cadre', 'office-a')
+    const me = data<UserView>(await call(deps, 'fresh', { action: 'redeem', code, name: '  孙立国 ' }, 'users'))
+    expect(me).toMatchObject({ name: '孙立国', role: 'cadre' })
+    expect(await deps.store.get<User>('users', 'fresh')).toMatchObject({ name: '孙立国', role: 'cadre' })
+  })
+
+  test('someone whose profile has a name may leave it out; a name typed replaces it', async () => {
+    data(await call(deps, 'known', { action: 'updateMe', name: '钱进' }, 'users'))
+    const kept = data<UserView>(await call(deps, 'known', { action: 'redeem', code: await issue(deps) }, 'users'))
+    expect(kept.name).toBe('钱进')
+    const code = await issue(deps, 'supervisor')
+    const renamed = data<UserView>(await call(deps, 'known', { action: 'redeem', code, name: '钱进军' }, 'users'))
+    expect(renamed).toMatchObject({ name: '钱进军', role: 'supervisor' })
+  })
+
+  test.each([
+    ['no name, and none in the profile', undefined, '请填写姓名'],
+    ['only spaces', '   ', '请填写姓名'],
+    ['21 characters', '张'.repeat(21), '姓名不能超过 20 个字'],
+  ])('a redemption with %s is refused on the name and changes nothing', async (_label, name, message) => {
+    const code = await issue(deps)
+    await call(deps, 'nameless', { action: 'me' }, 'users')
+    const before = await snapshot(deps)
+    const event = { action: 'redeem', code, ...(name === undefined ? {} : { name }) }
+    expect(await call(deps, 'nameless', event, 'users')).toMatchObject({
+      ok: false,
+      code: 'INPUT.INVALID',
+      field: 'name',
+      message,
+    })
+    expect(await snapshot(deps)).toBe(before)
+  })
+
   test.each([
     ['expired', 'INVITE.EXPIRED'],
     ['revoked', 'INVITE.REVOKED'],
@@ -112,12 +151,15 @@ describe('invitations', () => {
     let typed = await issue(deps, 'supervisor', 'office-a', 1)
     if (kind === 'expired') deps.clock.current += DAY_MS + 1
     if (kind === 'revoked') data(await call(deps, 'admin', { action: 'revoke', code: typed }, 'invitations'))
-    if (kind === 'reused') data(await call(deps, 'someone', { action: 'redeem', code: typed }, 'users'))
+    if (kind === 'reused') data(await call(deps, 'someone', { action: 'redeem', code: typed, name: '某人' }, 'users'))
     if (kind === 'invented') typed = 'ABCD-EFGH-JKMN'
     if (kind === 'malformed') typed = '0000-1111'
     await call(deps, 'hopeful', { action: 'me' }, 'users')
     const before = await snapshot(deps)
-    expect(await call(deps, 'hopeful', { action: 'redeem', code: typed }, 'users')).toMatchObject({ ok: false, code })
+    expect(await call(deps, 'hopeful', { action: 'redeem', code: typed, name: '某人' }, 'users')).toMatchObject({
+      ok: false,
+      code,
+    })
     // Only the attempt counter may move.
     expect(await snapshot(deps)).toBe(before)
     expect((await deps.store.get<User>('users', 'hopeful'))?.role).toBe('resident')
@@ -126,7 +168,7 @@ describe('invitations', () => {
   test('two people redeeming one code at once: exactly one gets the role', async () => {
     const code = await issue(deps)
     const results = await Promise.all(
-      ['p1', 'p2', 'p3'].map((openid) => call(deps, openid, { action: 'redeem', code }, 'users')),
+      ['p1', 'p2', 'p3'].map((openid) => call(deps, openid, { action: 'redeem', code, name: '某人' }, 'users')),
     )
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     expect(results.filter((r) => !r.ok).map((r) => (r as { code: string }).code)).toEqual([
@@ -142,17 +184,22 @@ describe('invitations', () => {
   test('redeeming is rate-limited: the sixth try within an hour is refused even with a good code', async () => {
     for (let i = 0; i < 5; i++) {
       expect(
-        await call(deps, 'guesser', { action: 'redeem', code: `ABCD-EFGH-JK${'MNPQRS'[i]}${'MNPQRS'[i]}` }, 'users'),
+        await call(
+          deps,
+          'guesser',
+          { action: 'redeem', code: `ABCD-EFGH-JK${'MNPQRS'[i]}${'MNPQRS'[i]}`, name: '某人' },
+          'users',
+        ),
       ).toMatchObject({
         code: 'INVITE.INVALID',
       })
     }
     const good = await issue(deps)
-    expect(await call(deps, 'guesser', { action: 'redeem', code: good }, 'users')).toMatchObject({
+    expect(await call(deps, 'guesser', { action: 'redeem', code: good, name: '某人' }, 'users')).toMatchObject({
       code: 'INVITE.RATE_LIMITED',
     })
     deps.clock.current += HOUR_MS
-    expect((await call(deps, 'guesser', { action: 'redeem', code: good }, 'users')).ok).toBe(true)
+    expect((await call(deps, 'guesser', { action: 'redeem', code: good, name: '某人' }, 'users')).ok).toBe(true)
   })
 
   test('a code cannot be revoked once used; revoking twice is harmless', async () => {
@@ -160,7 +207,7 @@ describe('invitations', () => {
     data(await call(deps, 'admin', { action: 'revoke', code }, 'invitations'))
     expect((await call(deps, 'admin', { action: 'revoke', code }, 'invitations')).ok).toBe(true)
     const used = await issue(deps)
-    data(await call(deps, 'x', { action: 'redeem', code: used }, 'users'))
+    data(await call(deps, 'x', { action: 'redeem', code: used, name: '某人' }, 'users'))
     expect(await call(deps, 'admin', { action: 'revoke', code: used }, 'invitations')).toMatchObject({
       code: 'INVITE.USED',
     })
@@ -371,7 +418,9 @@ describe('the org tree', () => {
     expect(
       await call(deps, 'admin', { action: 'issue', role: 'cadre', unitId: 'estate-b' }, 'invitations'),
     ).toMatchObject({ code: 'ORG.INACTIVE' })
-    expect(await call(deps, 'newbie', { action: 'redeem', code }, 'users')).toMatchObject({ code: 'ORG.INACTIVE' })
+    expect(await call(deps, 'newbie', { action: 'redeem', code, name: '某人' }, 'users')).toMatchObject({
+      code: 'ORG.INACTIVE',
+    })
     expect((await deps.store.get<Invitation>('invitations', code.replace(/-/g, '')))?.redeemedBy).toBeNull()
   })
 })

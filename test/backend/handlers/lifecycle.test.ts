@@ -634,3 +634,23 @@ describe('what an independent review found', () => {
     expect(assigned).toMatchObject({ status: 'assigned', photoUrls: {} })
   })
 })
+
+describe('派单的完成时限: the urgency’s default or earlier, never later', () => {
+  // Submitted 2026-03-15 10:00 UTC+8, 一般: due by the end of 2026-03-22.
+  const utc8 = (d: number, h: number) => Date.UTC(2026, 2, d, h - 8)
+
+  test('a deadline past the default is refused with the latest date allowed, and nothing changes', async () => {
+    const { id } = await submit(deps)
+    const before = JSON.stringify(await deps.store.get('cases', id))
+    const refused = await act(deps, 'sup-a', 'assign', id, { ...assignTo('cadre-a'), deadline: utc8(25, 18) })
+    expect(refused).toMatchObject({ ok: false, code: 'CASE.BAD_DEADLINE', field: 'deadline' })
+    expect((refused as { message: string }).message).toMatch(/2026年3月22日/)
+    expect(JSON.stringify(await deps.store.get('cases', id))).toBe(before)
+  })
+
+  test('an earlier deadline is kept', async () => {
+    const { id } = await submit(deps)
+    data(await act(deps, 'sup-a', 'assign', id, { ...assignTo('cadre-a'), deadline: utc8(18, 18) }))
+    expect((await deps.store.get<Case>('cases', id))?.assignment?.deadline).toBe(utc8(18, 18))
+  })
+})

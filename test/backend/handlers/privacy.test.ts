@@ -165,7 +165,7 @@ function reads(world: World): Array<{ fn: string; action: string; input: Record<
   return [
     ...cases,
     ...queues,
-    ...plain('cases', ['listMine', 'listMyTasks', 'listCallbacks']),
+    ...plain('cases', ['listMine', 'listMyTasks', 'listCallbacks', 'queueCounts']),
     ...plain('orgs', ['listAreas', 'tree']),
     ...plain('users', ['me', 'list']),
     ...plain('fieldwork', [

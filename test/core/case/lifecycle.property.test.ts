@@ -54,8 +54,7 @@ function paramsFor(action: CaseAction, pick: number, now: number): TransitionPar
       responsibleUnit: { id: 'office-a', path: ['district', 'office-a'] },
       handler: { openid: handler, name: handler },
       standard: '按时解决',
-      // A deadline from now: the walk's clock runs on for days, past any default limit.
-      deadline: now + 20 * DAY_MS,
+      // No deadline chosen: the urgency's default, or the end of today once the walk's clock ran past it.
     },
     acknowledge: {},
     sendBack: { reason: '其他', note: '' },
