@@ -44,7 +44,6 @@ function SupervisorHome() {
                   key={queue}
                   className={`supervisor__count${queue === 'overdue' && counts[queue] > 0 ? ' supervisor__count--alert' : ''}`}
                   role="link"
-                  aria-label={`${label} ${counts[queue]} 件`}
                   onClick={() => void Taro.navigateTo({ url: `${PAGES.scopeCases.url}?queue=${queue}` })}
                 >
                   <Text className="supervisor__count-value">{counts[queue]}</Text>
