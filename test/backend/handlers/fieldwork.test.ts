@@ -235,6 +235,31 @@ describe('visits', () => {
     expect(queue.items.map((i) => i.id)).toEqual([raised._id])
   })
 
+  test('a cadre who raised a case on a visit and is then assigned it sees it as staff, never in his 我的诉求', async () => {
+    const recorded = data<Visit>(await call(deps, 'cadre-a', visit('visit-00000010'), 'fieldwork'))
+    const id = recorded.raisedCaseIds[0] as string
+    const mine = async () =>
+      data<{ items: unknown[]; total: number }>(await call(deps, 'cadre-a', { action: 'listMine' }))
+    expect(await mine()).toMatchObject({ items: [], total: 0 })
+    const version = ((await deps.store.get<Case>('cases', id)) as Case).version
+    data(
+      await call(deps, 'sup-a', {
+        action: 'assign',
+        id,
+        expectedVersion: version,
+        leadOfficial: '陈书记',
+        responsibleUnitId: 'office-a',
+        handlerOpenid: 'cadre-a',
+        standard: '路灯修好',
+      }),
+    )
+    const seen = data<{ kind: string; reporter: { name: string; phone: string } }>(
+      await call(deps, 'cadre-a', { action: 'get', id }),
+    )
+    expect(seen).toMatchObject({ kind: 'staff', reporter: { name: '孙奶奶', phone: '0728-6231234' } })
+    expect(await mine()).toMatchObject({ items: [], total: 0 })
+  })
+
   test('the same visit sent three times, and three times at once, makes one visit and one set of cases', async () => {
     for (let i = 0; i < 3; i++) data(await call(deps, 'cadre-a', visit('visit-00000002'), 'fieldwork'))
     await Promise.all(Array.from({ length: 3 }, () => call(deps, 'cadre-a', visit('visit-00000003'), 'fieldwork')))
