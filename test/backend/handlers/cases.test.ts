@@ -372,7 +372,7 @@ describe('photos: checked by their bytes, shown through URLs handed out after th
   })
 })
 
-describe('what an independent review found', () => {
+describe('resends cost nothing, crafted cursors are refused, who typed a case in counts as then', () => {
   let deps: Awaited<ReturnType<typeof makeDeps>>
   beforeEach(async () => {
     deps = await makeDeps()

@@ -605,7 +605,7 @@ describe('a written action answers ok whatever fails after it', () => {
   )
 })
 
-describe('what an independent review found', () => {
+describe('匿名 messages, 领办 requests, late follower copies, merge targets and photo URLs after a write', () => {
   test('a message to the handler of a 匿名 case passes the view rule: the reporter’s phone in a comment is masked', async () => {
     const { id } = await submit(deps, 'res-1', { reporter: { name: '钱女士', phone: '13812345678', anonymous: true } })
     data(await act(deps, 'sup-a', 'assign', id, assignTo('cadre-a')))
