@@ -40,7 +40,27 @@ test('no page or component asserts the type of a backend answer: the catalogue t
   expect(casts).toEqual([])
 })
 
-test('the count finds such an assertion where there is one', () => {
-  const text = 'const a = result.data as Foo\nconst b = (answer.data as Bar).items\nconst c = value as Baz\n'
-  expect(resultCasts('probe.tsx', text)).toEqual(['probe.tsx:1: result.data as Foo', 'probe.tsx:2: answer.data as Bar'])
+/** Written out: each line of a probe, and the assertion the count reports on it (null: none). */
+const PROBE: Array<[line: string, reported: string | null]> = [
+  ['const a = result.data as Foo', 'result.data as Foo'],
+  ['const b = (answer.data as Bar).items', 'answer.data as Bar'],
+  ['const c = <Baz>result.data', '<Baz>result.data'],
+  [
+    "const d = (await ask('cases', 'get', { id })) as unknown as Qux",
+    "(await ask('cases', 'get', { id })) as unknown as Qux",
+  ],
+  ["const e = callFunction('cases', event) as Promise<Foo>", "callFunction('cases', event) as Promise<Foo>"],
+  ['const f = data as Foo', 'data as Foo'],
+  ['const g = saveResult.items as Foo[]', 'saveResult.items as Foo[]'],
+  ['const h = (response as { ok: true }).ok', 'response as { ok: true }'],
+  ['const i = value as Baz', null],
+  ["const j = ['a', 'b'] as const", null],
+  ['const k = result!.data', null],
+  ['const l = String(value) as Category', null],
+]
+
+test('the count finds such an assertion where there is one, once however it is nested', () => {
+  const text = PROBE.map(([line]) => `${line}\n`).join('')
+  const expected = PROBE.flatMap(([, reported], index) => (reported ? [`probe.ts:${index + 1}: ${reported}`] : []))
+  expect(resultCasts('probe.ts', text)).toEqual(expected)
 })
