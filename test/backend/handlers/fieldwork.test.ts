@@ -260,6 +260,29 @@ describe('visits', () => {
     expect(await mine()).toMatchObject({ items: [], total: 0 })
   })
 
+  test('a cadre’s own visits page with a cursor, newest first, with their real total; nobody else’s are in them', async () => {
+    const at = (day: number) => Date.UTC(2026, 2, day, 2, 0)
+    for (const [id, day] of [
+      ['visit-00000021', 10],
+      ['visit-00000022', 12],
+      ['visit-00000023', 11],
+    ] as const) {
+      data(await call(deps, 'cadre-a', visit(id, { raiseCases: [], at: at(day) }), 'fieldwork'))
+    }
+    type Page = { items: Visit[]; total: number; nextCursor: string | null }
+    const first = data<Page>(await call(deps, 'cadre-a', { action: 'listMyVisits', pageSize: 2 }, 'fieldwork'))
+    expect([first.items.map((v) => v.at), first.total]).toEqual([[at(12), at(11)], 3])
+    const second = data<Page>(
+      await call(deps, 'cadre-a', { action: 'listMyVisits', pageSize: 2, cursor: first.nextCursor }, 'fieldwork'),
+    )
+    expect([second.items.map((v) => v.at), second.total, second.nextCursor]).toEqual([[at(10)], 3, null])
+    expect(data<Page>(await call(deps, 'sup-a', { action: 'listMyVisits' }, 'fieldwork'))).toEqual({
+      items: [],
+      total: 0,
+      nextCursor: null,
+    })
+  })
+
   test('the same visit sent three times, and three times at once, makes one visit and one set of cases', async () => {
     for (let i = 0; i < 3; i++) data(await call(deps, 'cadre-a', visit('visit-00000002'), 'fieldwork'))
     await Promise.all(Array.from({ length: 3 }, () => call(deps, 'cadre-a', visit('visit-00000003'), 'fieldwork')))
