@@ -8,6 +8,7 @@ import type { Store } from '../../ports/store'
 import { caseIdFor, createCaseOnce } from '../cases'
 import type { Handler } from '../context'
 import { activeUnit } from '../orgs'
+import { cursorPage } from '../paging'
 import { checkImages } from '../photos'
 import { chargeRateLimits } from '../rate-limits'
 
@@ -136,5 +137,11 @@ export const recordVisit: Handler<'fieldwork', 'recordVisit'> = async (input, ct
   return ok(visit)
 }
 
-export const listMyVisits: Handler<'fieldwork', 'listMyVisits'> = async (_input, { store, actor }) =>
-  ok(await store.query<Visit>('visits', { filter: { openid: actor.openid }, sort: [['at', -1]], offset: 0, limit: 50 }))
+/** The caller's own visits, newest first, a page at a time. */
+export const listMyVisits: Handler<'fieldwork', 'listMyVisits'> = async ({ cursor, pageSize }, { store, actor }) =>
+  cursorPage<Visit, Visit>(
+    store,
+    'visits',
+    { filter: { openid: actor.openid }, sort: [['at', -1]], cursor, pageSize },
+    (visit) => visit,
+  )
