@@ -199,6 +199,25 @@ describe('hours (下沉时长)', () => {
   })
 })
 
+describe('a sign-out after the open limit, before the 未签退 job ran', () => {
+  test.each([
+    // hours open → what is recorded: signed out after (h), hours, 未签退
+    [11.5, 11.5, 11.5, false],
+    [12, 12, 12, false],
+    [13, 12, 12, true],
+    [30, 12, 12, true],
+  ])('signing out %s h after signing in records %s h at %s h, flagged %s', async (open, at, hours, flagged) => {
+    deps.clock.current = Date.UTC(2026, 2, 11, 1, 0)
+    const signedIn = data<Checkin>(await signIn('cadre-a', fix(north(10)))).signedInAt
+    deps.clock.current += open * HOUR_MS
+    const closed = data<Checkin>(await signOut('cadre-a'))
+    expect([closed.signedOutAt, closed.hours, closed.autoClosed]).toEqual([signedIn + at * HOUR_MS, hours, flagged])
+    // Closed once: the job finds nothing left, and the slot is free.
+    expect(await closeStaleCheckins(deps)).toEqual({ closed: 0 })
+    expect((await signIn('cadre-a', fix(north(10)))).ok).toBe(true)
+  })
+})
+
 describe('visits', () => {
   const visit = (clientRequestId: string, overrides: Record<string, unknown> = {}) => ({
     action: 'recordVisit',
