@@ -5,6 +5,7 @@ import { fromWgs84, type GeoPoint } from '@core/geo'
 import { DAY_MS, HOUR_MS } from '@core/time'
 import { closeStaleCheckins } from '../../../backend/handlers/fieldwork/checkins'
 import { addTwoOffices, addUser, call, makeDeps } from '../../support/backend'
+import { TINY_PNG } from '../../support/images'
 import { data } from '../../support/result'
 
 type Deps = Awaited<ReturnType<typeof makeDeps>>
@@ -308,6 +309,16 @@ describe('visits', () => {
     expect(await deps.store.count('visits')).toBe(2)
     expect(await deps.store.count('cases')).toBe(2)
     expect(await deps.store.count('households')).toBe(1)
+  })
+
+  test('a refused visit costs nothing against the hourly photo limit', async () => {
+    const photos = await Promise.all(Array.from({ length: 9 }, () => deps.files.save(TINY_PNG, 'png', 'image/png')))
+    // 12 × 9 = 108 photo references outside his area, over the 100 an hour allows, had they been counted.
+    for (let i = 0; i < 12; i++) {
+      const outside = visit(`visit-0000010${i}`, { areaUnitId: 'estate-b', photos, raiseCases: [] })
+      expect(await call(deps, 'cadre-a', outside, 'fieldwork')).toMatchObject({ code: 'AUTH.FORBIDDEN' })
+    }
+    data(await call(deps, 'cadre-a', visit('visit-00000200', { photos, raiseCases: [] }), 'fieldwork'))
   })
 
   test('a visit outside the cadre’s area, or a door-knock without a household, is refused and stores nothing', async () => {
