@@ -71,8 +71,6 @@ export const recordVisit: Handler<'fieldwork', 'recordVisit'> = async (input, ct
   const visitId = `visit-${caseIdFor(actor.openid, input.clientRequestId)}`
   const earlier = await store.get<Visit>('visits', visitId)
   if (earlier) return ok(earlier)
-  const limited = await chargeRateLimits(ctx, actor.openid, 'fieldwork', 'recordVisit', input)
-  if (limited) return limited
 
   const area = await activeUnit(store, input.areaUnitId)
   if (!area.ok) return { ...area, field: 'areaUnitId' }
@@ -86,6 +84,9 @@ export const recordVisit: Handler<'fieldwork', 'recordVisit'> = async (input, ct
   const at = input.at ?? now
   // A visit is recorded after it happens: a time in the future would skew the ledger and figures.
   if (at > now + VISIT_CLOCK_SKEW_MS) return fail('INPUT.INVALID', '走访时间不能晚于现在', 'at')
+  // Charged once the visit passed its checks: a refused one uses up nothing.
+  const limited = await chargeRateLimits(ctx, actor.openid, 'fieldwork', 'recordVisit', input)
+  if (limited) return limited
   const raisedCaseIds: string[] = []
   for (const [index, raised] of input.raiseCases.entries()) {
     const caseInput = {
