@@ -529,6 +529,18 @@ describe('merge: check first, write after', () => {
     expect((await deps.store.get<Case>('cases', survivor.id))?.version).toBe(before)
   })
 
+  test('a case merged into itself (by its own number) is refused, said so, and does not move', async () => {
+    const { id, number } = await submit(deps)
+    const before = (await deps.store.get<Case>('cases', id))?.version
+    expect(await act(deps, 'sup-a', 'merge', id, { targetNumber: number })).toEqual({
+      ok: false,
+      code: 'CASE.BAD_MERGE',
+      message: '不能合并到这条诉求自己，请填写另一条诉求的编号',
+      field: 'targetNumber',
+    })
+    expect((await deps.store.get<Case>('cases', id))?.version).toBe(before)
+  })
+
   test('a merge whose follower copy keeps failing still answers ok; the finish-merges job completes it', async () => {
     const survivor = await submit(deps, 'res-1')
     const duplicate = await submit(deps, 'res-2')
