@@ -164,6 +164,10 @@ export const rateCaseByCall = transition('rateByCall', asIs<'rateByCall'>())
 
 /** The surviving case of a merge: open, in the caller's subtree, not the case itself. */
 async function mergeTarget(store: Store, doc: Case, actor: Actor, targetNumber: string): Promise<Result<Case>> {
+  // The case's own number: said plainly (the caller knows it; nothing is probed).
+  if (targetNumber === doc.number) {
+    return fail('CASE.BAD_MERGE', '不能合并到这条诉求自己，请填写另一条诉求的编号', 'targetNumber')
+  }
   const [target] = await store.query<Case>('cases', { filter: { number: targetNumber }, offset: 0, limit: 1 })
   // Missing, outside the subtree or no longer open: one answer, so no case number can be probed.
   if (
