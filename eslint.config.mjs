@@ -24,6 +24,7 @@ const coreDoesNoIo = {
 }
 
 const NETWORK_MESSAGE = 'Only src/services/backend.ts talks to the backend: call ask()/callFunction() instead.'
+const NETWORK_APIS = ['request', 'uploadFile', 'downloadFile', 'connectSocket', 'cloud']
 const onlyTheClientTalksToTheNetwork = {
   files: ['src/**/*.{ts,tsx}'],
   ignores: ['src/services/backend.ts', 'src/services/identity.ts'],
@@ -37,11 +38,12 @@ const onlyTheClientTalksToTheNetwork = {
     ],
     'no-restricted-properties': [
       'error',
-      ...['request', 'uploadFile', 'downloadFile', 'connectSocket', 'cloud'].map((property) => ({
-        object: 'Taro',
-        property,
-        message: NETWORK_MESSAGE,
-      })),
+      ...NETWORK_APIS.map((property) => ({ object: 'Taro', property, message: NETWORK_MESSAGE })),
+    ],
+    // The same APIs imported by name: `import { request } from '@tarojs/taro'`.
+    'no-restricted-imports': [
+      'error',
+      { paths: [{ name: '@tarojs/taro', importNames: NETWORK_APIS, message: NETWORK_MESSAGE }] },
     ],
   },
 }

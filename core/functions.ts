@@ -183,7 +183,7 @@ export const FUNCTIONS = {
     signOut: { permission: 'checkin.own', input: signOutInput, output: checkinSchema },
     currentCheckin: { permission: 'checkin.own', input: currentCheckinInput, output: checkinSchema.nullable() },
     recordVisit: { permission: 'visit.record', input: recordVisitInput, output: visitSchema },
-    listMyVisits: { permission: 'checkin.own', input: listMyVisitsInput, output: z.array(visitSchema) },
+    listMyVisits: { permission: 'checkin.own', input: listMyVisitsInput, output: pageOf(visitSchema) },
     listHouseholds: { permission: 'household.list', input: listHouseholdsInput, output: pageOf(ledgerRowSchema) },
     listNeglectedHouseholds: {
       permission: 'household.list',

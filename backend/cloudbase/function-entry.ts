@@ -52,17 +52,30 @@ function templateIds(): TemplateIds {
 }
 
 /**
+ * Whether an invocation is a timer's: no caller in its context, a timer's event (`Type: 'Timer'`
+ * with the trigger's name), and, where the context says where the call came from, a timer
+ * (`TRIGGER_SRC`). Throws on a context it cannot read.
+ */
+function isTimerInvocation(event: unknown, context: unknown): boolean {
+  if (typeof context !== 'object' || context === null) throw new Error('no invocation context')
+  const { WX_OPENID, TRIGGER_SRC } = getCloudbaseContext(context as Parameters<typeof getCloudbaseContext>[0])
+  if (typeof WX_OPENID === 'string' && WX_OPENID) return false
+  if (TRIGGER_SRC !== undefined && TRIGGER_SRC !== 'timer') return false
+  const timer = event as { Type?: unknown; TriggerName?: unknown } | null
+  return timer?.Type === 'Timer' && typeof timer.TriggerName === 'string'
+}
+
+/**
  * The timer-triggered function: runs the scheduled job its trigger is named after. Anyone signed in
- * to the mini-program can call it too, with any event; a timer's context carries no caller, so a
- * context with an OPENID is refused before any job is looked up, and one that cannot be read as well.
+ * to the mini-program can call it too, with any event, and other functions or tools can invoke it
+ * without a caller: only a timer's invocation runs a job, and one whose context cannot be read none.
  */
 export function scheduledJobs(jobs: readonly Job[]): (event: unknown, context: unknown) => Promise<Result<unknown>> {
   const deps = platformDeps()
   return async (event, context) => {
     const trigger = (event as { TriggerName?: unknown } | null)?.TriggerName
     try {
-      if (typeof context !== 'object' || context === null) throw new Error('no invocation context')
-      if (openidOf(context) !== null) return fail('AUTH.FORBIDDEN')
+      if (!isTimerInvocation(event, context)) return fail('AUTH.FORBIDDEN')
       const job = jobs.find((candidate) => candidate.name === trigger)
       if (!job) return fail('JOB.UNKNOWN', `没有名为 ${String(trigger)} 的定时任务`)
       return ok(await job.run(deps))

@@ -37,19 +37,15 @@ interface NewCaseRequest {
 
 /**
  * Creates a case once per caller and request id: a resend answers the case already stored. The
- * area must be an active place and every file uploaded; a number is drawn only for a case that
- * passed those checks. Shared by the resident's report and the official's 立行立改.
+ * area must be an active place and every file uploaded; the hourly limits are charged, and a
+ * number drawn, only for a case that passed those checks. Shared by the resident's report and the
+ * official's 立行立改.
  */
 export async function createCaseOnce(ctx: HandlerContext, request: NewCaseRequest): Promise<Result<Case>> {
   const { store, files, clock, actor } = ctx
   const id = caseIdFor(actor.openid, request.clientRequestId)
   const earlier = await store.get<Case>('cases', id)
   if (earlier) return ok(earlier)
-  if (request.charge) {
-    const { fn, action, input } = request.charge
-    const limited = await chargeRateLimits(ctx, actor.openid, fn, action, input)
-    if (limited) return limited
-  }
 
   const area = await store.get<OrgUnit>('orgUnits', request.areaUnitId)
   if (!area || !isAreaUnit(area)) return fail('CASE.UNKNOWN_AREA', undefined, 'areaUnitId')
@@ -57,6 +53,12 @@ export async function createCaseOnce(ctx: HandlerContext, request: NewCaseReques
   if (!allowed.ok) return allowed
   const notImage = await checkImages(files, request.files, 'photos')
   if (notImage) return notImage
+  // Charged once the request passed its checks: a refused one uses up nothing.
+  if (request.charge) {
+    const { fn, action, input } = request.charge
+    const limited = await chargeRateLimits(ctx, actor.openid, fn, action, input)
+    if (limited) return limited
+  }
 
   const now = clock.now()
   const year = chinaYear(now)

@@ -164,6 +164,10 @@ export const rateCaseByCall = transition('rateByCall', asIs<'rateByCall'>())
 
 /** The surviving case of a merge: open, in the caller's subtree, not the case itself. */
 async function mergeTarget(store: Store, doc: Case, actor: Actor, targetNumber: string): Promise<Result<Case>> {
+  // The case's own number: said plainly (the caller knows it; nothing is probed).
+  if (targetNumber === doc.number) {
+    return fail('CASE.BAD_MERGE', '不能合并到这条诉求自己，请填写另一条诉求的编号', 'targetNumber')
+  }
   const [target] = await store.query<Case>('cases', { filter: { number: targetNumber }, offset: 0, limit: 1 })
   // Missing, outside the subtree or no longer open: one answer, so no case number can be probed.
   if (
@@ -205,20 +209,24 @@ export const mergeCase = transition(
   },
 )
 
-/** Copies a merged case's followers to the surviving case, then clears the merged case's flag. */
+/**
+ * Copies a merged case's followers to the surviving case, then clears the merged case's flag. The
+ * merge is written already: whatever fails here (the store throwing too) leaves the flag for the
+ * finish-merges job, and never fails the merge.
+ */
 export async function finishMerge(store: Store, merged: Case): Promise<boolean> {
   if (!merged.mergedInto) return true
   try {
     await addFollowers(store, merged.mergedInto.id, merged.followerOpenids)
+    const current = await store.get<Case>('cases', merged._id)
+    if (current?.mergeFollowersPending) {
+      await store.updateIfVersion('cases', current._id, current.version, { mergeFollowersPending: false })
+    }
+    return true
   } catch (error) {
-    console.error('[merge] followers not copied yet; the finish-merges job will retry', error)
+    console.error('[merge] not finished yet; the finish-merges job will retry', error)
     return false
   }
-  const current = await store.get<Case>('cases', merged._id)
-  if (current?.mergeFollowersPending) {
-    await store.updateIfVersion('cases', current._id, current.version, { mergeFollowersPending: false })
-  }
-  return true
 }
 
 /** 立行立改: recorded by the official who solved it, waiting for someone else's 销号. */

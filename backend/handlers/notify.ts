@@ -33,7 +33,7 @@ export async function deliver(
   for (const planned of notifications) {
     const expanded =
       planned.recipient === COVERING_SUPERVISORS && planned.covering
-        ? (await coveringSupervisors(ctx.store, planned.covering.areaUnitPath))
+        ? (await coveringSupervisorsOrNone(ctx.store, planned.covering.areaUnitPath))
             .filter((openid) => !planned.covering?.except.includes(openid))
             .map((recipient) => ({ ...planned, recipient }))
         : [planned]
@@ -69,8 +69,28 @@ async function coveringSupervisors(store: Store, areaUnitPath: readonly string[]
   return []
 }
 
+/** How often the covering supervisors are asked for when the store fails. */
+const LOOKUP_ATTEMPTS = 3
+
+/**
+ * The covering supervisors, asked for again when the store fails: the action they are told of is
+ * already written, so a lookup that keeps failing tells nobody (logged) rather than fail the action.
+ */
+async function coveringSupervisorsOrNone(store: Store, areaUnitPath: readonly string[]): Promise<string[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await coveringSupervisors(store, areaUnitPath)
+    } catch (error) {
+      if (attempt >= LOOKUP_ATTEMPTS) {
+        console.error('[notifier] the covering supervisors could not be found; not told', error)
+        return []
+      }
+    }
+  }
+}
+
 /** Tells the covering supervisors of a case that has just been created. */
 export async function announceNewCase(ctx: Pick<HandlerContext, 'store' | 'notifier'>, doc: Case): Promise<void> {
-  const supervisors = await coveringSupervisors(ctx.store, doc.areaUnitPath)
+  const supervisors = await coveringSupervisorsOrNone(ctx.store, doc.areaUnitPath)
   await deliver(ctx, planNewCaseNotifications(doc, supervisors))
 }

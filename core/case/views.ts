@@ -226,12 +226,17 @@ export function toStaffListItem(actor: Actor, doc: Case, now: number): StaffCase
   }
 }
 
+/**
+ * A 回访 row: the caller gets the reporter's name and phone; who works the case sees it as staff;
+ * anyone else of the area (a cadre who sent it back) only as any other viewer.
+ */
 export function toCallbackItem(actor: Actor, doc: Case, now: number): CallbackItem {
   const mayCall = availableActions(actor, doc, now).includes('rateByCall')
   const row = toStaffListItem(actor, doc, now)
-  return mayCall
-    ? { ...row, reporterName: doc.reporter.name, reporterPhone: doc.reporter.phone, mayCall }
-    : { ...row, mayCall }
+  if (mayCall) return { ...row, reporterName: doc.reporter.name, reporterPhone: doc.reporter.phone, mayCall }
+  return caseAccess(actor, doc) === 'staff'
+    ? { ...row, mayCall }
+    : { ...row, summary: summaryOf(doc, caseRuleFor(actor, doc, 'other')), mayCall }
 }
 
 export function handedOver(doc: Case): HandedOverView {

@@ -144,4 +144,4 @@ export const recordVisitInput = z
 export const listHouseholdsInput = z.object({ action: z.literal('listHouseholds'), ...cursorFields })
 export const listNeglectedHouseholdsInput = z.object({ action: z.literal('listNeglectedHouseholds'), ...cursorFields })
 export const myMonthInput = z.object({ action: z.literal('myMonth') })
-export const listMyVisitsInput = z.object({ action: z.literal('listMyVisits') })
+export const listMyVisitsInput = z.object({ action: z.literal('listMyVisits'), ...cursorFields })

@@ -151,14 +151,17 @@ function hoursBetween(from: number, to: number): number {
 /**
  * Closes a sign-in at sign-out, noting where: a cadre must always be able to sign out, so a fix
  * far from the point (beyond its radius and the fix's own uncertainty) is flagged, not refused.
+ * Past the open limit it is closed as the 未签退 job would have closed it: one rule, whoever is first.
  */
 export function signOut(
   checkin: Checkin,
   now: number,
   point: Pick<ContactPoint, 'location' | 'radiusMeters'> | null,
   fix: Fix | null,
-  settings: Pick<FieldworkSettings, 'maxAccuracyMeters'>,
+  settings: Pick<FieldworkSettings, 'maxAccuracyMeters' | 'openLimitHours'>,
 ): Checkin {
+  const overdue = autoClose(checkin, now, settings)
+  if (overdue) return overdue
   const distance = point && fix ? Math.round(distanceMeters(point.location, fix.position)) : null
   const slack = fix ? Math.min(fix.accuracy, settings.maxAccuracyMeters) : 0
   return {
@@ -174,7 +177,11 @@ export function signOut(
 }
 
 /** 未签退: a sign-in open past the limit is closed with its hours capped at the limit, and flagged. */
-export function autoClose(checkin: Checkin, now: number, settings: FieldworkSettings): Checkin | null {
+export function autoClose(
+  checkin: Checkin,
+  now: number,
+  settings: Pick<FieldworkSettings, 'openLimitHours'>,
+): Checkin | null {
   if (checkin.signedOutAt !== null) return null
   const limitMs = settings.openLimitHours * HOUR_MS
   if (now - checkin.signedInAt <= limitMs) return null

@@ -45,6 +45,19 @@ const PROBES: Array<[filePath: string, code: string, rules: string[]]> = [
     "import Taro from '@tarojs/taro'\nexport const go = () => Taro.cloud.callFunction({ name: 'cases' })\n",
     ['no-restricted-properties'],
   ],
+  ...['request', 'uploadFile', 'downloadFile', 'connectSocket', 'cloud'].map((name): [string, string, string[]] => [
+    'src/pages/probe/index.tsx',
+    `import { ${name} } from '@tarojs/taro'\nexport const go = ${name}\n`,
+    ['no-restricted-imports'],
+  ]),
+  [
+    'src/components/Probe.tsx',
+    "import { navigateTo, request as send } from '@tarojs/taro'\nexport const go = [navigateTo, send]\n",
+    ['no-restricted-imports'],
+  ],
+  ['src/services/backend.ts', "import { request } from '@tarojs/taro'\nexport const go = request\n", []],
+  ['src/services/identity.ts', "import { request } from '@tarojs/taro'\nexport const go = request\n", []],
+  ['src/pages/probe/index.tsx', "import { navigateTo } from '@tarojs/taro'\nexport const go = navigateTo\n", []],
   ['src/pages/probe/index.tsx', "export const go = () => fetch('/fn/cases')\n", ['no-restricted-globals']],
   ['src/services/backend.ts', "export const go = () => fetch('/fn/cases')\n", []],
   [

@@ -65,6 +65,16 @@ describe('the bundled cases function on CloudBase (fake SDK, fake context)', () 
     ).toMatchObject({ ok: false, code: 'CASE.PHOTO_NOT_FOUND' })
   })
 
+  test('answers are checked against their schema (CHECK_OUTPUTS=1): a stored case no view allows is not sent', async () => {
+    const submitted = await main({ ...submit, clientRequestId: 'wx-req-0003' }, fakeContext('oWX-resident-2'))
+    const { id } = (submitted as unknown as { data: { id: string } }).data
+    ;(app.db.rows('cases').get(id) as Record<string, unknown>).category = '不在类别表里'
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    const answer = await main({ action: 'get', id }, fakeContext('oWX-resident-2'))
+    logged.mockRestore()
+    expect(answer).toMatchObject({ ok: false, code: 'SYSTEM.BAD_OUTPUT' })
+  })
+
   test('without an OPENID in the context the caller must log in, whatever the event claims', async () => {
     expect(await main({ ...submit, openid: 'oWX-resident-1' }, { request_id: 'r', environment: '{}' })).toMatchObject({
       ok: false,

@@ -110,6 +110,23 @@ describe('the jobs function runs a job for its timer only', () => {
     expect(opened).toEqual([])
   })
 
+  /** A call with no user in it that did not come from a timer (another function, a server SDK, a console test). */
+  const noCaller = { request_id: 'r', environment: '{}' }
+  const calledBy = (source: string) => ({
+    request_id: 'r',
+    environment: JSON.stringify({ TCB_CONTEXT_KEYS: 'TRIGGER_SRC', TRIGGER_SRC: source }),
+  })
+  test.each([
+    ['a forged trigger name, no caller', { TriggerName: 'default-satisfied' }, noCaller],
+    ['a trigger name and a wrong type, no caller', { Type: 'Cos', TriggerName: 'default-satisfied' }, noCaller],
+    ['a forged trigger name in a timer’s context', { TriggerName: 'default-satisfied' }, timerContext()],
+    ['a whole timer event from a source that is not a timer', timerEvent('default-satisfied'), calledBy('tcb')],
+  ])('%s → AUTH.FORBIDDEN, and no job runs', async (_label, event, context) => {
+    const answer = await main(event, context)
+    expect(answer).toEqual({ ok: false, code: 'AUTH.FORBIDDEN', message: expect.stringMatching(CHINESE) })
+    expect(opened).toEqual([])
+  })
+
   test.each([
     ['undefined', undefined],
     ['a string', 'not a context'],

@@ -22,9 +22,11 @@ export function buildFunctions(): string {
 
 /**
  * Loads one bundled function with the fake SDK standing where CloudBase would install
- * `@cloudbase/node-sdk`, so the file under test is the file that would be deployed.
+ * `@cloudbase/node-sdk`, so the file under test is the file that would be deployed. Its answers are
+ * checked against their schemas (CHECK_OUTPUTS=1, read as the bundle loads), as in every other test.
  */
 export function loadBundledFunction(outdir: string, name: string, app: FakeCloudbaseApp): Main {
+  process.env.CHECK_OUTPUTS = '1'
   const sdkDir = path.join(outdir, name, 'node_modules', '@cloudbase', 'node-sdk')
   fs.mkdirSync(sdkDir, { recursive: true })
   fs.writeFileSync(path.join(sdkDir, 'index.js'), 'module.exports = globalThis.__fakeCloudbaseSdk\n')

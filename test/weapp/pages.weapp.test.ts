@@ -318,6 +318,10 @@ describe.each(PERSONS)('the WeChat build, held by the %s', (person) => {
   test('no page sent setData over WeChat’s 1 MiB limit', () => {
     expect(device.app.oversizedSetData).toEqual([])
   })
+
+  test('after every page, still no wx API reached for that it does not have (each visit fails on one, too)', () => {
+    expect([...device.app.wx.missing]).toEqual(['webpackJsonp'])
+  })
 })
 
 describe('a page loads once per showing', () => {

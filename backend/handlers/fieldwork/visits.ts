@@ -8,6 +8,7 @@ import type { Store } from '../../ports/store'
 import { caseIdFor, createCaseOnce } from '../cases'
 import type { Handler } from '../context'
 import { activeUnit } from '../orgs'
+import { cursorPage } from '../paging'
 import { checkImages } from '../photos'
 import { chargeRateLimits } from '../rate-limits'
 
@@ -70,8 +71,6 @@ export const recordVisit: Handler<'fieldwork', 'recordVisit'> = async (input, ct
   const visitId = `visit-${caseIdFor(actor.openid, input.clientRequestId)}`
   const earlier = await store.get<Visit>('visits', visitId)
   if (earlier) return ok(earlier)
-  const limited = await chargeRateLimits(ctx, actor.openid, 'fieldwork', 'recordVisit', input)
-  if (limited) return limited
 
   const area = await activeUnit(store, input.areaUnitId)
   if (!area.ok) return { ...area, field: 'areaUnitId' }
@@ -85,6 +84,9 @@ export const recordVisit: Handler<'fieldwork', 'recordVisit'> = async (input, ct
   const at = input.at ?? now
   // A visit is recorded after it happens: a time in the future would skew the ledger and figures.
   if (at > now + VISIT_CLOCK_SKEW_MS) return fail('INPUT.INVALID', '走访时间不能晚于现在', 'at')
+  // Charged once the visit passed its checks: a refused one uses up nothing.
+  const limited = await chargeRateLimits(ctx, actor.openid, 'fieldwork', 'recordVisit', input)
+  if (limited) return limited
   const raisedCaseIds: string[] = []
   for (const [index, raised] of input.raiseCases.entries()) {
     const caseInput = {
@@ -136,5 +138,11 @@ export const recordVisit: Handler<'fieldwork', 'recordVisit'> = async (input, ct
   return ok(visit)
 }
 
-export const listMyVisits: Handler<'fieldwork', 'listMyVisits'> = async (_input, { store, actor }) =>
-  ok(await store.query<Visit>('visits', { filter: { openid: actor.openid }, sort: [['at', -1]], offset: 0, limit: 50 }))
+/** The caller's own visits, newest first, a page at a time. */
+export const listMyVisits: Handler<'fieldwork', 'listMyVisits'> = async ({ cursor, pageSize }, { store, actor }) =>
+  cursorPage<Visit, Visit>(
+    store,
+    'visits',
+    { filter: { openid: actor.openid }, sort: [['at', -1]], cursor, pageSize },
+    (visit) => visit,
+  )

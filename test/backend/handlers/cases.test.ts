@@ -372,7 +372,7 @@ describe('photos: checked by their bytes, shown through URLs handed out after th
   })
 })
 
-describe('what an independent review found', () => {
+describe('resends cost nothing, crafted cursors are refused, who typed a case in counts as then', () => {
   let deps: Awaited<ReturnType<typeof makeDeps>>
   beforeEach(async () => {
     deps = await makeDeps()
@@ -386,6 +386,23 @@ describe('what an independent review found', () => {
     for (let i = 0; i < 19; i++) data(await call(deps, 'steady', submitEvent()))
     expect((await call(deps, 'steady', first)).ok).toBe(true)
     expect(await call(deps, 'steady', submitEvent())).toMatchObject({ ok: false, code: 'RATE.LIMITED' })
+  })
+
+  test('a refused report (unknown area, photo never uploaded) costs nothing against the hourly limits', async () => {
+    const missing = Array.from({ length: 9 }, (_, i) => `img_${String(i).repeat(32)}.jpg`)
+    for (let i = 0; i < 12; i++) {
+      expect(await call(deps, 'unlucky', submitEvent({ areaUnitId: 'estate-gone' }))).toMatchObject({
+        code: 'CASE.UNKNOWN_AREA',
+      })
+      // 12 × 9 = 108 photo references, over the 100 an hour allows, had they been counted.
+      expect(await call(deps, 'unlucky', submitEvent({ photos: missing }))).toMatchObject({
+        code: 'CASE.PHOTO_NOT_FOUND',
+      })
+    }
+    const photos = await Promise.all(Array.from({ length: 9 }, () => deps.files.save(TINY_PNG, 'png', 'image/png')))
+    expect((await call(deps, 'unlucky', submitEvent({ photos }))).ok).toBe(true)
+    for (let i = 0; i < 19; i++) data(await call(deps, 'unlucky', submitEvent()))
+    expect(await call(deps, 'unlucky', submitEvent())).toMatchObject({ ok: false, code: 'RATE.LIMITED' })
   })
 
   test('a cursor that holds something no page gave out is refused, not thrown on', async () => {

@@ -5,6 +5,7 @@ import { fromWgs84, type GeoPoint } from '@core/geo'
 import { DAY_MS, HOUR_MS } from '@core/time'
 import { closeStaleCheckins } from '../../../backend/handlers/fieldwork/checkins'
 import { addTwoOffices, addUser, call, makeDeps } from '../../support/backend'
+import { TINY_PNG } from '../../support/images'
 import { data } from '../../support/result'
 
 type Deps = Awaited<ReturnType<typeof makeDeps>>
@@ -199,6 +200,25 @@ describe('hours (下沉时长)', () => {
   })
 })
 
+describe('a sign-out after the open limit, before the 未签退 job ran', () => {
+  test.each([
+    // hours open → what is recorded: signed out after (h), hours, 未签退
+    [11.5, 11.5, 11.5, false],
+    [12, 12, 12, false],
+    [13, 12, 12, true],
+    [30, 12, 12, true],
+  ])('signing out %s h after signing in records %s h at %s h, flagged %s', async (open, at, hours, flagged) => {
+    deps.clock.current = Date.UTC(2026, 2, 11, 1, 0)
+    const signedIn = data<Checkin>(await signIn('cadre-a', fix(north(10)))).signedInAt
+    deps.clock.current += open * HOUR_MS
+    const closed = data<Checkin>(await signOut('cadre-a'))
+    expect([closed.signedOutAt, closed.hours, closed.autoClosed]).toEqual([signedIn + at * HOUR_MS, hours, flagged])
+    // Closed once: the job finds nothing left, and the slot is free.
+    expect(await closeStaleCheckins(deps)).toEqual({ closed: 0 })
+    expect((await signIn('cadre-a', fix(north(10)))).ok).toBe(true)
+  })
+})
+
 describe('visits', () => {
   const visit = (clientRequestId: string, overrides: Record<string, unknown> = {}) => ({
     action: 'recordVisit',
@@ -235,12 +255,70 @@ describe('visits', () => {
     expect(queue.items.map((i) => i.id)).toEqual([raised._id])
   })
 
+  test('a cadre who raised a case on a visit and is then assigned it sees it as staff, never in his 我的诉求', async () => {
+    const recorded = data<Visit>(await call(deps, 'cadre-a', visit('visit-00000010'), 'fieldwork'))
+    const id = recorded.raisedCaseIds[0] as string
+    const mine = async () =>
+      data<{ items: unknown[]; total: number }>(await call(deps, 'cadre-a', { action: 'listMine' }))
+    expect(await mine()).toMatchObject({ items: [], total: 0 })
+    const version = ((await deps.store.get<Case>('cases', id)) as Case).version
+    data(
+      await call(deps, 'sup-a', {
+        action: 'assign',
+        id,
+        expectedVersion: version,
+        leadOfficial: '陈书记',
+        responsibleUnitId: 'office-a',
+        handlerOpenid: 'cadre-a',
+        standard: '路灯修好',
+      }),
+    )
+    const seen = data<{ kind: string; reporter: { name: string; phone: string } }>(
+      await call(deps, 'cadre-a', { action: 'get', id }),
+    )
+    expect(seen).toMatchObject({ kind: 'staff', reporter: { name: '孙奶奶', phone: '0728-6231234' } })
+    expect(await mine()).toMatchObject({ items: [], total: 0 })
+  })
+
+  test('a cadre’s own visits page with a cursor, newest first, with their real total; nobody else’s are in them', async () => {
+    const at = (day: number) => Date.UTC(2026, 2, day, 2, 0)
+    for (const [id, day] of [
+      ['visit-00000021', 10],
+      ['visit-00000022', 12],
+      ['visit-00000023', 11],
+    ] as const) {
+      data(await call(deps, 'cadre-a', visit(id, { raiseCases: [], at: at(day) }), 'fieldwork'))
+    }
+    type Page = { items: Visit[]; total: number; nextCursor: string | null }
+    const first = data<Page>(await call(deps, 'cadre-a', { action: 'listMyVisits', pageSize: 2 }, 'fieldwork'))
+    expect([first.items.map((v) => v.at), first.total]).toEqual([[at(12), at(11)], 3])
+    const second = data<Page>(
+      await call(deps, 'cadre-a', { action: 'listMyVisits', pageSize: 2, cursor: first.nextCursor }, 'fieldwork'),
+    )
+    expect([second.items.map((v) => v.at), second.total, second.nextCursor]).toEqual([[at(10)], 3, null])
+    expect(data<Page>(await call(deps, 'sup-a', { action: 'listMyVisits' }, 'fieldwork'))).toEqual({
+      items: [],
+      total: 0,
+      nextCursor: null,
+    })
+  })
+
   test('the same visit sent three times, and three times at once, makes one visit and one set of cases', async () => {
     for (let i = 0; i < 3; i++) data(await call(deps, 'cadre-a', visit('visit-00000002'), 'fieldwork'))
     await Promise.all(Array.from({ length: 3 }, () => call(deps, 'cadre-a', visit('visit-00000003'), 'fieldwork')))
     expect(await deps.store.count('visits')).toBe(2)
     expect(await deps.store.count('cases')).toBe(2)
     expect(await deps.store.count('households')).toBe(1)
+  })
+
+  test('a refused visit costs nothing against the hourly photo limit', async () => {
+    const photos = await Promise.all(Array.from({ length: 9 }, () => deps.files.save(TINY_PNG, 'png', 'image/png')))
+    // 12 × 9 = 108 photo references outside his area, over the 100 an hour allows, had they been counted.
+    for (let i = 0; i < 12; i++) {
+      const outside = visit(`visit-0000010${i}`, { areaUnitId: 'estate-b', photos, raiseCases: [] })
+      expect(await call(deps, 'cadre-a', outside, 'fieldwork')).toMatchObject({ code: 'AUTH.FORBIDDEN' })
+    }
+    data(await call(deps, 'cadre-a', visit('visit-00000200', { photos, raiseCases: [] }), 'fieldwork'))
   })
 
   test('a visit outside the cadre’s area, or a door-knock without a household, is refused and stores nothing', async () => {

@@ -529,6 +529,18 @@ describe('merge: check first, write after', () => {
     expect((await deps.store.get<Case>('cases', survivor.id))?.version).toBe(before)
   })
 
+  test('a case merged into itself (by its own number) is refused, said so, and does not move', async () => {
+    const { id, number } = await submit(deps)
+    const before = (await deps.store.get<Case>('cases', id))?.version
+    expect(await act(deps, 'sup-a', 'merge', id, { targetNumber: number })).toEqual({
+      ok: false,
+      code: 'CASE.BAD_MERGE',
+      message: '不能合并到这条诉求自己，请填写另一条诉求的编号',
+      field: 'targetNumber',
+    })
+    expect((await deps.store.get<Case>('cases', id))?.version).toBe(before)
+  })
+
   test('a merge whose follower copy keeps failing still answers ok; the finish-merges job completes it', async () => {
     const survivor = await submit(deps, 'res-1')
     const duplicate = await submit(deps, 'res-2')
@@ -551,7 +563,61 @@ describe('merge: check first, write after', () => {
   })
 })
 
-describe('what an independent review found', () => {
+describe('a written action answers ok whatever fails after it', () => {
+  /** The store throws (an outage, not a lost race) on the calls `when` picks. */
+  function throwWhen(when: (method: string, collection: string, id?: string, fields?: object) => boolean) {
+    const store = deps.store
+    const [get, query, update] = [store.get.bind(store), store.query.bind(store), store.updateIfVersion.bind(store)]
+    const outage = () => {
+      throw new Error('database unavailable')
+    }
+    store.get = (async (collection: string, id: string) =>
+      when('get', collection, id) ? outage() : get(collection, id)) as typeof store.get
+    store.query = (async (collection: string, options: Parameters<typeof query>[1]) =>
+      when('query', collection) ? outage() : query(collection, options)) as typeof store.query
+    store.updateIfVersion = async (collection, id, expected, fields) =>
+      when('update', collection, id, fields) ? outage() : update(collection, id, expected, fields)
+    return jest.spyOn(console, 'error').mockImplementation(() => undefined)
+  }
+
+  test('领办: the covering supervisors cannot be looked up after the request is written; it answers ok and stands', async () => {
+    const { id } = await submit(deps)
+    data(await act(deps, 'sup-a', 'assign', id, assignTo('sup-a')))
+    data(await act(deps, 'sup-a', 'acknowledge', id))
+    const later = (await deps.store.get<Case>('cases', id))?.assignment?.deadline ?? 0
+    const errors = throwWhen((method, collection) => method === 'query' && collection === 'users')
+    const answer = await act(deps, 'sup-a', 'requestExtension', id, { deadline: later + DAY_MS, reason: '材料未到' })
+    errors.mockRestore()
+    expect(answer).toMatchObject({ ok: true, data: { status: 'in_progress' } })
+    expect((await deps.store.get<Case>('cases', id))?.pendingExtension?.reason).toBe('材料未到')
+  })
+
+  test.each([
+    ['reading the merged case again', 'get'],
+    ['clearing its flag', 'update'],
+  ])(
+    'a merge whose followers were copied but %s throws answers ok; the finish-merges job clears the flag',
+    async (_what, failing) => {
+      const survivor = await submit(deps, 'res-1')
+      const duplicate = await submit(deps, 'res-2')
+      let copied = false
+      const errors = throwWhen((method, collection, id, fields = {}) => {
+        if (method === 'update' && id === survivor.id && 'followerOpenids' in fields) copied = true
+        return copied && method === failing && collection === 'cases' && id === duplicate.id
+      })
+      const answer = await act(deps, 'sup-a', 'merge', duplicate.id, { targetNumber: survivor.number })
+      expect(answer).toMatchObject({ ok: true, data: { status: 'merged' } })
+      copied = false
+      expect((await deps.store.get<Case>('cases', survivor.id))?.followerOpenids).toEqual(['res-1', 'res-2'])
+      expect((await deps.store.get<Case>('cases', duplicate.id))?.mergeFollowersPending).toBe(true)
+      errors.mockRestore()
+      expect(await finishMergesJob.run(deps)).toEqual({ finished: 1, pending: 0 })
+      expect((await deps.store.get<Case>('cases', duplicate.id))?.mergeFollowersPending).toBe(false)
+    },
+  )
+})
+
+describe('匿名 messages, 领办 requests, late follower copies, merge targets and photo URLs after a write', () => {
   test('a message to the handler of a 匿名 case passes the view rule: the reporter’s phone in a comment is masked', async () => {
     const { id } = await submit(deps, 'res-1', { reporter: { name: '钱女士', phone: '13812345678', anonymous: true } })
     data(await act(deps, 'sup-a', 'assign', id, assignTo('cadre-a')))

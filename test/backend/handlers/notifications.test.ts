@@ -72,6 +72,31 @@ describe('the supervisors covering a case hear of it at once', () => {
     ])
   })
 
+  test('the store failing while the covering supervisors are looked up: the stored report answers ok, and the lookup is asked again', async () => {
+    const realQuery = deps.store.query.bind(deps.store)
+    let failures = 0
+    deps.store.query = (async (collection: string, options: Parameters<typeof realQuery>[1]) => {
+      if (collection === 'users' && failures > 0) {
+        failures -= 1
+        throw new Error('database unavailable')
+      }
+      return realQuery(collection, options)
+    }) as typeof deps.store.query
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    failures = 1
+    const once = await call(deps, 'res-1', submitEvent({ areaUnitId: 'estate-a' }))
+    failures = 1000
+    const always = await call(deps, 'res-1', submitEvent({ areaUnitId: 'estate-a' }))
+    errors.mockRestore()
+    expect([once.ok, always.ok]).toEqual([true, true])
+    expect(await deps.store.count('cases')).toBe(2)
+    // Told after the one failure; left untold (and logged) while the store keeps failing.
+    expect((await messages(deps)).map((m) => `${m.template}→${m.to}`)).toEqual([
+      'caseSubmitted→sup-a',
+      'caseSubmitted→sup-a2',
+    ])
+  })
+
   test('a resend of the same report announces nothing twice', async () => {
     const event = submitEvent({ areaUnitId: 'estate-a' })
     data(await call(deps, 'res-1', event))

@@ -54,3 +54,38 @@ describe('the one view rule', () => {
     expect(viewRule('public', NAMES).text('路灯坏了三天')).toBe('路灯坏了三天')
   })
 })
+
+describe('the public level (published lists)', () => {
+  // Everyone a case can name: its reporter, the family member who typed it in, the household visited.
+  const KNOWN = ['赵春梅', '钱多多', '欧阳娜娜']
+  test.each([
+    [
+      'the reporter, a family member and a household, by name',
+      '赵春梅的女儿钱多多替她反映，邻居欧阳娜娜作证',
+      '赵*梅的女儿钱*多替她反映，邻居欧**娜作证',
+    ],
+    [
+      'mobiles, landlines and ID numbers as people write them',
+      '电话+86 139-8765-4321，座机(0728)6231234，身份证420106199001011234',
+      '电话+86139****4321，座机(0728)***1234，身份证4201**********1234',
+    ],
+    [
+      'door numbers after 单元, 栋, 号楼, 座 and in 3-2-501',
+      '住2单元702室，对门3栋101，楼下5号楼302，A座1203，还有3-2-501',
+      '住2单元***室，对门3栋***，楼下5号楼***，A座***，还有3-2-***',
+    ],
+    ['everything at once', '欧阳娜娜 13987654321 住1单元702室', '欧**娜 139****4321 住1单元***室'],
+  ])('masks %s in free text', (_what, text, expected) => {
+    expect(viewRule('public', KNOWN).text(text)).toBe(expected)
+  })
+
+  test('names, phones and exact places of the fields', () => {
+    const rule = viewRule('public', KNOWN)
+    expect([rule.name('欧阳娜娜'), rule.phone('0728-6231234'), rule.address('柳岸小区3栋2单元501室')]).toEqual([
+      '欧**娜',
+      '0728-***1234',
+      '柳岸小区3栋2单元***室',
+    ])
+    expect(rule.exactPlace).toBe(false)
+  })
+})

@@ -27,13 +27,45 @@ export interface Faults {
 
 type Callbacks = { success?: (value: unknown) => void; fail?: (error: unknown) => void; complete?: () => void }
 
-export function createFakeWx(backend: WxBackend, faults: Faults, touch: () => void) {
+/** What the fake tells the simulator. */
+export interface FakeWxHooks {
+  /** Something happened (an answer came): the program is not idle. */
+  touch(): void
+  /** The mini-program's own callback threw: its error, as WeChat reports it, never the API failing. */
+  callbackThrew(where: string, error: unknown): void
+  /** A property of wx that does not exist was read. */
+  missingRead(property: string): void
+}
+
+/** The APIs a fault removes: reading them is the app's feature detection, not an API the fake lacks. */
+export function removedByFaults(faults: Faults): string[] {
+  return [...(faults.noCloud ? ['cloud'] : []), ...(faults.noAppBaseInfo ? ['getAppBaseInfo'] : [])]
+}
+
+export function createFakeWx(backend: WxBackend, faults: Faults, hooks: FakeWxHooks) {
+  const { touch } = hooks
   const calls: string[] = []
   /** Where the app asked to go: `redirectTo /pages/case/index?id=…`. */
   const navigations: string[] = []
   const missing = new Set<string>()
   const storage = new Map<string, unknown>()
   let inFlight = 0
+
+  /** Runs one of the app's callbacks: what it throws is the app's error, reported, never the API's failure. */
+  const run = (where: string, callback: ((value?: unknown) => void) | undefined, value?: unknown) => {
+    try {
+      callback?.(value)
+    } catch (error) {
+      hooks.callbackThrew(where, error)
+    }
+  }
+
+  /** The API answered (or failed): its callbacks, as WeChat calls them. */
+  const settleCallbacks = (options: Callbacks, outcome: { value: unknown } | { failure: unknown }) => {
+    if ('value' in outcome) run('success callback', options.success, outcome.value)
+    else run('fail callback', options.fail, outcome.failure)
+    run('complete callback', options.complete)
+  }
 
   /** A callback-style API that also answers a promise, as WeChat's do. */
   const asyncApi =
@@ -44,17 +76,15 @@ export function createFakeWx(backend: WxBackend, faults: Faults, touch: () => vo
         setTimeout(() => {
           inFlight -= 1
           touch()
+          let outcome: { value: unknown } | { failure: unknown }
           try {
-            const value = answer(options)
-            options.success?.(value)
-            options.complete?.()
-            resolve(value)
+            outcome = { value: answer(options) }
           } catch (error) {
-            const failure = { errMsg: String(error) }
-            options.fail?.(failure)
-            options.complete?.()
-            if (!options.fail) reject(failure)
+            outcome = { failure: { errMsg: String(error) } }
           }
+          settleCallbacks(options, outcome)
+          if ('value' in outcome) resolve(outcome.value)
+          else if (!options.fail) reject(outcome.failure)
         }, 0)
       })
     }
@@ -116,22 +146,20 @@ export function createFakeWx(backend: WxBackend, faults: Faults, touch: () => vo
   }
 
   /** An API whose answer is itself asynchronous (the backend). */
-  function asyncApiAwait(run: () => Promise<unknown>, options: Callbacks): Promise<unknown> {
+  function asyncApiAwait(answer: () => Promise<unknown>, options: Callbacks): Promise<unknown> {
     inFlight += 1
-    return run().then(
+    return answer().then(
       (value) => {
         inFlight -= 1
         touch()
-        options.success?.(value)
-        options.complete?.()
+        settleCallbacks(options, { value })
         return value
       },
       (error: unknown) => {
         inFlight -= 1
         touch()
         const failure = { errMsg: String(error) }
-        options.fail?.(failure)
-        options.complete?.()
+        settleCallbacks(options, { failure })
         throw failure
       },
     )
@@ -228,6 +256,7 @@ export function createFakeWx(backend: WxBackend, faults: Faults, touch: () => vo
         return target[property]
       }
       missing.add(property)
+      hooks.missingRead(property)
       return undefined
     },
     set(_target, property, value) {

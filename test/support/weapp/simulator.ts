@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import vm from 'node:vm'
-import { createFakeWx, type Faults, type WxBackend } from './fake-wx'
+import { createFakeWx, removedByFaults, type Faults, type WxBackend } from './fake-wx'
 
 /**
  * A mini-program runtime for tests: the built `dist/weapp` run the way the WeChat client runs it,
@@ -46,8 +46,11 @@ function unwatchRejections(simulator: MiniProgram): void {
   previousListeners = []
 }
 
-/** WeChat refuses a setData payload over 1 MiB. */
+/** WeChat refuses a setData payload over 1 MiB (in UTF-8 bytes, as it goes to the render layer). */
 const SET_DATA_LIMIT = 1024 * 1024
+
+/** What a mini-program may read from wx and find absent: its own things (webpack's chunk list), not APIs. */
+const NOT_APIS = ['webpackJsonp']
 
 export interface SimulatorOptions {
   distDir: string
@@ -138,13 +141,23 @@ export class MiniProgram {
   private appOptions: Record<string, unknown> | null = null
   private loading: string | null = null
   private pendingTimers = 0
+  /** An error inside App.onError is recorded, not handed to App.onError again. */
+  private inOnError = false
   private lastActivity = Date.now()
   readonly appJson: { pages: string[]; subPackages?: Array<{ root: string; pages: string[] }> }
 
   constructor(private readonly options: SimulatorOptions) {
     this.appJson = JSON.parse(fs.readFileSync(path.join(options.distDir, 'app.json'), 'utf8'))
     this.subpackageRoots = (this.appJson.subPackages ?? []).map((sub) => `${sub.root.replace(/\/$/, '')}/`)
-    this.wx = createFakeWx(options.backend, options.faults ?? {}, () => this.touch())
+    const absent = [...NOT_APIS, ...removedByFaults(options.faults ?? {})]
+    this.wx = createFakeWx(options.backend, options.faults ?? {}, {
+      touch: () => this.touch(),
+      callbackThrew: (where, error) => this.fail(`wx ${where}`, error),
+      // An API the fake lacks would answer differently on a phone: whatever reads it fails, at launch or on a page.
+      missingRead: (property) => {
+        if (!absent.includes(property)) this.fail('wx', `read wx.${property}, which this fake wx does not have`)
+      },
+    })
     this.context = vm.createContext(this.globals())
   }
 
@@ -179,11 +192,14 @@ export class MiniProgram {
     this.errors.push(`${where}: ${text}`.slice(0, 2000))
     // WeChat hands script errors to App.onError; Taro forwards them to the app's handlers.
     const onError = this.appOptions?.onError
-    if (typeof onError === 'function' && where !== 'App.onError') {
+    if (typeof onError === 'function' && where !== 'App.onError' && !this.inOnError) {
+      this.inOnError = true
       try {
         onError.call(this.appOptions, text)
       } catch {
         // the app's own handler failing is already recorded above
+      } finally {
+        this.inOnError = false
       }
     }
   }
@@ -378,7 +394,8 @@ export class MiniProgram {
         this.touch()
         // WeChat copies the payload through JSON and refuses one over 1 MiB.
         const json = JSON.stringify(patch)
-        if (json.length > SET_DATA_LIMIT) this.oversizedSetData.push(`${route}: ${json.length} bytes`)
+        const bytes = Buffer.byteLength(json, 'utf8')
+        if (bytes > SET_DATA_LIMIT) this.oversizedSetData.push(`${route}: ${bytes} bytes`)
         const copied = JSON.parse(json) as Record<string, unknown>
         for (const [key, value] of Object.entries(copied)) setPath(page.data, key, value)
         if (callback) this.timer((done) => setTimeout(done, 0))(() => callback.call(page))
