@@ -26,7 +26,9 @@ export default function Rate() {
   /** An official who opens a case here is sent to the staff workbench, where its view belongs. */
   const { movingMessage, moveIfElsewhere } = useCasePage('resident')
   const showOwn = (answer: CaseView) => {
-    if (!moveIfElsewhere(answer)) setView(answer as ReporterCaseView)
+    // A staff view belongs on the workbench; the reporter's and a follower's are read here.
+    if (answer.kind === 'staff') moveIfElsewhere(answer)
+    else setView(answer)
   }
   const [solved, setSolved] = useState<SolvedAnswer | ''>('')
   const [satisfaction, setSatisfaction] = useState<Satisfaction | ''>('')
