@@ -80,3 +80,23 @@ describe('cases.queueCounts: the supervisor’s home page', () => {
     expect(await call(deps, openid, { action: 'queueCounts' })).toMatchObject({ ok: false, code })
   })
 })
+
+describe('cases.listInScope: merge targets leave out the case being merged', () => {
+  test('the open queue with excludeId lists every other open case of the subtree, and counts them', async () => {
+    const all = data<{ items: Array<{ id: string }>; total: number }>(
+      await call(deps, 'sup-a', { action: 'listInScope', queue: 'open' }),
+    )
+    const merging = all.items[0]?.id as string
+    const others = data<{ items: Array<{ id: string }>; total: number }>(
+      await call(deps, 'sup-a', { action: 'listInScope', queue: 'open', excludeId: merging }),
+    )
+    expect(all.total).toBe(5)
+    expect(others.total).toBe(4)
+    expect(others.items.map((item) => item.id).sort()).toEqual(
+      all.items
+        .map((item) => item.id)
+        .filter((id) => id !== merging)
+        .sort(),
+    )
+  })
+})
