@@ -99,7 +99,7 @@ export const listMyCases: Handler<'cases', 'listMine'> = async ({ cursor, pageSi
 const NO_UNIT = '您还没有所属组织，暂时看不到辖区诉求'
 
 export const listCasesInScope: Handler<'cases', 'listInScope'> = async (
-  { queue, status, cursor, pageSize },
+  { queue, status, excludeId, cursor, pageSize },
   { store, clock, actor },
 ) => {
   const scope = listScope(actor, 'case.listInScope')
@@ -109,7 +109,16 @@ export const listCasesInScope: Handler<'cases', 'listInScope'> = async (
   return cursorPage<Case, StaffCaseListItem>(
     store,
     'cases',
-    { filter: { ...(filter as Filter), ...(status ? { status } : {}) }, sort, cursor, pageSize },
+    {
+      filter: {
+        ...(filter as Filter),
+        ...(status ? { status } : {}),
+        ...(excludeId ? { _id: { $ne: excludeId } } : {}),
+      },
+      sort,
+      cursor,
+      pageSize,
+    },
     (doc) => toStaffListItem(actor, doc, now),
   )
 }

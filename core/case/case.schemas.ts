@@ -66,6 +66,12 @@ export const listCasesInScopeInput = z.object({
   /** 待派单 (dispatch), 待审核销号 (review), 延期申请 (extension), 已超期 (overdue), still open, or all. */
   queue: z.enum(CASE_QUEUES, { error: '队列不正确' }).default('all'),
   status: z.enum(CASE_STATUSES, { error: '状态不正确' }).optional(),
+  /** A case to leave out (the one being merged, among the merge targets). */
+  excludeId: z
+    .string({ error: fieldError('诉求', '选择') })
+    .min(1)
+    .max(64)
+    .optional(),
   ...cursorFields,
 })
 

@@ -119,11 +119,11 @@ export default function DispatchPanel({ view, run, base, can, me }: PanelProps &
             placeholder="从辖区内正在办理的诉求中选择"
             value={target}
             fetchPage={(_query, cursor) =>
-              ask('cases', 'listInScope', { queue: 'open', ...(cursor ? { cursor } : {}) })
+              ask('cases', 'listInScope', { queue: 'open', excludeId: view.id, ...(cursor ? { cursor } : {}) })
             }
             toChoice={(item) => ({
               id: item.number,
-              label: item.id === view.id ? `${item.number}（本条）` : `${item.number} ${item.summary}`,
+              label: `${item.number} ${item.summary}`,
             })}
             onChange={setTarget}
           />
