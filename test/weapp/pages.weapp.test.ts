@@ -25,25 +25,33 @@ const STATUS_TEXT: Record<CaseStatus, string> = {
   declined: '不予受理',
   merged: '已合并',
 }
+/** The same states in the resident's words, on the resident's pages. */
+const RESIDENT_STATUS_TEXT: Record<CaseStatus, string> = {
+  ...STATUS_TEXT,
+  assigned: '已安排专人',
+  pending_closure: '办理完成待审核',
+}
 const NOT_FOUND = '没有找到这条诉求，请核对编号'
 const REFUSED = '不能使用这个页面'
 const MOVING = '正在打开这条诉求…'
+const MOVING_HOME = '正在打开您的工作台…'
 const RESIDENT_CASE = '/pages/case/index'
 const STAFF_CASE = '/packages/staff/pages/case/index'
 
-/** What a person should see on a page: a text it is for, the gate's refusal, or a move to another page. */
-type Expected = { shows: string } | { refused: true } | { movesTo: string }
+/** What a person should see on a page: a text it is for, the gate's refusal, or a move to another page (saying so). */
+type Expected = { shows: string } | { refused: true } | { movesTo: string; saying: string }
 const shows = (text: string): Expected => ({ shows: text })
 const refused: Expected = { refused: true }
+const home = (url: string): Expected => ({ movesTo: `reLaunch ${url}`, saying: MOVING_HOME })
 
 /** The pages opened without a case, and what each person sees there (written out, not read from the app). */
 const PLAIN_PAGES: Record<string, Record<Person, Expected>> = {
   'pages/index/index': {
     visitor: shows('我要反映'),
     resident: shows('我要反映'),
-    cadre: shows('您的身份是党员干部'),
-    supervisor: shows('您的身份是督办领导'),
-    admin: shows('您的身份是管理员'),
+    cadre: home('/packages/cadre/pages/home/index'),
+    supervisor: home('/packages/supervisor/pages/home/index'),
+    admin: home('/packages/admin/pages/home/index'),
   },
   'pages/submit/index': {
     visitor: shows('反映什么问题'),
@@ -64,6 +72,27 @@ const PLAIN_PAGES: Record<string, Record<Person, Expected>> = {
     resident: shows('使用邀请码'),
     cadre: shows('签到签退'),
     supervisor: shows('辖区诉求'),
+    admin: shows('邀请码管理'),
+  },
+  'packages/cadre/pages/home/index': {
+    visitor: refused,
+    resident: refused,
+    cadre: shows('我的任务（共'),
+    supervisor: shows('我的任务（共'),
+    admin: refused,
+  },
+  'packages/supervisor/pages/home/index': {
+    visitor: refused,
+    resident: refused,
+    cadre: refused,
+    supervisor: shows('待审核销号'),
+    admin: shows('待审核销号'),
+  },
+  'packages/admin/pages/home/index': {
+    visitor: refused,
+    resident: refused,
+    cadre: refused,
+    supervisor: refused,
     admin: shows('邀请码管理'),
   },
   'packages/cadre/pages/checkin/index': {
@@ -179,9 +208,9 @@ function standing(person: Person, state: CaseStatus): 'own' | 'staff' | 'none' {
 
 const RATE_TEXT: Record<CaseStatus, string> = {
   submitted: '这条诉求现在是“待受理”，办结后才能评价。',
-  assigned: '这条诉求现在是“已派单”，办结后才能评价。',
+  assigned: '这条诉求现在是“已安排专人”，办结后才能评价。',
   in_progress: '这条诉求现在是“办理中”，办结后才能评价。',
-  pending_closure: '这条诉求现在是“待销号”，办结后才能评价。',
+  pending_closure: '这条诉求现在是“办理完成待审核”，办结后才能评价。',
   closed: '问题解决了吗？',
   declined: '这条诉求不予受理，无需评价。',
   merged: '合并办理，请在那条诉求办结后评价。',
@@ -191,10 +220,12 @@ function casePageExpectation(route: string, person: Person, state: CaseStatus, i
   const stands = standing(person, state)
   if (stands === 'none') return shows(NOT_FOUND)
   if (route === 'packages/staff/pages/case/index') {
-    return stands === 'staff' ? shows(STATUS_TEXT[state]) : { movesTo: `redirectTo ${RESIDENT_CASE}?id=${id}` }
+    return stands === 'staff'
+      ? shows(STATUS_TEXT[state])
+      : { movesTo: `redirectTo ${RESIDENT_CASE}?id=${id}`, saying: MOVING }
   }
-  if (stands === 'staff') return { movesTo: `redirectTo ${STAFF_CASE}?id=${id}` }
-  return route === 'pages/rate/index' ? shows(RATE_TEXT[state]) : shows(STATUS_TEXT[state])
+  if (stands === 'staff') return { movesTo: `redirectTo ${STAFF_CASE}?id=${id}`, saying: MOVING }
+  return route === 'pages/rate/index' ? shows(RATE_TEXT[state]) : shows(RESIDENT_STATUS_TEXT[state])
 }
 
 let world: SimWorld
@@ -261,7 +292,7 @@ function expectSeen(seen: Seen, expected: Expected, allowedRefusals: string[] = 
     expect(seen.functionCalls).toEqual(['users.me'])
   } else {
     expect(seen.navigations).toContain(expected.movesTo)
-    expect(seen.text).toContain(MOVING)
+    expect(seen.text).toContain(expected.saying)
   }
 }
 
@@ -354,6 +385,51 @@ describe('a page loads once per showing', () => {
       opened: ['users.me', 'cases.listMine'],
       cameBack: ['users.me', 'cases.listMine'],
     })
+  })
+})
+
+describe('WeChat’s privacy check (a person who has not yet agreed)', () => {
+  const NOTICE = '个人信息保护提示'
+  const STAFF_WORDING = '您在走访、签到和办理中记录的位置'
+
+  async function checkinPage() {
+    const device = phone('cadre', { privacyNotAgreed: true })
+    await device.app.launch()
+    const page = await device.app.open('packages/cadre/pages/checkin/index')
+    return { device, page }
+  }
+
+  test('the check-in page asks for the position: the notice (staff wording) is on screen, nothing refused yet', async () => {
+    const { device, page } = await checkinPage()
+    const text = textsOf(page.data).join('')
+    expect(text).toContain(NOTICE)
+    expect(text).toContain(STAFF_WORDING)
+    expect(device.app.wx.calls).toContain('requirePrivacyAuthorize')
+    expect(device.app.wx.calls).not.toContain('getLocation')
+    expect(device.app.errors).toEqual([])
+    device.app.dispose()
+  })
+
+  test('同意 on the agreePrivacyAuthorization button: WeChat lets the held call go on, the points show', async () => {
+    const { device, page } = await checkinPage()
+    await device.app.tap(page, '同意', 'agreeprivacyauthorization')
+    const text = textsOf(page.data).join('')
+    expect(text).not.toContain(STAFF_WORDING)
+    expect(text).toContain('在此签到')
+    expect(device.app.wx.calls).toContain('getLocation')
+    expect(device.app.errors).toEqual([])
+    device.app.dispose()
+  })
+
+  test('不同意: no position is taken, and the page says why signing in needs one', async () => {
+    const { device, page } = await checkinPage()
+    await device.app.tap(page, '不同意')
+    const text = textsOf(page.data).join('')
+    expect(text).not.toContain(STAFF_WORDING)
+    expect(text).toContain('您没有同意个人信息保护提示，所以没有获取位置。签到需要位置。')
+    expect(device.app.wx.calls).not.toContain('getLocation')
+    expect(device.app.errors).toEqual([])
+    device.app.dispose()
   })
 })
 

@@ -21,9 +21,16 @@ export interface Faults {
   noAppBaseInfo?: boolean
   /** Every `callFunction` fails on the network. */
   networkDown?: boolean
+  /** Not a fault: the person has not yet agreed to the privacy guide (WeChat then asks the app to show its notice). */
+  privacyNotAgreed?: boolean
   /** Not a fault: the person's WeChat font setting (2 = the largest), as getAppBaseInfo reports it. */
   fontSizeScaleFactor?: number
 }
+
+type PrivacyListener = (
+  resolve: (answer: { event: 'agree' | 'disagree'; buttonId?: string }) => void,
+  info: { referrer: string },
+) => void
 
 type Callbacks = { success?: (value: unknown) => void; fail?: (error: unknown) => void; complete?: () => void }
 
@@ -165,6 +172,35 @@ export function createFakeWx(backend: WxBackend, faults: Faults, hooks: FakeWxHo
     )
   }
 
+  /**
+   * WeChat's privacy check: until the person agrees, a call that needs it is held and the app's
+   * listener is asked to show its notice; WeChat takes the app's `agree` only after a tap on a button
+   * of open-type agreePrivacyAuthorization (the simulator reports such taps here).
+   */
+  const privacy = {
+    agreed: !faults.privacyNotAgreed,
+    agreeTapped: false,
+    listener: null as PrivacyListener | null,
+  }
+  function requirePrivacyAuthorize(options: Callbacks): void {
+    const settle = (agreed: boolean) =>
+      setTimeout(() => {
+        touch()
+        if (agreed) options.success?.({ errMsg: 'requirePrivacyAuthorize:ok' })
+        else options.fail?.({ errMsg: 'requirePrivacyAuthorize:fail privacy permission is not authorized' })
+        options.complete?.()
+      }, 0)
+    if (privacy.agreed) return void settle(true)
+    if (!privacy.listener) return void settle(false)
+    privacy.listener(
+      (answer) => {
+        privacy.agreed = answer.event === 'agree' && privacy.agreeTapped && Boolean(answer.buttonId)
+        settle(privacy.agreed)
+      },
+      { referrer: 'requirePrivacyAuthorize' },
+    )
+  }
+
   const ok = (errMsg: string) => () => ({ errMsg })
   const navigation = (name: string) =>
     asyncApi((options) => {
@@ -204,8 +240,14 @@ export function createFakeWx(backend: WxBackend, faults: Faults, hooks: FakeWxHo
     offAppShow: () => undefined,
     offAppHide: () => undefined,
     onError: () => undefined,
-    onNeedPrivacyAuthorization: () => undefined,
-    getPrivacySetting: asyncApi(() => ({ needAuthorization: false, privacyContractName: '民情通隐私保护指引' })),
+    onNeedPrivacyAuthorization: (listener: PrivacyListener) => {
+      privacy.listener = listener
+    },
+    requirePrivacyAuthorize: (options: Callbacks = {}) => requirePrivacyAuthorize(options),
+    getPrivacySetting: asyncApi(() => ({
+      needAuthorization: !privacy.agreed,
+      privacyContractName: '民情通隐私保护指引',
+    })),
     showToast: asyncApi(ok('showToast:ok')),
     showModal: asyncApi(() => ({ confirm: true, cancel: false })),
     showLoading: asyncApi(ok('showLoading:ok')),
@@ -276,5 +318,9 @@ export function createFakeWx(backend: WxBackend, faults: Faults, hooks: FakeWxHo
     missing,
     storage,
     inFlight: () => inFlight,
+    /** The person tapped a button of open-type agreePrivacyAuthorization. */
+    privacyAgreeTapped: () => {
+      privacy.agreeTapped = true
+    },
   }
 }

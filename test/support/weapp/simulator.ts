@@ -111,6 +111,37 @@ export function textsOf(data: unknown): string[] {
   return texts
 }
 
+interface DataNode {
+  sid?: string
+  cn?: DataNode[]
+  [key: string]: unknown
+}
+
+/**
+ * The innermost element of a page's data that reads exactly `text` (else the innermost whose text
+ * contains it), with the elements around it: what a finger on those words would touch. Taro keeps
+ * each element's id under `sid`.
+ */
+function elementWithText(data: unknown, text: string): DataNode[] | null {
+  let exact: DataNode[] | null = null
+  let containing: DataNode[] | null = null
+  const walk = (node: unknown, path: DataNode[]) => {
+    if (Array.isArray(node)) return node.forEach((child) => walk(child, path))
+    if (!node || typeof node !== 'object') return
+    const element = node as DataNode
+    // Elements, not the text nodes inside them (Taro keeps a text node's words under `v`).
+    const here = typeof element.sid === 'string' && !('v' in element) ? [...path, element] : path
+    if (here !== path) {
+      const said = textsOf(element).join('')
+      if (said === text) exact = here
+      else if (said.includes(text)) containing = here
+    }
+    for (const value of Object.values(element)) if (value && typeof value === 'object') walk(value, here)
+  }
+  walk(data, [])
+  return exact ?? containing
+}
+
 /** Every inline style in a page's data (Taro keeps a node's style under `st`). */
 export function stylesOf(data: unknown): string[] {
   const styles: string[] = []
@@ -363,6 +394,41 @@ export class MiniProgram {
     this.call(`${route} onReady`, options.onReady, page)
     await this.settle()
     return page
+  }
+
+  /**
+   * A finger on the words `text` on the page: the event goes through the page's handler as WeChat
+   * sends it (Taro finds the element by its id and bubbles the event up). `agreeprivacyauthorization`
+   * is the event of a button of that open-type; WeChat records the agreement before the app hears it.
+   */
+  async tap(page: PageInstance, text: string, type: 'tap' | 'agreeprivacyauthorization' = 'tap'): Promise<void> {
+    const path = elementWithText(page.data, text)
+    const node = path?.at(-1)
+    if (!path || !node?.sid) throw new Error(`nothing on ${page.route} says “${text}”`)
+    if (type === 'agreeprivacyauthorization') {
+      const button = path.find((element) =>
+        Object.values(element).some((value) => value === 'agreePrivacyAuthorization'),
+      )
+      if (!button) {
+        throw new Error(`“${text}” is not a button of open-type agreePrivacyAuthorization`)
+      }
+      this.wx.privacyAgreeTapped()
+    }
+    // WeChat bubbles the event through the template: each element's handler is called in turn,
+    // innermost first (Taro runs the listeners once the outermost bound element is reached).
+    const target = { id: node.sid, dataset: { sid: node.sid } }
+    const timeStamp = Date.now()
+    for (const element of [...path].reverse()) {
+      const currentTarget = { id: element.sid, dataset: { sid: element.sid } }
+      this.call(`${page.route} ${type} on “${text}”`, page.eh, page, {
+        type,
+        timeStamp,
+        target,
+        currentTarget,
+        detail: {},
+      })
+    }
+    await this.settle()
   }
 
   /** The person leaves the page for another and comes back to it: onHide, then onShow. */
