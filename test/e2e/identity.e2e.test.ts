@@ -31,9 +31,9 @@ test('the admin issues a cadre invitation; a fresh user redeems it and 我的 sh
   await nutButton(admin, '切换演示身份').click()
   await admin.getByText('系统管理员（管理员 · 示范管理区）').click()
   await admin.locator('.nut-overlay').first().waitFor({ state: 'hidden' })
-  await nutButton(admin, '我的（身份、邀请码）').click()
-  await admin.getByText('身份：管理员').waitFor()
-  await admin.locator('.me .nut-button', { hasText: '邀请码管理' }).click()
+  // The admin's home: the admin's pages first.
+  await admin.locator('.admin-home').waitFor()
+  await nutButton(admin, '邀请码管理').click()
 
   await admin.locator('.nut-radio', { hasText: '党员干部' }).click()
   await admin.locator('.invite__unit').click()
@@ -54,6 +54,11 @@ test('the admin issues a cadre invitation; a fresh user redeems it and 我的 sh
   await newcomer.getByText('身份：群众').waitFor()
   expect(await nutButton(newcomer, '邀请码管理').count()).toBe(0)
   await newcomer.locator('input[placeholder="例如 ABCD-EFGH-JKMN"]').fill(code.toLowerCase())
+  // No official without a name: the code is not spent until the name is given.
+  await nutButton(newcomer, '确认使用').click()
+  await newcomer.getByText('请填写姓名').waitFor()
+  await newcomer.getByText('身份：群众').waitFor()
+  await newcomer.locator('input[placeholder="您的姓名（同事和群众会看到）"]').fill('孙立')
   await nutButton(newcomer, '确认使用').click()
   await newcomer.getByText('身份：党员干部').waitFor()
   await newcomer.getByText('所属组织：西岭办事处').waitFor()
@@ -66,6 +71,7 @@ test('the admin issues a cadre invitation; a fresh user redeems it and 我的 sh
   await latecomer.goto(`${server.url}/#/pages/me/index`)
   await latecomer.getByText('身份：群众').waitFor()
   await latecomer.locator('input[placeholder="例如 ABCD-EFGH-JKMN"]').fill(code)
+  await latecomer.locator('input[placeholder="您的姓名（同事和群众会看到）"]').fill('钱多')
   await nutButton(latecomer, '确认使用').click()
   await latecomer.getByText('邀请码已被使用过，每个邀请码只能用一次').waitFor()
   await latecomer.getByText('身份：群众').waitFor()

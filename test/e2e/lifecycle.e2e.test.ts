@@ -57,9 +57,9 @@ test('resident → supervisor → cadre → supervisor → resident: the whole �
   await resident.locator('textarea').fill('柳岸小区2栋楼道灯又坏了，晚上老人看不见台阶。')
   await resident.locator('input[placeholder="您的姓名"]').fill('张秀兰')
   await resident.locator('input[placeholder="手机号或带区号的座机号"]').fill('13800000001')
-  // The phone number is personal data: the privacy notice comes first.
-  await resident.getByText('同意', { exact: true }).click()
+  // Name and phone go to the server: the privacy notice comes first, and the report goes on after 同意.
   await resident.locator('.submit__send').click()
+  await resident.getByText('同意', { exact: true }).click()
   await resident.getByText(/提交成功！诉求编号/).waitFor()
   const caseId = new URL(resident.url().replace('#', '')).searchParams.get('id') as string
   const number = (await resident.getByText(/诉求编号 \d{4}-\d{6}，/).textContent())?.match(/\d{4}-\d{6}/)?.[0] as string

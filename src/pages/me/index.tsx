@@ -16,6 +16,7 @@ export default function Me() {
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')
   const [code, setCode] = useState('')
+  const [redeemName, setRedeemName] = useState('')
   const [message, setMessage] = useState('')
   const [notice, setNotice] = useState('')
 
@@ -23,6 +24,7 @@ export default function Me() {
     setMe(user)
     setName(user.name)
     setPhone(user.phone ?? '')
+    setRedeemName((typed) => typed || user.name)
   }
 
   usePageShow(() => {
@@ -38,8 +40,11 @@ export default function Me() {
   }
 
   const redeem = async () => {
-    const result = await ask('users', 'redeem', { code })
-    if (!result.ok) return setMessage(result.message)
+    const result = await ask('users', 'redeem', { code, ...(redeemName.trim() ? { name: redeemName } : {}) })
+    if (!result.ok) {
+      setNotice('')
+      return setMessage(result.message)
+    }
     const user = result.data
     show(user)
     setCode('')
@@ -87,7 +92,15 @@ export default function Me() {
 
       <View className="mq-card">
         <Text className="mq-subtitle">使用邀请码</Text>
-        <Text className="mq-hint">党员干部、督办领导和管理员请输入管理员发给您的邀请码。</Text>
+        <Text className="mq-hint">党员干部、督办领导和管理员请输入管理员发给您的邀请码和您的姓名。</Text>
+        <Input
+          className="me__input"
+          aria-label="您的姓名"
+          placeholder="您的姓名（同事和群众会看到）"
+          value={redeemName}
+          maxLength={20}
+          onChange={setRedeemName}
+        />
         <Input
           className="me__input me__code"
           aria-label="邀请码"
