@@ -2,6 +2,7 @@ import type { Invitation } from '@core/invitation/invitation'
 import type { OrgUnit } from '@core/org/org'
 import type { User, UserView } from '@core/user/user'
 import { HOUR_MS, DAY_MS } from '@core/time'
+import { seedDemoData } from '../../../backend/local/demo-data'
 import { addTwoOffices, addUser, call, makeDeps, submitEvent } from '../../support/backend'
 import { data } from '../../support/result'
 
@@ -467,5 +468,66 @@ describe('users.list filters on the server', () => {
     expect(new Set(seen).size).toBe(62)
     expect(seen).not.toContain('res-a')
     expect(seen).not.toContain('cadre-a2')
+  })
+})
+
+describe('users.list (人员管理, the handler picker) leaves out anonymous visitors', () => {
+  const listedBy = async (openid: string, extra: Record<string, unknown> = {}) =>
+    data<{ items: UserView[]; total: number }>(
+      await call(deps, openid, { action: 'list', pageSize: 50, ...extra }, 'users'),
+    )
+
+  test('a first-contact record that never got a name, a report or a role is not listed; the others are', async () => {
+    await call(deps, 'visitor', { action: 'me' }, 'users')
+    await call(deps, 'named', { action: 'updateMe', name: '周大妈' }, 'users')
+    // Reported for a family member: still nameless, but a reporter.
+    await call(
+      deps,
+      'family-reporter',
+      submitEvent({ areaUnitId: 'estate-a', reporter: { name: '周大爷', phone: '13812340000', relation: 'family' } }),
+    )
+    const code = await issue(deps, 'cadre', 'office-a')
+    await call(deps, 'redeemer', { action: 'redeem', code, name: '吴新' }, 'users')
+    await call(deps, 'promoted', { action: 'me' }, 'users')
+    data(
+      await call(
+        deps,
+        'admin',
+        { action: 'update', openid: 'promoted', role: 'cadre', unitId: 'office-a', expectedVersion: 1 },
+        'users',
+      ),
+    )
+    await call(deps, 'bootstrap-admin', { action: 'me' }, 'users')
+
+    const openids = (await listedBy('admin')).items.map((user) => user.openid).sort()
+    expect(openids).toEqual(
+      [
+        'admin',
+        'bootstrap-admin',
+        'cadre-a',
+        'cadre-b',
+        'family-reporter',
+        'named',
+        'promoted',
+        'redeemer',
+        'res-a',
+        'res-b',
+        'sup-a',
+        'sup-b',
+      ].sort(),
+    )
+    expect((await listedBy('admin')).total).toBe(12)
+    expect((await listedBy('admin', { role: 'resident' })).items.map((u) => u.openid)).not.toContain('visitor')
+  })
+
+  test('the demo data lists every demo user', async () => {
+    const demo = await makeDeps()
+    await seedDemoData(demo)
+    await call(demo, 'a-visitor', { action: 'me' }, 'users')
+    const listed = data<{ items: UserView[] }>(await call(demo, 'demo-admin', { action: 'list' }, 'users'))
+    expect(listed.items.map((user) => user.name).sort()).toEqual(
+      ['张秀兰', '李建国', '王强', '赵敏', '陈立新', '刘红梅', '周志远', '系统管理员'].sort(),
+    )
+    await demo.store.close()
   })
 })
