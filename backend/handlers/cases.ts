@@ -14,6 +14,7 @@ import { announceNewCase } from './notify'
 import { cursorPage } from './paging'
 import { chargeRateLimits } from './rate-limits'
 import { checkImages, withPhotoUrls } from './photos'
+import { noteReport } from './users'
 
 /**
  * A case's id is derived from who sent it and their request id, so a repeated or concurrent
@@ -81,6 +82,7 @@ export const submitCase: Handler<'cases', 'submit'> = async (input, ctx) => {
       newCase({ id, areaUnitPath, number, input, actor: ctx.actor, source: 'resident', now }),
   })
   if (!created.ok) return created
+  await noteReport(ctx.store, ctx.actor.openid, ctx.clock.now())
   const view = viewCaseFor(ctx.actor, created.data, ctx.clock.now())
   return view ? ok(await withPhotoUrls(ctx.files, view)) : fail('CASE.NOT_FOUND')
 }
