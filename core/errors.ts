@@ -38,6 +38,7 @@ export const ERROR_MESSAGES = {
   'ORG.NOT_EMPTY': '这个组织及其下级还有人员或诉求，不能移动；请先调整人员和诉求',
   'ORG.HAS_CHILDREN': '这个组织还有启用中的下级组织，请先停用下级组织',
   'ORG.INACTIVE': '所选组织已停用',
+  'ORG.DUPLICATE_NAME': '同一上级组织下已有同名组织，请换一个名称',
   'INVITE.INVALID': '邀请码不正确，请核对后重新输入',
   'INVITE.EXPIRED': '邀请码已过期，请联系管理员重新发放',
   'INVITE.REVOKED': '邀请码已作废，请联系管理员',

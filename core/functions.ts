@@ -64,6 +64,7 @@ import {
   listAreasInput,
   moveUnitInput,
   orgTreeInput,
+  reactivateUnitInput,
   renameUnitInput,
 } from './org/org.schemas'
 import { rolesAllowed, type PermissionAction } from './permissions'
@@ -149,6 +150,7 @@ export const FUNCTIONS = {
     rename: { permission: 'org.manage', input: renameUnitInput, output: orgUnitSchema },
     move: { permission: 'org.manage', input: moveUnitInput, output: orgUnitSchema },
     deactivate: { permission: 'org.manage', input: deactivateUnitInput, output: orgUnitSchema },
+    reactivate: { permission: 'org.manage', input: reactivateUnitInput, output: orgUnitSchema },
   },
   users: {
     me: { permission: 'user.viewSelf', input: getMeInput, output: userViewSchema },

@@ -91,6 +91,7 @@ const EXPECTED_CALLERS: Record<string, Role[]> = {
   'orgs.rename': ['admin'],
   'orgs.move': ['admin'],
   'orgs.deactivate': ['admin'],
+  'orgs.reactivate': ['admin'],
   'users.me': ['resident', 'cadre', 'supervisor', 'admin'],
   'users.updateMe': ['resident', 'cadre', 'supervisor', 'admin'],
   'users.redeem': ['resident', 'cadre', 'supervisor', 'admin'],

@@ -202,6 +202,7 @@ const NOT_SCANNED: Record<string, string> = {
   'orgs.rename': 'org units hold no personal data',
   'orgs.move': 'org units hold no personal data',
   'orgs.deactivate': 'org units hold no personal data',
+  'orgs.reactivate': 'org units hold no personal data',
   'users.updateMe': 'the caller’s own record',
   'users.redeem': 'the caller’s own record',
   'users.update': 'admins only; users.list is scanned',
