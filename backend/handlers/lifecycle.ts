@@ -19,7 +19,7 @@ import { unitPath, type OrgUnit } from '@core/org/org'
 import { listScope, may } from '@core/permissions'
 import { fail, ok, type Result } from '@core/result'
 import type { Actor } from '@core/roles'
-import type { User } from '@core/user/user'
+import { isActiveOfficial, type User } from '@core/user/user'
 import type { Filter, Store } from '../ports/store'
 import { createCaseOnce } from './cases'
 import type { Handler, HandlerContext } from './context'
@@ -124,12 +124,7 @@ export const assignCase = transition(
     if (!unit || !unit.active || !inSubtreeOf(actor, unitPath(unit)))
       return fail('CASE.BAD_UNIT', undefined, 'responsibleUnitId')
     const handler = await store.get<User>('users', input.handlerOpenid)
-    if (
-      !handler ||
-      !handler.active ||
-      (handler.role !== 'cadre' && handler.role !== 'supervisor') ||
-      !inSubtreeOf(actor, handler.unitPath)
-    ) {
+    if (!handler || !isActiveOfficial(handler) || !inSubtreeOf(actor, handler.unitPath)) {
       return fail('CASE.BAD_HANDLER', undefined, 'handlerOpenid')
     }
     return ok({

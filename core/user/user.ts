@@ -46,6 +46,11 @@ export function isKnownPerson(user: Pick<User, 'name' | 'role'>): boolean {
   return user.name !== '' || user.role !== 'resident'
 }
 
+/** An official who can be sent to work: a case's handler, a contact point's cadre. */
+export function isActiveOfficial(user: Pick<User, 'active' | 'role'>): boolean {
+  return user.active && (user.role === 'cadre' || user.role === 'supervisor')
+}
+
 /** What a report changes in its sender's own profile: a reporter is listed (null: nothing to change). */
 export function profileAfterReport(user: Pick<User, 'listed'>): Partial<User> | null {
   return user.listed ? null : { listed: true }
