@@ -235,6 +235,50 @@ describe('visits', () => {
     expect(queue.items.map((i) => i.id)).toEqual([raised._id])
   })
 
+  test('a raised case keeps the visit’s place and address, and the urgency the cadre chose (一般 unless chosen)', async () => {
+    const location = { coords: { ...north(20), system: 'wgs84' }, address: 'A小区3栋101门口' }
+    const raiseCases = [
+      {
+        category: '安全隐患',
+        urgency: 'urgent',
+        description: '3栋楼梯扶手松动，随时会掉',
+        reporter: { name: '孙奶奶', phone: '13812345678' },
+      },
+      { category: '其他', description: '想了解高龄补贴怎么申请', reporter: { name: '孙奶奶', phone: '13812345678' } },
+    ]
+    const recorded = data<Visit>(
+      await call(deps, 'cadre-a', visit('visit-00000011', { location, raiseCases }), 'fieldwork'),
+    )
+    const raised = await Promise.all(recorded.raisedCaseIds.map((id) => deps.store.get<Case>('cases', id)))
+    expect(raised.map((c) => [c?.urgency, c?.location])).toEqual([
+      ['urgent', location],
+      ['normal', location],
+    ])
+  })
+
+  test('a door-knock without an address of its own gives its cases the household’s address', async () => {
+    const location = { coords: { ...north(20), system: 'wgs84' } }
+    const recorded = data<Visit>(await call(deps, 'cadre-a', visit('visit-00000012', { location }), 'fieldwork'))
+    const raised = (await deps.store.get<Case>('cases', recorded.raisedCaseIds[0] as string)) as Case
+    expect(raised.location).toEqual({ ...location, address: 'A小区3栋101' })
+    const withoutPlace = data<Visit>(await call(deps, 'cadre-a', visit('visit-00000013'), 'fieldwork'))
+    const second = (await deps.store.get<Case>('cases', withoutPlace.raisedCaseIds[0] as string)) as Case
+    expect(second.location).toEqual({ address: 'A小区3栋101' })
+  })
+
+  test('the visit’s answer names its raised cases by id and number, also when resent and in 我的走访', async () => {
+    const event = visit('visit-00000014')
+    const recorded = data<Visit & { raisedCases: unknown }>(await call(deps, 'cadre-a', event, 'fieldwork'))
+    const expected = [{ id: recorded.raisedCaseIds[0], number: '2026-000001' }]
+    expect(recorded.raisedCases).toEqual(expected)
+    const resent = data<Visit & { raisedCases: unknown }>(await call(deps, 'cadre-a', event, 'fieldwork'))
+    expect(resent.raisedCases).toEqual(expected)
+    const mine = data<Array<Visit & { raisedCases: unknown }>>(
+      await call(deps, 'cadre-a', { action: 'listMyVisits' }, 'fieldwork'),
+    )
+    expect(mine.map((v) => v.raisedCases)).toEqual([expected])
+  })
+
   test('the same visit sent three times, and three times at once, makes one visit and one set of cases', async () => {
     for (let i = 0; i < 3; i++) data(await call(deps, 'cadre-a', visit('visit-00000002'), 'fieldwork'))
     await Promise.all(Array.from({ length: 3 }, () => call(deps, 'cadre-a', visit('visit-00000003'), 'fieldwork')))
