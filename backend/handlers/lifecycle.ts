@@ -9,7 +9,6 @@ import {
   handedOver,
   toCallbackItem,
   toStaffListItem,
-  viewCaseFor,
   type CallbackItem,
   type CaseView,
   type HandedOverView,
@@ -25,7 +24,7 @@ import { createCaseOnce } from './cases'
 import type { Handler, HandlerContext } from './context'
 import { deliver } from './notify'
 import { cursorPage } from './paging'
-import { checkImages, withPhotoUrls } from './photos'
+import { checkImages, presentCase } from './photos'
 import { loadTimeLimits } from './settings'
 
 type LifecycleInput = { id: string; expectedVersion: number }
@@ -76,9 +75,7 @@ function transition<A extends CaseAction>(action: A, resolve: Resolver<A>, hooks
     if (!(await store.updateIfVersion('cases', _id, input.expectedVersion, fields))) return fail('CASE.CONFLICT')
     await hooks.afterWrite?.(applied.data.next, ctx)
     await deliver(ctx, applied.data.notifications)
-    return ok(
-      await withPhotoUrls(ctx.files, viewCaseFor(actor, applied.data.next, now) ?? handedOver(applied.data.next)),
-    )
+    return ok((await presentCase(ctx, applied.data.next, now)) ?? handedOver(applied.data.next))
   }
 }
 
@@ -231,8 +228,8 @@ export const recordOnTheSpot: Handler<'cases', 'recordOnTheSpot'> = async (input
       newOnTheSpotCase({ id, areaUnitPath, number, input, actor: ctx.actor, now }),
   })
   if (!created.ok) return created
-  const view = viewCaseFor(ctx.actor, created.data, ctx.clock.now())
-  return view ? ok(await withPhotoUrls(ctx.files, view)) : fail('CASE.NOT_FOUND')
+  const view = await presentCase(ctx, created.data, ctx.clock.now())
+  return view ? ok(view) : fail('CASE.NOT_FOUND')
 }
 
 /** 我的任务: open cases the caller handles, due soonest first. */

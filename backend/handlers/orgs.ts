@@ -23,6 +23,13 @@ function childrenOf(store: Store, parentId: string | null): Promise<OrgUnit[]> {
   return allUnits(store, { parentId })
 }
 
+/** The names of these units (missing ones left out), for answers that name a unit. */
+export async function unitNames(store: Store, ids: ReadonlyArray<string | null>): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter((id): id is string => id !== null))]
+  const units = await Promise.all(unique.map((id) => store.get<OrgUnit>('orgUnits', id)))
+  return new Map(units.filter((unit): unit is OrgUnit => unit !== null).map((unit) => [unit._id, unit.name]))
+}
+
 export async function activeUnit(store: Store, id: string): Promise<Result<OrgUnit>> {
   const unit = await store.get<OrgUnit>('orgUnits', id)
   if (!unit) return fail('ORG.NOT_FOUND')

@@ -4,7 +4,7 @@ import {
   normalizeInvitationCode,
   type Invitation,
 } from '@core/invitation/invitation'
-import { unitPath, type OrgUnit } from '@core/org/org'
+import { unitPath } from '@core/org/org'
 import { staffTemplatesFor } from '@core/case/notifications'
 import { listScope } from '@core/permissions'
 import { fail, ok, type Result } from '@core/result'
@@ -13,13 +13,7 @@ import { profileAfterReport, toUserView, type User } from '@core/user/user'
 import type { Filter, Store } from '../ports/store'
 import type { Handler } from './context'
 import { cursorPage } from './paging'
-import { activeUnit } from './orgs'
-
-async function unitNames(store: Store, ids: Array<string | null>): Promise<Map<string, string>> {
-  const unique = [...new Set(ids.filter((id): id is string => id !== null))]
-  const units = await Promise.all(unique.map((id) => store.get<OrgUnit>('orgUnits', id)))
-  return new Map(units.filter((unit): unit is OrgUnit => unit !== null).map((unit) => [unit._id, unit.name]))
-}
+import { activeUnit, unitNames } from './orgs'
 
 async function viewOf(store: Store, user: User, viewer: Actor) {
   const names = await unitNames(store, [user.unitId])
