@@ -531,3 +531,76 @@ describe('users.list (人员管理, the handler picker) leaves out anonymous vis
     await demo.store.close()
   })
 })
+
+describe('a report for oneself fills in the reporter’s own profile, so the next one is prefilled', () => {
+  const me = async (openid: string) => data<UserView>(await call(deps, openid, { action: 'me' }, 'users'))
+  const report = (openid: string, reporter: Record<string, unknown>, clientRequestId?: string) =>
+    call(
+      deps,
+      openid,
+      submitEvent({ areaUnitId: 'estate-a', reporter, ...(clientRequestId ? { clientRequestId } : {}) }),
+    )
+
+  test.each([
+    [
+      'a first-time visitor: name and phone saved (the phone as written, normalised)',
+      {},
+      { name: '周桂英', phone: '138 1234 5678', relation: 'self' },
+      { name: '周桂英', phone: '13812345678' },
+    ],
+    [
+      '匿名 changes nothing here: it is their own profile',
+      {},
+      { name: '周桂英', phone: '0728-6231234', relation: 'self', anonymous: true },
+      { name: '周桂英', phone: '0728-6231234' },
+    ],
+    [
+      'a name already set is kept; the missing phone is saved',
+      { name: '周大妈' },
+      { name: '周桂英', phone: '13812345678', relation: 'self' },
+      { name: '周大妈', phone: '13812345678' },
+    ],
+    [
+      'a phone already set is kept; the missing name is saved',
+      { phone: '13900001111' },
+      { name: '周桂英', phone: '13812345678', relation: 'self' },
+      { name: '周桂英', phone: '13900001111' },
+    ],
+    [
+      'both already set: nothing changes',
+      { name: '周大妈', phone: '13900001111' },
+      { name: '周桂英', phone: '13812345678', relation: 'self' },
+      { name: '周大妈', phone: '13900001111' },
+    ],
+    [
+      'reporting for a family member: their details are not the sender’s',
+      {},
+      { name: '周老汉', phone: '13812345678', relation: 'family' },
+      { name: '', phone: null },
+    ],
+  ])('%s', async (_label, profile, reporter, expected) => {
+    await call(deps, 'reporter-x', { action: 'me' }, 'users')
+    if ('name' in profile) data(await call(deps, 'reporter-x', { action: 'updateMe', ...profile }, 'users'))
+    else if ('phone' in profile) await deps.store.updateIfVersion('users', 'reporter-x', 1, profile)
+    data(await report('reporter-x', reporter))
+    expect(await me('reporter-x')).toMatchObject(expected)
+  })
+
+  test('a resent report changes the profile once, and a refused one not at all', async () => {
+    await call(deps, 'reporter-y', { action: 'me' }, 'users')
+    const before = await snapshot(deps)
+    expect(
+      await call(
+        deps,
+        'reporter-y',
+        submitEvent({ areaUnitId: 'nowhere', reporter: { name: '吴某', phone: '13812345678' } }),
+      ),
+    ).toMatchObject({ ok: false, code: 'CASE.UNKNOWN_AREA' })
+    expect(await snapshot(deps)).toBe(before)
+    data(await report('reporter-y', { name: '吴某', phone: '13812345678' }, 'same-request-01'))
+    const once = await deps.store.get<User>('users', 'reporter-y')
+    data(await report('reporter-y', { name: '吴某', phone: '13812345678' }, 'same-request-01'))
+    expect(await deps.store.get<User>('users', 'reporter-y')).toEqual(once)
+    expect(once).toMatchObject({ name: '吴某', phone: '13812345678' })
+  })
+})
