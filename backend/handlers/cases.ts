@@ -82,7 +82,7 @@ export const submitCase: Handler<'cases', 'submit'> = async (input, ctx) => {
       newCase({ id, areaUnitPath, number, input, actor: ctx.actor, source: 'resident', now }),
   })
   if (!created.ok) return created
-  await noteReport(ctx.store, ctx.actor.openid, ctx.clock.now())
+  await noteReport(ctx.store, ctx.actor.openid, input.reporter, ctx.clock.now())
   const view = await presentCase(ctx, created.data, ctx.clock.now())
   return view ? ok(view) : fail('CASE.NOT_FOUND')
 }

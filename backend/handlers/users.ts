@@ -34,13 +34,21 @@ async function changeUser(store: Store, openid: string, change: (user: User) => 
 }
 
 /**
- * After a report is stored: what it tells of its sender's own profile is written there. The case
- * stands whatever happens here, so a failure is logged, never answered.
+ * After a report is stored: what it tells of its sender's own profile is written there (see
+ * profileAfterReport). The case stands whatever happens here, so a failure is logged, never answered.
  */
-export async function noteReport(store: Store, openid: string, now: number): Promise<void> {
+export async function noteReport(
+  store: Store,
+  openid: string,
+  reporter: Parameters<typeof profileAfterReport>[1],
+  now: number,
+): Promise<void> {
   const user = await store.get<User>('users', openid)
-  if (!user || !profileAfterReport(user)) return
-  const changed = await changeUser(store, openid, (current) => ({ ...profileAfterReport(current), updatedAt: now }))
+  if (!user || !profileAfterReport(user, reporter)) return
+  const changed = await changeUser(store, openid, (current) => ({
+    ...profileAfterReport(current, reporter),
+    updatedAt: now,
+  }))
   if (!changed.ok) console.error('[users] profile not updated after a report', changed.code)
 }
 

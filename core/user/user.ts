@@ -51,9 +51,22 @@ export function isActiveOfficial(user: Pick<User, 'active' | 'role'>): boolean {
   return user.active && (user.role === 'cadre' || user.role === 'supervisor')
 }
 
-/** What a report changes in its sender's own profile: a reporter is listed (null: nothing to change). */
-export function profileAfterReport(user: Pick<User, 'listed'>): Partial<User> | null {
-  return user.listed ? null : { listed: true }
+/**
+ * What a report changes in its sender's own profile: a reporter is listed, and one who reports for
+ * themself gets the name and phone they typed where their profile has none yet, so the next
+ * report is prefilled (null: nothing to change).
+ */
+export function profileAfterReport(
+  user: Pick<User, 'name' | 'phone' | 'listed'>,
+  reporter: { name: string; phone: string; relation: 'self' | 'family' },
+): Partial<User> | null {
+  const self = reporter.relation === 'self'
+  const fields: Partial<User> = {
+    ...(user.listed ? {} : { listed: true }),
+    ...(self && !user.name ? { name: reporter.name } : {}),
+    ...(self && !user.phone ? { phone: reporter.phone } : {}),
+  }
+  return Object.keys(fields).length > 0 ? fields : null
 }
 
 export const userViewSchema = z.strictObject({
