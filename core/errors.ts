@@ -30,6 +30,7 @@ export const ERROR_MESSAGES = {
   'CHECKIN.NOT_ASSIGNED': '这个联系点不是分配给您的，不能在这里签到',
   'CONTACT_POINT.NOT_FOUND': '没有找到这个联系点',
   'CONTACT_POINT.BAD_CADRE': '联系干部须是您辖区内在岗的党员干部或督办领导',
+  'HOUSEHOLD.NOT_FOUND': '没有找到这户的台账',
   'RECORD.CONFLICT': '这条记录刚被别人修改过，请刷新后再试',
   'USER.NOT_FOUND': '没有找到这个用户',
   'USER.SELF_CHANGE': '不能修改自己的角色或停用自己，请另一位管理员操作',

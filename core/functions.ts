@@ -8,7 +8,7 @@ import {
   staffCaseListItemSchema,
 } from './case/view-schemas'
 import { checkinSchema, contactPointSchema, listedContactPointSchema } from './fieldwork/fieldwork'
-import { ledgerRowSchema, monthFiguresSchema, visitSchema } from './fieldwork/visit'
+import { householdVisitSchema, ledgerRowSchema, monthFiguresSchema, visitSchema } from './fieldwork/visit'
 import { invitationViewSchema } from './invitation/invitation'
 import { areaChoiceSchema, orgUnitSchema } from './org/org'
 import { userViewSchema } from './user/user'
@@ -46,6 +46,7 @@ import {
   listCheckinsInScopeInput,
   listContactPointsInput,
   listHouseholdsInput,
+  listHouseholdVisitsInput,
   listManagedContactPointsInput,
   listMyCheckinsInput,
   listMyVisitsInput,
@@ -187,6 +188,11 @@ export const FUNCTIONS = {
     recordVisit: { permission: 'visit.record', input: recordVisitInput, output: visitSchema },
     listMyVisits: { permission: 'checkin.own', input: listMyVisitsInput, output: z.array(visitSchema) },
     listHouseholds: { permission: 'household.list', input: listHouseholdsInput, output: pageOf(ledgerRowSchema) },
+    listHouseholdVisits: {
+      permission: 'household.list',
+      input: listHouseholdVisitsInput,
+      output: pageOf(householdVisitSchema),
+    },
     listNeglectedHouseholds: {
       permission: 'household.list',
       input: listNeglectedHouseholdsInput,

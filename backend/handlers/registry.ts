@@ -27,7 +27,7 @@ import {
 } from './fieldwork/contact-points'
 import { currentCheckin, listCheckinsInScope, listMyCheckins, signIn, signOut } from './fieldwork/checkins'
 import { myMonth } from './fieldwork/figures'
-import { listHouseholds, listNeglectedHouseholds } from './fieldwork/ledger'
+import { listHouseholds, listHouseholdVisits, listNeglectedHouseholds } from './fieldwork/ledger'
 import { listMyVisits, recordVisit } from './fieldwork/visits'
 import { getTimeLimits, setTimeLimits } from './settings'
 import { issueInvitation, listInvitations, revokeInvitation } from './invitations'
@@ -71,6 +71,7 @@ export const HANDLERS: FunctionHandlers = {
     recordVisit,
     listMyVisits,
     listHouseholds,
+    listHouseholdVisits,
     listNeglectedHouseholds,
     myMonth,
     listMyCheckins,

@@ -147,6 +147,15 @@ export const recordVisitInput = z
   })
 
 export const listHouseholdsInput = z.object({ action: z.literal('listHouseholds'), ...cursorFields })
+/** 民情台账: one household's visits, newest first. */
+export const listHouseholdVisitsInput = z.object({
+  action: z.literal('listHouseholdVisits'),
+  householdId: z
+    .string({ error: fieldError('走访户', '选择') })
+    .min(1, '请选择走访户')
+    .max(64),
+  ...cursorFields,
+})
 export const listNeglectedHouseholdsInput = z.object({ action: z.literal('listNeglectedHouseholds'), ...cursorFields })
 export const myMonthInput = z.object({ action: z.literal('myMonth') })
 export const listMyVisitsInput = z.object({ action: z.literal('listMyVisits') })

@@ -89,6 +89,32 @@ export const ledgerRowSchema = z.strictObject({
   ),
 })
 
+/** One visit of a household, as the 民情台账's history of that door shows it (newest first). */
+export const householdVisitSchema = z.strictObject({
+  id: z.string(),
+  at: z.number(),
+  kind: z.enum(VISIT_KINDS),
+  durationMinutes: z.number(),
+  visitorName: z.string(),
+  /** What was heard, under the household's view rule. */
+  opinions: z.array(z.string()),
+  raisedCases: visitSchema.shape.raisedCases,
+})
+export type HouseholdVisit = z.infer<typeof householdVisitSchema>
+
+/** A visit as `rule` (the household's, see householdRule) lets its viewer see it. */
+export function toHouseholdVisit(visit: Visit, rule: ViewRule): HouseholdVisit {
+  return {
+    id: visit._id,
+    at: visit.at,
+    kind: visit.kind,
+    durationMinutes: visit.durationMinutes,
+    visitorName: visit.visitorName,
+    opinions: visit.opinions.map(rule.text),
+    raisedCases: visit.raisedCases,
+  }
+}
+
 /**
  * The view rule of a household and what was heard there: in full for the officials who knocked on
  * its door, and admins; for other officials of the area the name, the door number and any phone or

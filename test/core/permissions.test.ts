@@ -79,6 +79,7 @@ const EXPECTED_CALLERS: Record<string, Role[]> = {
   'fieldwork.recordVisit': ['cadre', 'supervisor'],
   'fieldwork.listMyVisits': ['cadre', 'supervisor'],
   'fieldwork.listHouseholds': ['cadre', 'supervisor', 'admin'],
+  'fieldwork.listHouseholdVisits': ['cadre', 'supervisor', 'admin'],
   'fieldwork.listNeglectedHouseholds': ['cadre', 'supervisor', 'admin'],
   'fieldwork.myMonth': ['cadre', 'supervisor'],
   'fieldwork.listMyCheckins': ['cadre', 'supervisor'],

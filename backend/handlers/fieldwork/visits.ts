@@ -100,8 +100,8 @@ async function raiseCases(ctx: HandlerContext, input: VisitInput, visitId: strin
 }
 
 /** A visit stored before visits named their cases: named from the cases themselves. */
-type StoredVisit = Omit<Visit, 'raisedCases'> & { raisedCases?: RaisedCase[] }
-async function withRaisedCases(store: Store, visit: StoredVisit): Promise<Visit> {
+export type StoredVisit = Omit<Visit, 'raisedCases'> & { raisedCases?: RaisedCase[] }
+export async function withRaisedCases(store: Store, visit: StoredVisit): Promise<Visit> {
   if (visit.raisedCases) return { ...visit, raisedCases: visit.raisedCases }
   const cases = await Promise.all(visit.raisedCaseIds.map((id) => store.get<Case>('cases', id)))
   const raisedCases = cases

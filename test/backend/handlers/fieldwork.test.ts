@@ -331,6 +331,81 @@ describe('visits', () => {
   })
 })
 
+describe('民情台账: a household’s visit history', () => {
+  type Row = { id: string; at: number; visitorName: string; opinions: string[]; raisedCases: Array<{ number: string }> }
+  type Page = { items: Row[]; total: number; nextCursor: string | null }
+  const knock = (clientRequestId: string, opinions: string[], raiseCases: unknown[] = []) => ({
+    action: 'recordVisit',
+    clientRequestId,
+    kind: '敲门入户',
+    durationMinutes: 20,
+    areaUnitId: 'estate-a',
+    household: { name: '孙桂芳', address: 'A小区4栋101', tags: [] },
+    opinions,
+    raiseCases,
+  })
+  const history = (openid: string, householdId: string, extra: Record<string, unknown> = {}) =>
+    call(deps, openid, { action: 'listHouseholdVisits', householdId, ...extra }, 'fieldwork')
+  let householdId: string
+
+  beforeEach(async () => {
+    await addUser(deps, 'admin', 'admin', { unitId: 'district', name: '管理员' })
+    const problem = { category: '养老', description: '想申请助餐', reporter: { name: '孙桂芳', phone: '13600001111' } }
+    for (const [day, opinions, raise] of [
+      [1, ['孙桂芳说腿脚不便，电话13600001111'], [problem]],
+      [2, ['孙桂芳想要助餐'], []],
+      [3, ['一切都好'], []],
+    ] as const) {
+      deps.clock.current = Date.UTC(2026, 2, day, 2)
+      data(await call(deps, 'cadre-a', knock(`knock-visit-000${day}`, [...opinions], [...raise]), 'fieldwork'))
+    }
+    householdId = ((await deps.store.query<Household>('households', { offset: 0, limit: 1 }))[0] as Household)._id
+  })
+
+  test('the visitor sees every visit newest first, page by page, with what was heard and the cases raised', async () => {
+    const first = data<Page>(await history('cadre-a', householdId, { pageSize: 2 }))
+    expect(first.total).toBe(3)
+    const second = data<Page>(await history('cadre-a', householdId, { pageSize: 2, cursor: first.nextCursor }))
+    expect(second.nextCursor).toBeNull()
+    expect([...first.items, ...second.items].map((v) => [v.at, v.visitorName, v.opinions, v.raisedCases])).toEqual([
+      [Date.UTC(2026, 2, 3, 2), '王强', ['一切都好'], []],
+      [Date.UTC(2026, 2, 2, 2), '王强', ['孙桂芳想要助餐'], []],
+      [
+        Date.UTC(2026, 2, 1, 2),
+        '王强',
+        ['孙桂芳说腿脚不便，电话13600001111'],
+        [{ id: expect.any(String), number: '2026-000001' }],
+      ],
+    ])
+  })
+
+  test('an official of the area who did not knock sees names and phones masked, as in the ledger; the admin in full', async () => {
+    const bySupervisor = data<Page>(await history('sup-a', householdId))
+    expect(bySupervisor.items.map((v) => v.opinions[0])).toEqual([
+      '一切都好',
+      '孙*芳想要助餐',
+      '孙*芳说腿脚不便，电话136****1111',
+    ])
+    const byAdmin = data<Page>(await history('admin', householdId))
+    expect(byAdmin.items.at(-1)?.opinions).toEqual(['孙桂芳说腿脚不便，电话13600001111'])
+  })
+
+  test.each([
+    ['a cadre of another office', 'cadre-b', 'HOUSEHOLD.NOT_FOUND'],
+    ['a resident', 'resident-x', 'AUTH.FORBIDDEN'],
+  ])('%s is refused (%s)', async (_label, openid, code) => {
+    expect(await history(openid, householdId)).toMatchObject({ ok: false, code })
+  })
+
+  test('an unknown household is answered like one outside the area', async () => {
+    expect(await history('sup-a', 'hh-nowhere')).toMatchObject({
+      ok: false,
+      code: 'HOUSEHOLD.NOT_FOUND',
+      field: 'householdId',
+    })
+  })
+})
+
 test('我的工作 equals a naive count over the stored records', async () => {
   deps.clock.current = Date.UTC(2026, 2, 10, 1, 0)
   data(await signIn('cadre-a', fix(north(10))))

@@ -62,6 +62,8 @@ interface World {
   deps: Deps
   ids: Record<'A' | 'B' | 'C', string>
   numbers: Record<'A' | 'B' | 'C', string>
+  /** The household H, on the ledger. */
+  householdId: string
   /** Responses to the writes that built the world, by who received them. */
   writes: Array<{ openid: string; response: unknown }>
 }
@@ -142,10 +144,12 @@ async function buildWorld(): Promise<World> {
       'fieldwork',
     ),
   )
+  const [household] = await deps.store.query<{ _id: string }>('households', { offset: 0, limit: 1 })
   return {
     deps,
     ids: { A: a.id, B: b.id, C: c.id },
     numbers: { A: a.number, B: b.number, C: c.number },
+    householdId: household?._id ?? '',
     writes,
   }
 }
@@ -165,6 +169,7 @@ function reads(world: World): Array<{ fn: string; action: string; input: Record<
   return [
     ...cases,
     ...queues,
+    { fn: 'fieldwork', action: 'listHouseholdVisits', input: { householdId: world.householdId } },
     ...plain('cases', ['listMine', 'listMyTasks', 'listCallbacks', 'queueCounts']),
     ...plain('orgs', ['listAreas', 'tree']),
     ...plain('users', ['me', 'list']),
