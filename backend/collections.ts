@@ -27,7 +27,9 @@ export const COLLECTIONS = {
     ],
   },
   counters: { indexes: [], bounded: true },
-  users: { indexes: [{ field: 'unitPath' }, { field: 'unitId' }, { field: 'role' }, { field: 'name' }] },
+  users: {
+    indexes: [{ field: 'unitPath' }, { field: 'unitId' }, { field: 'role' }, { field: 'name' }, { field: 'listed' }],
+  },
   // The org tree: hundreds of units at most, read whole.
   orgUnits: { indexes: [{ field: 'ancestorIds' }, { field: 'parentId' }], bounded: true },
   invitations: { indexes: [{ field: 'issuedAt' }] },

@@ -8,7 +8,7 @@ import {
   staffCaseListItemSchema,
 } from './case/view-schemas'
 import { checkinSchema, contactPointSchema, listedContactPointSchema } from './fieldwork/fieldwork'
-import { ledgerRowSchema, monthFiguresSchema, visitSchema } from './fieldwork/visit'
+import { householdVisitSchema, ledgerRowSchema, monthFiguresSchema, visitSchema } from './fieldwork/visit'
 import { invitationViewSchema } from './invitation/invitation'
 import { areaChoiceSchema, orgUnitSchema } from './org/org'
 import { userViewSchema } from './user/user'
@@ -46,6 +46,7 @@ import {
   listCheckinsInScopeInput,
   listContactPointsInput,
   listHouseholdsInput,
+  listHouseholdVisitsInput,
   listManagedContactPointsInput,
   listMyCheckinsInput,
   listMyVisitsInput,
@@ -64,6 +65,7 @@ import {
   listAreasInput,
   moveUnitInput,
   orgTreeInput,
+  reactivateUnitInput,
   renameUnitInput,
 } from './org/org.schemas'
 import { rolesAllowed, type PermissionAction } from './permissions'
@@ -149,6 +151,7 @@ export const FUNCTIONS = {
     rename: { permission: 'org.manage', input: renameUnitInput, output: orgUnitSchema },
     move: { permission: 'org.manage', input: moveUnitInput, output: orgUnitSchema },
     deactivate: { permission: 'org.manage', input: deactivateUnitInput, output: orgUnitSchema },
+    reactivate: { permission: 'org.manage', input: reactivateUnitInput, output: orgUnitSchema },
   },
   users: {
     me: { permission: 'user.viewSelf', input: getMeInput, output: userViewSchema },
@@ -185,6 +188,11 @@ export const FUNCTIONS = {
     recordVisit: { permission: 'visit.record', input: recordVisitInput, output: visitSchema },
     listMyVisits: { permission: 'checkin.own', input: listMyVisitsInput, output: pageOf(visitSchema) },
     listHouseholds: { permission: 'household.list', input: listHouseholdsInput, output: pageOf(ledgerRowSchema) },
+    listHouseholdVisits: {
+      permission: 'household.list',
+      input: listHouseholdVisitsInput,
+      output: pageOf(householdVisitSchema),
+    },
     listNeglectedHouseholds: {
       permission: 'household.list',
       input: listNeglectedHouseholdsInput,

@@ -16,7 +16,7 @@ export async function resolveActor({ store, clock, settings }: Deps, openid: str
     if (!user) return fail('SYSTEM.ERROR')
   }
   if (settings.bootstrapAdminOpenids.includes(openid) && (user.role !== 'admin' || !user.active)) {
-    const promoted = { role: 'admin' as const, active: true, updatedAt: clock.now() }
+    const promoted = { role: 'admin' as const, active: true, listed: true, updatedAt: clock.now() }
     if (await store.updateIfVersion('users', openid, user.version, promoted)) user = { ...user, ...promoted }
   }
   if (!user.active) return fail('AUTH.DEACTIVATED')

@@ -3,7 +3,7 @@ import type { Case } from '@core/case/case'
 import { newCase } from '@core/case/create'
 import { caseNumberCounterId, formatCaseNumber } from '@core/case/number'
 import { COUNTED_QUEUES, scopedCaseQueue } from '@core/case/queues'
-import { toListItem, toStaffListItem, viewCaseFor, type CaseListItem, type StaffCaseListItem } from '@core/case/views'
+import { toListItem, toStaffListItem, type CaseListItem, type StaffCaseListItem } from '@core/case/views'
 import { isAreaUnit, unitPath, type OrgUnit } from '@core/org/org'
 import { listScope } from '@core/permissions'
 import { fail, ok, type Result } from '@core/result'
@@ -13,7 +13,8 @@ import type { Handler, HandlerContext } from './context'
 import { announceNewCase } from './notify'
 import { cursorPage } from './paging'
 import { chargeRateLimits } from './rate-limits'
-import { checkImages, withPhotoUrls } from './photos'
+import { checkImages, presentCase } from './photos'
+import { noteReport } from './users'
 
 /**
  * A case's id is derived from who sent it and their request id, so a repeated or concurrent
@@ -83,8 +84,9 @@ export const submitCase: Handler<'cases', 'submit'> = async (input, ctx) => {
       newCase({ id, areaUnitPath, number, input, actor: ctx.actor, source: 'resident', now }),
   })
   if (!created.ok) return created
-  const view = viewCaseFor(ctx.actor, created.data, ctx.clock.now())
-  return view ? ok(await withPhotoUrls(ctx.files, view)) : fail('CASE.NOT_FOUND')
+  await noteReport(ctx.store, ctx.actor.openid, input.reporter, ctx.clock.now())
+  const view = await presentCase(ctx, created.data, ctx.clock.now())
+  return view ? ok(view) : fail('CASE.NOT_FOUND')
 }
 
 /** 我的诉求: the cases the caller follows as their own (not those an official typed in for someone else). */
@@ -138,10 +140,11 @@ export const countQueues: Handler<'cases', 'queueCounts'> = async (_input, { sto
 }
 
 /** By id or by the number on the receipt. Whoever may not see a case is told it was not found, as for one that does not exist. */
-export const getCase: Handler<'cases', 'get'> = async (input, { store, files, clock, actor }) => {
+export const getCase: Handler<'cases', 'get'> = async (input, ctx) => {
+  const { store, clock } = ctx
   const doc = input.id
     ? await store.get<Case>('cases', input.id)
     : ((await store.query<Case>('cases', { filter: { number: input.number ?? '' }, offset: 0, limit: 1 }))[0] ?? null)
-  const view = doc && viewCaseFor(actor, doc, clock.now())
-  return view ? ok(await withPhotoUrls(files, view)) : fail('CASE.NOT_FOUND')
+  const view = doc && (await presentCase(ctx, doc, clock.now()))
+  return view ? ok(view) : fail('CASE.NOT_FOUND')
 }

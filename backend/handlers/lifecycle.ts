@@ -9,7 +9,6 @@ import {
   handedOver,
   toCallbackItem,
   toStaffListItem,
-  viewCaseFor,
   type CallbackItem,
   type CaseView,
   type HandedOverView,
@@ -19,13 +18,13 @@ import { unitPath, type OrgUnit } from '@core/org/org'
 import { listScope, may } from '@core/permissions'
 import { fail, ok, type Result } from '@core/result'
 import type { Actor } from '@core/roles'
-import type { User } from '@core/user/user'
+import { isActiveOfficial, type User } from '@core/user/user'
 import type { Filter, Store } from '../ports/store'
 import { createCaseOnce } from './cases'
 import type { Handler, HandlerContext } from './context'
 import { deliver } from './notify'
 import { cursorPage } from './paging'
-import { checkImages, withPhotoUrls } from './photos'
+import { checkImages, presentCase } from './photos'
 import { loadTimeLimits } from './settings'
 
 type LifecycleInput = { id: string; expectedVersion: number }
@@ -76,9 +75,7 @@ function transition<A extends CaseAction>(action: A, resolve: Resolver<A>, hooks
     if (!(await store.updateIfVersion('cases', _id, input.expectedVersion, fields))) return fail('CASE.CONFLICT')
     await hooks.afterWrite?.(applied.data.next, ctx)
     await deliver(ctx, applied.data.notifications)
-    return ok(
-      await withPhotoUrls(ctx.files, viewCaseFor(actor, applied.data.next, now) ?? handedOver(applied.data.next)),
-    )
+    return ok((await presentCase(ctx, applied.data.next, now)) ?? handedOver(applied.data.next))
   }
 }
 
@@ -124,12 +121,7 @@ export const assignCase = transition(
     if (!unit || !unit.active || !inSubtreeOf(actor, unitPath(unit)))
       return fail('CASE.BAD_UNIT', undefined, 'responsibleUnitId')
     const handler = await store.get<User>('users', input.handlerOpenid)
-    if (
-      !handler ||
-      !handler.active ||
-      (handler.role !== 'cadre' && handler.role !== 'supervisor') ||
-      !inSubtreeOf(actor, handler.unitPath)
-    ) {
+    if (!handler || !isActiveOfficial(handler) || !inSubtreeOf(actor, handler.unitPath)) {
       return fail('CASE.BAD_HANDLER', undefined, 'handlerOpenid')
     }
     return ok({
@@ -244,8 +236,8 @@ export const recordOnTheSpot: Handler<'cases', 'recordOnTheSpot'> = async (input
       newOnTheSpotCase({ id, areaUnitPath, number, input, actor: ctx.actor, now }),
   })
   if (!created.ok) return created
-  const view = viewCaseFor(ctx.actor, created.data, ctx.clock.now())
-  return view ? ok(await withPhotoUrls(ctx.files, view)) : fail('CASE.NOT_FOUND')
+  const view = await presentCase(ctx, created.data, ctx.clock.now())
+  return view ? ok(view) : fail('CASE.NOT_FOUND')
 }
 
 /** 我的任务: open cases the caller handles, due soonest first. */

@@ -27,11 +27,11 @@ import {
 } from './fieldwork/contact-points'
 import { currentCheckin, listCheckinsInScope, listMyCheckins, signIn, signOut } from './fieldwork/checkins'
 import { myMonth } from './fieldwork/figures'
-import { listHouseholds, listNeglectedHouseholds } from './fieldwork/ledger'
+import { listHouseholds, listHouseholdVisits, listNeglectedHouseholds } from './fieldwork/ledger'
 import { listMyVisits, recordVisit } from './fieldwork/visits'
 import { getTimeLimits, setTimeLimits } from './settings'
 import { issueInvitation, listInvitations, revokeInvitation } from './invitations'
-import { createUnit, deactivateUnit, listAreas, moveUnit, orgTree, renameUnit } from './orgs'
+import { createUnit, deactivateUnit, listAreas, moveUnit, orgTree, reactivateUnit, renameUnit } from './orgs'
 import { getMe, listUsers, redeemInvitation, subscribe, updateMe, updateUser } from './users'
 
 /** Binds each action of the core's catalogue to its handler. */
@@ -71,6 +71,7 @@ export const HANDLERS: FunctionHandlers = {
     recordVisit,
     listMyVisits,
     listHouseholds,
+    listHouseholdVisits,
     listNeglectedHouseholds,
     myMonth,
     listMyCheckins,
@@ -84,6 +85,7 @@ export const HANDLERS: FunctionHandlers = {
     rename: renameUnit,
     move: moveUnit,
     deactivate: deactivateUnit,
+    reactivate: reactivateUnit,
   },
   users: { me: getMe, updateMe, redeem: redeemInvitation, list: listUsers, update: updateUser, subscribe },
   invitations: { issue: issueInvitation, list: listInvitations, revoke: revokeInvitation },

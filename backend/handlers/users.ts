@@ -4,22 +4,16 @@ import {
   normalizeInvitationCode,
   type Invitation,
 } from '@core/invitation/invitation'
-import { unitPath, type OrgUnit } from '@core/org/org'
+import { unitPath } from '@core/org/org'
 import { staffTemplatesFor } from '@core/case/notifications'
 import { listScope } from '@core/permissions'
 import { fail, ok, type Result } from '@core/result'
 import type { Actor } from '@core/roles'
-import { toUserView, type User } from '@core/user/user'
+import { profileAfterReport, toUserView, type User } from '@core/user/user'
 import type { Filter, Store } from '../ports/store'
 import type { Handler } from './context'
 import { cursorPage } from './paging'
-import { activeUnit } from './orgs'
-
-async function unitNames(store: Store, ids: Array<string | null>): Promise<Map<string, string>> {
-  const unique = [...new Set(ids.filter((id): id is string => id !== null))]
-  const units = await Promise.all(unique.map((id) => store.get<OrgUnit>('orgUnits', id)))
-  return new Map(units.filter((unit): unit is OrgUnit => unit !== null).map((unit) => [unit._id, unit.name]))
-}
+import { activeUnit, unitNames } from './orgs'
 
 async function viewOf(store: Store, user: User, viewer: Actor) {
   const names = await unitNames(store, [user.unitId])
@@ -39,6 +33,25 @@ async function changeUser(store: Store, openid: string, change: (user: User) => 
   return fail('RECORD.CONFLICT')
 }
 
+/**
+ * After a report is stored: what it tells of its sender's own profile is written there (see
+ * profileAfterReport). The case stands whatever happens here, so a failure is logged, never answered.
+ */
+export async function noteReport(
+  store: Store,
+  openid: string,
+  reporter: Parameters<typeof profileAfterReport>[1],
+  now: number,
+): Promise<void> {
+  const user = await store.get<User>('users', openid)
+  if (!user || !profileAfterReport(user, reporter)) return
+  const changed = await changeUser(store, openid, (current) => ({
+    ...profileAfterReport(current, reporter),
+    updatedAt: now,
+  }))
+  if (!changed.ok) console.error('[users] profile not updated after a report', changed.code)
+}
+
 export const getMe: Handler<'users', 'me'> = async (_input, { store, actor }) => {
   const user = await store.get<User>('users', actor.openid)
   return user ? ok(await viewOf(store, user, actor)) : fail('USER.NOT_FOUND')
@@ -48,6 +61,7 @@ export const updateMe: Handler<'users', 'updateMe'> = async ({ name, phone }, { 
   const changed = await changeUser(store, actor.openid, () => ({
     name,
     ...(phone !== undefined ? { phone } : {}),
+    listed: true,
     updatedAt: clock.now(),
   }))
   return changed.ok ? ok(await viewOf(store, changed.data, actor)) : changed
@@ -82,6 +96,7 @@ export const redeemInvitation: Handler<'users', 'redeem'> = async ({ code, name 
   const changed = await changeUser(store, actor.openid, () => ({
     name: named,
     role: invitation.role,
+    listed: true,
     unitId: unit.data._id,
     unitPath: unitPath(unit.data),
     updatedAt: now,
@@ -98,7 +113,7 @@ export const redeemInvitation: Handler<'users', 'redeem'> = async ({ code, name 
   return ok(await viewOf(store, changed.data, { ...actor, role: invitation.role, name: named }))
 }
 
-/** People in the caller's subtree (all for an admin), by name; searchable and filtered by role on the server. */
+/** People in the caller's subtree (all for an admin), by name, anonymous visitors left out; searchable and filtered by role on the server. */
 export const listUsers: Handler<'users', 'list'> = async (
   { query, role, roles, active, cursor, pageSize },
   { store, actor },
@@ -106,6 +121,8 @@ export const listUsers: Handler<'users', 'list'> = async (
   const scope = listScope(actor, 'user.list')
   if (scope.kind === 'none') return fail('AUTH.FORBIDDEN', '您还没有所属组织，暂时看不到人员')
   const filter: Filter = {
+    // Never the records first contact made for anonymous visitors.
+    listed: true,
     ...(scope.kind === 'subtree' ? { unitPath: scope.unitId } : {}),
     ...(role ? { role } : {}),
     ...(roles && !role ? { role: { $in: roles } } : {}),
@@ -134,7 +151,7 @@ export const updateUser: Handler<'users', 'update'> = async (input, { store, clo
   const user = await store.get<User>('users', input.openid)
   if (!user) return fail('USER.NOT_FOUND')
   const fields: Partial<User> = { updatedAt: clock.now() }
-  if (input.role !== undefined) fields.role = input.role
+  if (input.role !== undefined) Object.assign(fields, { role: input.role, listed: true })
   if (input.active !== undefined) fields.active = input.active
   if (input.unitId !== undefined) {
     if (input.unitId === null) Object.assign(fields, { unitId: null, unitPath: [] })

@@ -144,6 +144,7 @@ async function seedOrgAndUsers({ store }: Deps, now: number): Promise<void> {
       unitId: user.unitId,
       unitPath: [...ancestorsOf(UNITS.find((unit) => unit.id === user.unitId) as DemoUnit), user.unitId],
       active: true,
+      listed: true,
       // As if each official had tapped 开启消息提醒 a few times: demo messages reach them.
       subscriptions: Object.fromEntries(staffTemplatesFor(user.role).map((template) => [template, 20])),
       createdAt: now,

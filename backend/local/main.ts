@@ -5,6 +5,7 @@ import { IndexCheckingStore, UNCOVERED_MARKER } from '../index-coverage'
 import { OutboxNotifier } from '../adapters/outbox.notifier'
 import { AdjustableClock } from '../adapters/system.clock'
 import { settingsFromEnv } from '../handlers/context'
+import { markListedUsersJob } from '../jobs/mark-listed-users'
 import { JOBS } from '../jobs/registry'
 import { seedDemoData } from './demo-data'
 import { startScheduler } from './scheduler'
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
   if (process.env.DEMO_DATA !== 'off' && (await seedDemoData(deps))) {
     console.log('已创建演示数据（用户、组织和几条诉求）')
   }
+  // Users stored before 人员管理 left out anonymous visitors are marked before the first request (once).
+  await markListedUsersJob.run(deps)
 
   const app = await buildLocalServer({ deps, jobs: JOBS, staticDir, isStoreOpen: () => embedded.isOpen })
   const stopScheduler = startScheduler(JOBS, deps)

@@ -97,6 +97,8 @@ const reporterCaseViewSchema = z.strictObject({
 const assignmentSchema = z.strictObject({
   leadOfficial: z.string(),
   responsibleUnitId: z.string(),
+  /** 责任单位, by its name now (null if the unit is gone). */
+  responsibleUnitName: z.string().nullable(),
   handlerOpenid: z.string(),
   handlerName: z.string(),
   standard: z.string(),

@@ -135,7 +135,15 @@ function reporterView(actor: Actor, doc: Case, access: 'own' | 'other', rule: Vi
   }
 }
 
-function staffView(actor: Actor, doc: Case, rule: ViewRule, now: number): StaffCaseView {
+/** The names of the units a view mentions, looked up by the handler (the core does no I/O). */
+export type UnitNames = ReadonlyMap<string, string>
+
+/** The org units whose names a staff view of this case shows (its 责任单位). */
+export function unitsNamedIn(doc: Pick<Case, 'assignment'>): string[] {
+  return doc.assignment ? [doc.assignment.responsibleUnitId] : []
+}
+
+function staffView(actor: Actor, doc: Case, rule: ViewRule, now: number, names: UnitNames): StaffCaseView {
   const { openid: _ignored, ...reporter } = doc.reporter
   const hidden = reporterHiddenFrom(actor.openid, doc)
   // 匿名: the handler learns neither who reported nor who, as a resident, submitted or rated.
@@ -146,7 +154,11 @@ function staffView(actor: Actor, doc: Case, rule: ViewRule, now: number): StaffC
     reporter: hidden ? { ...reporter, name: ANONYMOUS_NAME, phone: '' } : reporter,
     createdBy: by(doc.createdBy),
     source: doc.source,
-    assignment: doc.assignment && { ...doc.assignment, standard: rule.text(doc.assignment.standard) },
+    assignment: doc.assignment && {
+      ...doc.assignment,
+      responsibleUnitName: names.get(doc.assignment.responsibleUnitId) ?? null,
+      standard: rule.text(doc.assignment.standard),
+    },
     handledBy: doc.handledBy,
     pendingExtension: doc.pendingExtension && {
       ...doc.pendingExtension,
@@ -169,12 +181,15 @@ function staffView(actor: Actor, doc: Case, rule: ViewRule, now: number): StaffC
   }
 }
 
-/** The view of a case this person is entitled to, or null when they may not see it. */
-export function viewCaseFor(actor: Actor, doc: Case, now: number): CaseView | null {
+/**
+ * The view of a case this person is entitled to, or null when they may not see it. `names` holds
+ * the names of the units in `unitsNamedIn(doc)`.
+ */
+export function viewCaseFor(actor: Actor, doc: Case, now: number, names: UnitNames): CaseView | null {
   const access = caseAccess(actor, doc)
   if (!access) return null
   const rule = caseRuleFor(actor, doc, access)
-  return access === 'staff' ? staffView(actor, doc, rule, now) : reporterView(actor, doc, access, rule, now)
+  return access === 'staff' ? staffView(actor, doc, rule, now, names) : reporterView(actor, doc, access, rule, now)
 }
 
 const SUMMARY_LENGTH = 60

@@ -51,6 +51,7 @@ export const createContactPointInput = z.object({
     .default([]),
 })
 
+/** What a manager may change of a contact point: any of these (absent ones stay as they are). */
 export const updateContactPointInput = z.object({
   action: z.literal('updateContactPoint'),
   id: z
@@ -58,8 +59,12 @@ export const updateContactPointInput = z.object({
     .min(1)
     .max(64),
   expectedVersion: expectedVersionField,
+  name: textField('联系点名称', 2, 40).optional(),
+  /** A new place, in the system the phone or map gave it (stored in WGS-84). */
+  position: coordinatesField.optional(),
   cadreOpenids: z.array(z.string().min(1).max(64)).max(50, '联系干部最多 50 人').optional(),
   radiusMeters: z.number().int().min(50, '签到范围至少 50 米').max(2000, '签到范围最多 2000 米').optional(),
+  /** false: 停用; true: 重新启用 (undoes a deactivation). */
   active: z.boolean().optional(),
 })
 
@@ -142,6 +147,15 @@ export const recordVisitInput = z
   })
 
 export const listHouseholdsInput = z.object({ action: z.literal('listHouseholds'), ...cursorFields })
+/** 民情台账: one household's visits, newest first. */
+export const listHouseholdVisitsInput = z.object({
+  action: z.literal('listHouseholdVisits'),
+  householdId: z
+    .string({ error: fieldError('走访户', '选择') })
+    .min(1, '请选择走访户')
+    .max(64),
+  ...cursorFields,
+})
 export const listNeglectedHouseholdsInput = z.object({ action: z.literal('listNeglectedHouseholds'), ...cursorFields })
 export const myMonthInput = z.object({ action: z.literal('myMonth') })
 export const listMyVisitsInput = z.object({ action: z.literal('listMyVisits'), ...cursorFields })

@@ -4,6 +4,7 @@ import type { Actor } from '../roles'
 import { chinaTime } from '../time'
 import { caseLocationSchema } from '../case/view-schemas'
 import type { Checkin } from './fieldwork'
+import type { CaseLocation } from '../case/case'
 
 export const VISIT_KINDS = ['敲门入户', '走访企业', '联系点座谈', '其他'] as const
 export type VisitKind = (typeof VISIT_KINDS)[number]
@@ -44,10 +45,25 @@ export const visitSchema = z.strictObject({
   photos: z.array(z.string()),
   location: caseLocationSchema.nullable(),
   raisedCaseIds: z.array(z.string()),
+  /** The cases raised, by id and number, so the page can name and open them. */
+  raisedCases: z.array(z.strictObject({ id: z.string(), number: z.string() })),
   createdAt: z.number(),
   version: z.number(),
 })
 export type Visit = z.infer<typeof visitSchema>
+
+/**
+ * Where a case raised on a visit is: the visit's place, with the visit's address or, on a
+ * door-knock that gave none, the household's.
+ */
+export function raisedCaseLocation(visit: {
+  location?: CaseLocation | undefined
+  household?: { address: string } | undefined
+}): CaseLocation | undefined {
+  const address = visit.location?.address || visit.household?.address
+  if (!visit.location && !address) return undefined
+  return { ...visit.location, ...(address ? { address } : {}) }
+}
 
 /** 民情台账: a household visited, with its tags; its visits are found by householdId. */
 const householdSchema = z.strictObject({
@@ -72,6 +88,32 @@ export const ledgerRowSchema = z.strictObject({
     z.strictObject({ at: z.number(), visitorName: z.string(), opinions: z.array(z.string()), casesRaised: z.number() }),
   ),
 })
+
+/** One visit of a household, as the 民情台账's history of that door shows it (newest first). */
+export const householdVisitSchema = z.strictObject({
+  id: z.string(),
+  at: z.number(),
+  kind: z.enum(VISIT_KINDS),
+  durationMinutes: z.number(),
+  visitorName: z.string(),
+  /** What was heard, under the household's view rule. */
+  opinions: z.array(z.string()),
+  raisedCases: visitSchema.shape.raisedCases,
+})
+export type HouseholdVisit = z.infer<typeof householdVisitSchema>
+
+/** A visit as `rule` (the household's, see householdRule) lets its viewer see it. */
+export function toHouseholdVisit(visit: Visit, rule: ViewRule): HouseholdVisit {
+  return {
+    id: visit._id,
+    at: visit.at,
+    kind: visit.kind,
+    durationMinutes: visit.durationMinutes,
+    visitorName: visit.visitorName,
+    opinions: visit.opinions.map(rule.text),
+    raisedCases: visit.raisedCases,
+  }
+}
 
 /**
  * The view rule of a household and what was heard there: in full for the officials who knocked on

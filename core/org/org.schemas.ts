@@ -22,7 +22,9 @@ export const orgTreeInput = z.object({ action: z.literal('tree') })
 export const createUnitInput = z.object({
   action: z.literal('create'),
   name: unitName,
-  kind: z.enum(ORG_UNIT_KINDS, { error: '组织类型不正确' }),
+  kind: z.enum(ORG_UNIT_KINDS, {
+    error: (issue) => (issue.input === undefined ? '请选择组织类型' : '组织类型不正确'),
+  }),
   parentId: unitId('上级组织').nullable(),
 })
 
@@ -42,6 +44,13 @@ export const moveUnitInput = z.object({
 
 export const deactivateUnitInput = z.object({
   action: z.literal('deactivate'),
+  id: unitId('组织'),
+  expectedVersion: expectedVersionField,
+})
+
+/** Undoes deactivate: the unit is in use again (its parent must be active). */
+export const reactivateUnitInput = z.object({
+  action: z.literal('reactivate'),
   id: unitId('组织'),
   expectedVersion: expectedVersionField,
 })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { fail, ok, type Result } from '../result'
 /** Kinds of org unit (DESIGN.md §2): 管理区 → 办事处/社区 → 生产队/小区, plus 区直单位. */
 export const ORG_UNIT_KINDS = ['district', 'office', 'community', 'team', 'estate', 'department'] as const
 export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number]
@@ -45,6 +46,24 @@ export function mayHaveParent(kind: OrgUnitKind, parent: Pick<OrgUnit, 'kind'> |
 /** The unit and every unit above it: what a record in this unit is "in the subtree of". */
 export function unitPath(unit: Pick<OrgUnit, '_id' | 'ancestorIds'>): string[] {
   return [...unit.ancestorIds, unit._id]
+}
+
+/**
+ * One name per parent: a unit may not take the name of another unit under the same parent. A
+ * deactivated one counts too, since it can be reactivated instead of built again.
+ */
+export function checkSiblingName(
+  name: string,
+  siblings: readonly Pick<OrgUnit, '_id' | 'name' | 'active'>[],
+  selfId: string | null,
+  field: 'name' | 'parentId',
+): Result<void> {
+  const clash = siblings.find((sibling) => sibling.name === name && sibling._id !== selfId)
+  if (!clash) return ok(undefined)
+  const message = clash.active
+    ? `同一上级组织下已有“${name}”，请换一个名称`
+    : `同一上级组织下已有“${name}”（已停用），请重新启用它或换一个名称`
+  return fail('ORG.DUPLICATE_NAME', message, field)
 }
 
 /** Moving `unit` under `newParent` would put it inside its own subtree. */

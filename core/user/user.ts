@@ -12,6 +12,12 @@ export interface User {
   /** The unit and its ancestors: "users in my subtree" is one indexed query. */
   unitPath: string[]
   active: boolean
+  /**
+   * Shown in 人员管理 and the pickers of people: set once the person has a name, has reported a
+   * case or holds a role, and never unset. The records first contact creates for anonymous
+   * visitors stay unlisted (an indexed flag, so the list stays one query however many they are).
+   */
+  listed: boolean
   /** An official's remaining WeChat subscribe-message grants, per template (a reporter's are on the case). */
   subscriptions?: Record<string, number>
   createdAt: number
@@ -28,10 +34,39 @@ export function newResident(openid: string, now: number): User {
     unitId: null,
     unitPath: [],
     active: true,
+    listed: false,
     createdAt: now,
     updatedAt: now,
     version: 1,
   }
+}
+
+/** Whether a person is more than an anonymous visitor: named, or holding a role (reporting is the store's to tell). */
+export function isKnownPerson(user: Pick<User, 'name' | 'role'>): boolean {
+  return user.name !== '' || user.role !== 'resident'
+}
+
+/** An official who can be sent to work: a case's handler, a contact point's cadre. */
+export function isActiveOfficial(user: Pick<User, 'active' | 'role'>): boolean {
+  return user.active && (user.role === 'cadre' || user.role === 'supervisor')
+}
+
+/**
+ * What a report changes in its sender's own profile: a reporter is listed, and one who reports for
+ * themself gets the name and phone they typed where their profile has none yet, so the next
+ * report is prefilled (null: nothing to change).
+ */
+export function profileAfterReport(
+  user: Pick<User, 'name' | 'phone' | 'listed'>,
+  reporter: { name: string; phone: string; relation: 'self' | 'family' },
+): Partial<User> | null {
+  const self = reporter.relation === 'self'
+  const fields: Partial<User> = {
+    ...(user.listed ? {} : { listed: true }),
+    ...(self && !user.name ? { name: reporter.name } : {}),
+    ...(self && !user.phone ? { phone: reporter.phone } : {}),
+  }
+  return Object.keys(fields).length > 0 ? fields : null
 }
 
 export const userViewSchema = z.strictObject({

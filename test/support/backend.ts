@@ -61,6 +61,8 @@ export async function addUser(deps: Deps, openid: string, role: Role, extra: Par
     unitId: null,
     unitPath: unit ? [...unit.ancestorIds, unit._id] : [],
     active: true,
+    // Someone known (named, a reporter or an official): listed in 人员管理.
+    listed: true,
     createdAt: 0,
     updatedAt: 0,
     version: 1,

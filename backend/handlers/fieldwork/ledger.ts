@@ -1,5 +1,5 @@
-import { householdFor, householdRule, type Household, type Visit } from '@core/fieldwork/visit'
-import { listScope } from '@core/permissions'
+import { householdFor, householdRule, toHouseholdVisit, type Household, type Visit } from '@core/fieldwork/visit'
+import { listScope, may } from '@core/permissions'
 import { fail, ok } from '@core/result'
 import type { Actor } from '@core/roles'
 import { DAY_MS } from '@core/time'
@@ -7,6 +7,7 @@ import type { Filter, SortOrder } from '../../ports/store'
 import type { Handler, HandlerContext } from '../context'
 import { cursorPage, readAll } from '../paging'
 import { loadFieldworkSettings } from './settings'
+import { withRaisedCases, type StoredVisit } from './visits'
 
 /** What an official may see of a household and of what was heard at its door. */
 function ledgerRowFor(actor: Actor, household: Household, visits: readonly Visit[]) {
@@ -60,4 +61,28 @@ export const listNeglectedHouseholds: Handler<'fieldwork', 'listNeglectedHouseho
   }
   const page = await ledgerPage(ctx, filter, [['lastVisitedAt', 1]], { cursor, pageSize })
   return page.ok ? ok({ ...page.data, neglectDays }) : page
+}
+
+/**
+ * 民情台账: one household's visits, newest first, a page at a time, under the ledger's view rule. A
+ * household outside the caller's area is answered as one that does not exist.
+ */
+export const listHouseholdVisits: Handler<'fieldwork', 'listHouseholdVisits'> = async (
+  { householdId, cursor, pageSize },
+  { store, actor },
+) => {
+  const household = await store.get<Household>('households', householdId)
+  if (!household || !may(actor, 'household.list', { ownerOpenids: [], unitIds: household.unitPath })) {
+    return fail('HOUSEHOLD.NOT_FOUND', undefined, 'householdId')
+  }
+  const page = await cursorPage<StoredVisit, StoredVisit>(
+    store,
+    'visits',
+    { filter: { householdId }, sort: [['at', -1]], cursor, pageSize },
+    (visit) => visit,
+  )
+  if (!page.ok) return page
+  const rule = householdRule(household, actor)
+  const visits = await Promise.all(page.data.items.map((visit) => withRaisedCases(store, visit)))
+  return ok({ ...page.data, items: visits.map((visit) => toHouseholdVisit(visit, rule)) })
 }

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto'
+import type { Case } from '@core/case/case'
 import { newCase } from '@core/case/create'
-import type { Household, Visit } from '@core/fieldwork/visit'
+import type { InputFor } from '@core/functions'
+import { raisedCaseLocation, type Household, type Visit } from '@core/fieldwork/visit'
 import { unitPath, type OrgUnit } from '@core/org/org'
 import { may } from '@core/permissions'
-import { fail, ok } from '@core/result'
+import { fail, ok, type Result } from '@core/result'
 import type { Store } from '../../ports/store'
 import { caseIdFor, createCaseOnce } from '../cases'
-import type { Handler } from '../context'
+import type { Handler, HandlerContext } from '../context'
 import { activeUnit } from '../orgs'
 import { cursorPage } from '../paging'
 import { checkImages } from '../photos'
@@ -62,6 +64,53 @@ async function noteHousehold(
   throw new Error(`household ${id} kept changing`)
 }
 
+type VisitInput = InputFor<'fieldwork', 'recordVisit'>
+type RaisedCase = Visit['raisedCases'][number]
+
+/**
+ * The cases a visit raises, each once per visit request (its request id derives from the visit's).
+ * Each keeps the visit's place and address (or the household's), and the urgency the cadre chose.
+ */
+async function raiseCases(ctx: HandlerContext, input: VisitInput, visitId: string): Promise<Result<RaisedCase[]>> {
+  const raised: RaisedCase[] = []
+  const location = raisedCaseLocation(input)
+  for (const [index, item] of input.raiseCases.entries()) {
+    const caseInput = {
+      action: 'submit' as const,
+      clientRequestId: `${input.clientRequestId}-c${index}`,
+      category: item.category,
+      urgency: item.urgency,
+      description: item.description,
+      photos: [],
+      areaUnitId: input.areaUnitId,
+      reporter: item.reporter,
+      subscriptions: [],
+      ...(location ? { location } : {}),
+    }
+    const created = await createCaseOnce(ctx, {
+      clientRequestId: caseInput.clientRequestId,
+      areaUnitId: input.areaUnitId,
+      files: [],
+      build: ({ id, number, areaUnitPath, now }) =>
+        newCase({ id, areaUnitPath, number, input: caseInput, actor: ctx.actor, source: 'visit', now, visitId }),
+    })
+    if (!created.ok) return { ...created, field: `raiseCases.${index}` }
+    raised.push({ id: created.data._id, number: created.data.number })
+  }
+  return ok(raised)
+}
+
+/** A visit stored before visits named their cases: named from the cases themselves. */
+export type StoredVisit = Omit<Visit, 'raisedCases'> & { raisedCases?: RaisedCase[] }
+export async function withRaisedCases(store: Store, visit: StoredVisit): Promise<Visit> {
+  if (visit.raisedCases) return { ...visit, raisedCases: visit.raisedCases }
+  const cases = await Promise.all(visit.raisedCaseIds.map((id) => store.get<Case>('cases', id)))
+  const raisedCases = cases
+    .filter((doc): doc is Case => doc !== null)
+    .map((doc) => ({ id: doc._id, number: doc.number }))
+  return { ...visit, raisedCases }
+}
+
 /**
  * Records a visit and the cases raised from it. The visit's id and each case's request id derive
  * from the client's request id, so a resend (also concurrent) makes one visit and one set of cases.
@@ -69,8 +118,8 @@ async function noteHousehold(
 export const recordVisit: Handler<'fieldwork', 'recordVisit'> = async (input, ctx) => {
   const { store, clock, actor } = ctx
   const visitId = `visit-${caseIdFor(actor.openid, input.clientRequestId)}`
-  const earlier = await store.get<Visit>('visits', visitId)
-  if (earlier) return ok(earlier)
+  const earlier = await store.get<StoredVisit>('visits', visitId)
+  if (earlier) return ok(await withRaisedCases(store, earlier))
 
   const area = await activeUnit(store, input.areaUnitId)
   if (!area.ok) return { ...area, field: 'areaUnitId' }
@@ -87,30 +136,8 @@ export const recordVisit: Handler<'fieldwork', 'recordVisit'> = async (input, ct
   // Charged once the visit passed its checks: a refused one uses up nothing.
   const limited = await chargeRateLimits(ctx, actor.openid, 'fieldwork', 'recordVisit', input)
   if (limited) return limited
-  const raisedCaseIds: string[] = []
-  for (const [index, raised] of input.raiseCases.entries()) {
-    const caseInput = {
-      action: 'submit' as const,
-      clientRequestId: `${input.clientRequestId}-c${index}`,
-      category: raised.category,
-      urgency: raised.urgency,
-      description: raised.description,
-      photos: [],
-      areaUnitId: input.areaUnitId,
-      reporter: raised.reporter,
-      subscriptions: [],
-      ...(input.location ? { location: input.location } : {}),
-    }
-    const created = await createCaseOnce(ctx, {
-      clientRequestId: caseInput.clientRequestId,
-      areaUnitId: input.areaUnitId,
-      files: [],
-      build: ({ id, number, areaUnitPath, now: createdAt }) =>
-        newCase({ id, areaUnitPath, number, input: caseInput, actor, source: 'visit', now: createdAt, visitId }),
-    })
-    if (!created.ok) return { ...created, field: `raiseCases.${index}` }
-    raisedCaseIds.push(created.data._id)
-  }
+  const raised = await raiseCases(ctx, input, visitId)
+  if (!raised.ok) return raised
 
   const visit: Visit = {
     _id: visitId,
@@ -129,20 +156,24 @@ export const recordVisit: Handler<'fieldwork', 'recordVisit'> = async (input, ct
     opinions: input.opinions,
     photos: input.photos,
     location: input.location ?? null,
-    raisedCaseIds,
+    raisedCaseIds: raised.data.map((item) => item.id),
+    raisedCases: raised.data,
     createdAt: now,
     version: 1,
   }
   if ((await store.insert('visits', visit)) === 'duplicate')
-    return ok((await store.get<Visit>('visits', visitId)) as Visit)
+    return ok(await withRaisedCases(store, (await store.get<StoredVisit>('visits', visitId)) as StoredVisit))
   return ok(visit)
 }
 
-/** The caller's own visits, newest first, a page at a time. */
-export const listMyVisits: Handler<'fieldwork', 'listMyVisits'> = async ({ cursor, pageSize }, { store, actor }) =>
-  cursorPage<Visit, Visit>(
+/** The caller's own visits, newest first, a page at a time, each naming the cases it raised. */
+export const listMyVisits: Handler<'fieldwork', 'listMyVisits'> = async ({ cursor, pageSize }, { store, actor }) => {
+  const page = await cursorPage<StoredVisit, StoredVisit>(
     store,
     'visits',
     { filter: { openid: actor.openid }, sort: [['at', -1]], cursor, pageSize },
     (visit) => visit,
   )
+  if (!page.ok) return page
+  return ok({ ...page.data, items: await Promise.all(page.data.items.map((visit) => withRaisedCases(store, visit))) })
+}

@@ -303,6 +303,50 @@ describe('visits', () => {
     })
   })
 
+  test('a raised case keeps the visit’s place and address, and the urgency the cadre chose (一般 unless chosen)', async () => {
+    const location = { coords: { ...north(20), system: 'wgs84' }, address: 'A小区3栋101门口' }
+    const raiseCases = [
+      {
+        category: '安全隐患',
+        urgency: 'urgent',
+        description: '3栋楼梯扶手松动，随时会掉',
+        reporter: { name: '孙奶奶', phone: '13812345678' },
+      },
+      { category: '其他', description: '想了解高龄补贴怎么申请', reporter: { name: '孙奶奶', phone: '13812345678' } },
+    ]
+    const recorded = data<Visit>(
+      await call(deps, 'cadre-a', visit('visit-00000011', { location, raiseCases }), 'fieldwork'),
+    )
+    const raised = await Promise.all(recorded.raisedCaseIds.map((id) => deps.store.get<Case>('cases', id)))
+    expect(raised.map((c) => [c?.urgency, c?.location])).toEqual([
+      ['urgent', location],
+      ['normal', location],
+    ])
+  })
+
+  test('a door-knock without an address of its own gives its cases the household’s address', async () => {
+    const location = { coords: { ...north(20), system: 'wgs84' } }
+    const recorded = data<Visit>(await call(deps, 'cadre-a', visit('visit-00000012', { location }), 'fieldwork'))
+    const raised = (await deps.store.get<Case>('cases', recorded.raisedCaseIds[0] as string)) as Case
+    expect(raised.location).toEqual({ ...location, address: 'A小区3栋101' })
+    const withoutPlace = data<Visit>(await call(deps, 'cadre-a', visit('visit-00000013'), 'fieldwork'))
+    const second = (await deps.store.get<Case>('cases', withoutPlace.raisedCaseIds[0] as string)) as Case
+    expect(second.location).toEqual({ address: 'A小区3栋101' })
+  })
+
+  test('the visit’s answer names its raised cases by id and number, also when resent and in 我的走访', async () => {
+    const event = visit('visit-00000014')
+    const recorded = data<Visit & { raisedCases: unknown }>(await call(deps, 'cadre-a', event, 'fieldwork'))
+    const expected = [{ id: recorded.raisedCaseIds[0], number: '2026-000001' }]
+    expect(recorded.raisedCases).toEqual(expected)
+    const resent = data<Visit & { raisedCases: unknown }>(await call(deps, 'cadre-a', event, 'fieldwork'))
+    expect(resent.raisedCases).toEqual(expected)
+    const mine = data<{ items: Array<Visit & { raisedCases: unknown }> }>(
+      await call(deps, 'cadre-a', { action: 'listMyVisits' }, 'fieldwork'),
+    )
+    expect(mine.items.map((v) => v.raisedCases)).toEqual([expected])
+  })
+
   test('the same visit sent three times, and three times at once, makes one visit and one set of cases', async () => {
     for (let i = 0; i < 3; i++) data(await call(deps, 'cadre-a', visit('visit-00000002'), 'fieldwork'))
     await Promise.all(Array.from({ length: 3 }, () => call(deps, 'cadre-a', visit('visit-00000003'), 'fieldwork')))
@@ -362,6 +406,81 @@ describe('visits', () => {
     expect(
       data<{ items: unknown[] }>(await call(deps, 'cadre-b', { action: 'listHouseholds' }, 'fieldwork')).items,
     ).toEqual([])
+  })
+})
+
+describe('民情台账: a household’s visit history', () => {
+  type Row = { id: string; at: number; visitorName: string; opinions: string[]; raisedCases: Array<{ number: string }> }
+  type Page = { items: Row[]; total: number; nextCursor: string | null }
+  const knock = (clientRequestId: string, opinions: string[], raiseCases: unknown[] = []) => ({
+    action: 'recordVisit',
+    clientRequestId,
+    kind: '敲门入户',
+    durationMinutes: 20,
+    areaUnitId: 'estate-a',
+    household: { name: '孙桂芳', address: 'A小区4栋101', tags: [] },
+    opinions,
+    raiseCases,
+  })
+  const history = (openid: string, householdId: string, extra: Record<string, unknown> = {}) =>
+    call(deps, openid, { action: 'listHouseholdVisits', householdId, ...extra }, 'fieldwork')
+  let householdId: string
+
+  beforeEach(async () => {
+    await addUser(deps, 'admin', 'admin', { unitId: 'district', name: '管理员' })
+    const problem = { category: '养老', description: '想申请助餐', reporter: { name: '孙桂芳', phone: '13600001111' } }
+    for (const [day, opinions, raise] of [
+      [1, ['孙桂芳说腿脚不便，电话13600001111'], [problem]],
+      [2, ['孙桂芳想要助餐'], []],
+      [3, ['一切都好'], []],
+    ] as const) {
+      deps.clock.current = Date.UTC(2026, 2, day, 2)
+      data(await call(deps, 'cadre-a', knock(`knock-visit-000${day}`, [...opinions], [...raise]), 'fieldwork'))
+    }
+    householdId = ((await deps.store.query<Household>('households', { offset: 0, limit: 1 }))[0] as Household)._id
+  })
+
+  test('the visitor sees every visit newest first, page by page, with what was heard and the cases raised', async () => {
+    const first = data<Page>(await history('cadre-a', householdId, { pageSize: 2 }))
+    expect(first.total).toBe(3)
+    const second = data<Page>(await history('cadre-a', householdId, { pageSize: 2, cursor: first.nextCursor }))
+    expect(second.nextCursor).toBeNull()
+    expect([...first.items, ...second.items].map((v) => [v.at, v.visitorName, v.opinions, v.raisedCases])).toEqual([
+      [Date.UTC(2026, 2, 3, 2), '王强', ['一切都好'], []],
+      [Date.UTC(2026, 2, 2, 2), '王强', ['孙桂芳想要助餐'], []],
+      [
+        Date.UTC(2026, 2, 1, 2),
+        '王强',
+        ['孙桂芳说腿脚不便，电话13600001111'],
+        [{ id: expect.any(String), number: '2026-000001' }],
+      ],
+    ])
+  })
+
+  test('an official of the area who did not knock sees names and phones masked, as in the ledger; the admin in full', async () => {
+    const bySupervisor = data<Page>(await history('sup-a', householdId))
+    expect(bySupervisor.items.map((v) => v.opinions[0])).toEqual([
+      '一切都好',
+      '孙*芳想要助餐',
+      '孙*芳说腿脚不便，电话136****1111',
+    ])
+    const byAdmin = data<Page>(await history('admin', householdId))
+    expect(byAdmin.items.at(-1)?.opinions).toEqual(['孙桂芳说腿脚不便，电话13600001111'])
+  })
+
+  test.each([
+    ['a cadre of another office', 'cadre-b', 'HOUSEHOLD.NOT_FOUND'],
+    ['a resident', 'resident-x', 'AUTH.FORBIDDEN'],
+  ])('%s is refused (%s)', async (_label, openid, code) => {
+    expect(await history(openid, householdId)).toMatchObject({ ok: false, code })
+  })
+
+  test('an unknown household is answered like one outside the area', async () => {
+    expect(await history('sup-a', 'hh-nowhere')).toMatchObject({
+      ok: false,
+      code: 'HOUSEHOLD.NOT_FOUND',
+      field: 'householdId',
+    })
   })
 })
 

@@ -2,6 +2,7 @@ import type { Invitation } from '@core/invitation/invitation'
 import type { OrgUnit } from '@core/org/org'
 import type { User, UserView } from '@core/user/user'
 import { HOUR_MS, DAY_MS } from '@core/time'
+import { seedDemoData } from '../../../backend/local/demo-data'
 import { addTwoOffices, addUser, call, makeDeps, submitEvent } from '../../support/backend'
 import { data } from '../../support/result'
 
@@ -467,5 +468,139 @@ describe('users.list filters on the server', () => {
     expect(new Set(seen).size).toBe(62)
     expect(seen).not.toContain('res-a')
     expect(seen).not.toContain('cadre-a2')
+  })
+})
+
+describe('users.list (人员管理, the handler picker) leaves out anonymous visitors', () => {
+  const listedBy = async (openid: string, extra: Record<string, unknown> = {}) =>
+    data<{ items: UserView[]; total: number }>(
+      await call(deps, openid, { action: 'list', pageSize: 50, ...extra }, 'users'),
+    )
+
+  test('a first-contact record that never got a name, a report or a role is not listed; the others are', async () => {
+    await call(deps, 'visitor', { action: 'me' }, 'users')
+    await call(deps, 'named', { action: 'updateMe', name: '周大妈' }, 'users')
+    // Reported for a family member: still nameless, but a reporter.
+    await call(
+      deps,
+      'family-reporter',
+      submitEvent({ areaUnitId: 'estate-a', reporter: { name: '周大爷', phone: '13812340000', relation: 'family' } }),
+    )
+    const code = await issue(deps, 'cadre', 'office-a')
+    await call(deps, 'redeemer', { action: 'redeem', code, name: '吴新' }, 'users')
+    await call(deps, 'promoted', { action: 'me' }, 'users')
+    data(
+      await call(
+        deps,
+        'admin',
+        { action: 'update', openid: 'promoted', role: 'cadre', unitId: 'office-a', expectedVersion: 1 },
+        'users',
+      ),
+    )
+    await call(deps, 'bootstrap-admin', { action: 'me' }, 'users')
+
+    const openids = (await listedBy('admin')).items.map((user) => user.openid).sort()
+    expect(openids).toEqual(
+      [
+        'admin',
+        'bootstrap-admin',
+        'cadre-a',
+        'cadre-b',
+        'family-reporter',
+        'named',
+        'promoted',
+        'redeemer',
+        'res-a',
+        'res-b',
+        'sup-a',
+        'sup-b',
+      ].sort(),
+    )
+    expect((await listedBy('admin')).total).toBe(12)
+    expect((await listedBy('admin', { role: 'resident' })).items.map((u) => u.openid)).not.toContain('visitor')
+  })
+
+  test('the demo data lists every demo user', async () => {
+    const demo = await makeDeps()
+    await seedDemoData(demo)
+    await call(demo, 'a-visitor', { action: 'me' }, 'users')
+    const listed = data<{ items: UserView[] }>(await call(demo, 'demo-admin', { action: 'list' }, 'users'))
+    expect(listed.items.map((user) => user.name).sort()).toEqual(
+      ['张秀兰', '李建国', '王强', '赵敏', '陈立新', '刘红梅', '周志远', '系统管理员'].sort(),
+    )
+    await demo.store.close()
+  })
+})
+
+describe('a report for oneself fills in the reporter’s own profile, so the next one is prefilled', () => {
+  const me = async (openid: string) => data<UserView>(await call(deps, openid, { action: 'me' }, 'users'))
+  const report = (openid: string, reporter: Record<string, unknown>, clientRequestId?: string) =>
+    call(
+      deps,
+      openid,
+      submitEvent({ areaUnitId: 'estate-a', reporter, ...(clientRequestId ? { clientRequestId } : {}) }),
+    )
+
+  test.each([
+    [
+      'a first-time visitor: name and phone saved (the phone as written, normalised)',
+      {},
+      { name: '周桂英', phone: '138 1234 5678', relation: 'self' },
+      { name: '周桂英', phone: '13812345678' },
+    ],
+    [
+      '匿名 changes nothing here: it is their own profile',
+      {},
+      { name: '周桂英', phone: '0728-6231234', relation: 'self', anonymous: true },
+      { name: '周桂英', phone: '0728-6231234' },
+    ],
+    [
+      'a name already set is kept; the missing phone is saved',
+      { name: '周大妈' },
+      { name: '周桂英', phone: '13812345678', relation: 'self' },
+      { name: '周大妈', phone: '13812345678' },
+    ],
+    [
+      'a phone already set is kept; the missing name is saved',
+      { phone: '13900001111' },
+      { name: '周桂英', phone: '13812345678', relation: 'self' },
+      { name: '周桂英', phone: '13900001111' },
+    ],
+    [
+      'both already set: nothing changes',
+      { name: '周大妈', phone: '13900001111' },
+      { name: '周桂英', phone: '13812345678', relation: 'self' },
+      { name: '周大妈', phone: '13900001111' },
+    ],
+    [
+      'reporting for a family member: their details are not the sender’s',
+      {},
+      { name: '周老汉', phone: '13812345678', relation: 'family' },
+      { name: '', phone: null },
+    ],
+  ])('%s', async (_label, profile, reporter, expected) => {
+    await call(deps, 'reporter-x', { action: 'me' }, 'users')
+    if ('name' in profile) data(await call(deps, 'reporter-x', { action: 'updateMe', ...profile }, 'users'))
+    else if ('phone' in profile) await deps.store.updateIfVersion('users', 'reporter-x', 1, profile)
+    data(await report('reporter-x', reporter))
+    expect(await me('reporter-x')).toMatchObject(expected)
+  })
+
+  test('a resent report changes the profile once, and a refused one not at all', async () => {
+    await call(deps, 'reporter-y', { action: 'me' }, 'users')
+    const before = await snapshot(deps)
+    expect(
+      await call(
+        deps,
+        'reporter-y',
+        submitEvent({ areaUnitId: 'nowhere', reporter: { name: '吴某', phone: '13812345678' } }),
+      ),
+    ).toMatchObject({ ok: false, code: 'CASE.UNKNOWN_AREA' })
+    expect(await snapshot(deps)).toBe(before)
+    data(await report('reporter-y', { name: '吴某', phone: '13812345678' }, 'same-request-01'))
+    const once = await deps.store.get<User>('users', 'reporter-y')
+    data(await report('reporter-y', { name: '吴某', phone: '13812345678' }, 'same-request-01'))
+    expect(await deps.store.get<User>('users', 'reporter-y')).toEqual(once)
+    expect(once).toMatchObject({ name: '吴某', phone: '13812345678' })
   })
 })

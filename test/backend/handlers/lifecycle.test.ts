@@ -720,3 +720,33 @@ describe('派单的完成时限: the urgency’s default or earlier, never later
     expect((await deps.store.get<Case>('cases', id))?.assignment?.deadline).toBe(utc8(18, 18))
   })
 })
+
+describe('the staff view says who is responsible and where the case is', () => {
+  const location = {
+    coords: { lat: 30.4312, lng: 112.8965, system: 'gcj02', accuracy: 15 },
+    address: '柳岸小区3栋2单元501室',
+  }
+
+  test('责任单位 by name, and the place with its coordinate system; the view rule still masks the door for a follower', async () => {
+    const { id, number } = await submit(deps, 'res-1', { location })
+    const unassigned = data<{ assignment: unknown; location: unknown }>(
+      await call(deps, 'sup-a', { action: 'get', id }),
+    )
+    expect(unassigned).toMatchObject({ assignment: null, location })
+    data(await act(deps, 'sup-a', 'assign', id, { ...assignTo('cadre-a'), responsibleUnitId: 'estate-a' }))
+    for (const openid of ['sup-a', 'cadre-a', 'admin']) {
+      const staff = data<{ kind: string; assignment: Record<string, unknown>; location: unknown }>(
+        await call(deps, openid, { action: 'get', id }),
+      )
+      expect({ openid, kind: staff.kind, location: staff.location }).toEqual({ openid, kind: 'staff', location })
+      expect(staff.assignment).toMatchObject({ responsibleUnitId: 'estate-a', responsibleUnitName: 'A小区' })
+    }
+    // The reporter sees their own address in full; someone whose report was merged into it does not.
+    expect(data<{ location: unknown }>(await call(deps, 'res-1', { action: 'get', id })).location).toEqual(location)
+    const other = await submit(deps, 'res-2')
+    data(await act(deps, 'sup-a', 'merge', other.id, { targetNumber: number }))
+    const followed = data<{ kind: string; location: unknown }>(await call(deps, 'res-2', { action: 'get', id }))
+    expect(followed).toMatchObject({ kind: 'other', location: { address: '柳岸小区3栋2单元***室' } })
+    expect(followed.location).not.toHaveProperty('coords')
+  })
+})

@@ -52,8 +52,11 @@ const OWN_FIELDWORK = [
   'fieldwork.listMyCheckins',
 ] as const
 const HOUSEHOLDS = ['fieldwork.listHouseholds', 'fieldwork.listNeglectedHouseholds'] as const
+/** The visits to H, answered to the officials of H's area only. */
+const H_VISITS = 'fieldwork.listHouseholdVisits'
 const IN_SCOPE = [
   ...QUEUES.map((queue) => `cases.listInScope ${queue}`),
+  'cases.queueCounts',
   'orgs.tree',
   'users.list',
   'fieldwork.listManagedContactPoints',
@@ -87,25 +90,25 @@ const VISIBLE: Record<
   handler: {
     openid: 'cadre-h',
     sees: { A: ALL, B: ['door'], C: NONE, D: ALL, H: ALL },
-    answered: ['get A', 'get #A', 'get B', 'get #B', 'get D', 'get #D', ...CADRE],
+    answered: ['get A', 'get #A', 'get B', 'get #B', 'get D', 'get #D', ...CADRE, H_VISITS],
   },
   // Another cadre of the area makes the 回访 calls: he needs the phone.
   otherCadreOfArea: {
     openid: 'cadre-o',
     sees: { A: NONE, B: ALL, C: NONE, D: ALL, H: NONE },
-    answered: ['get B', 'get #B', 'get D', 'get #D', ...CADRE],
+    answered: ['get B', 'get #B', 'get D', 'get #D', ...CADRE, H_VISITS],
   },
   // He sent D back: he no longer handles it and may not make its 回访 call, so he sees nothing of it;
   // he may call B's reporter.
   earlierHandler: {
     openid: 'cadre-e',
     sees: { A: NONE, B: ALL, C: NONE, D: NONE, H: NONE },
-    answered: ['get B', 'get #B', ...CADRE],
+    answered: ['get B', 'get #B', ...CADRE, H_VISITS],
   },
   supervisor: {
     openid: 'sup-a',
     sees: { A: ALL, B: ALL, C: ALL, D: ALL, H: NONE },
-    answered: [...GETS, ...SUPERVISOR],
+    answered: [...GETS, ...SUPERVISOR, H_VISITS],
   },
   supervisorOfAnotherOffice: {
     openid: 'sup-b',
@@ -122,7 +125,15 @@ const VISIBLE: Record<
   admin: {
     openid: 'admin',
     sees: { A: ALL, B: ALL, C: ALL, D: ALL, H: ALL },
-    answered: [...GETS, ...ANY_ROLE, ...IN_SCOPE, ...HOUSEHOLDS, 'settings.getTimeLimits', 'invitations.list'],
+    answered: [
+      ...GETS,
+      ...ANY_ROLE,
+      ...IN_SCOPE,
+      ...HOUSEHOLDS,
+      H_VISITS,
+      'settings.getTimeLimits',
+      'invitations.list',
+    ],
   },
 }
 
@@ -137,6 +148,8 @@ interface World {
   deps: Deps
   ids: Record<CaseName, string>
   numbers: Record<CaseName, string>
+  /** The household H, on the ledger. */
+  householdId: string
   /** Responses to the writes that built the world, by who received them. */
   writes: Array<{ openid: string; response: unknown }>
 }
@@ -230,10 +243,12 @@ async function buildWorld(): Promise<World> {
       'fieldwork',
     ),
   )
+  const [household] = await deps.store.query<{ _id: string }>('households', { offset: 0, limit: 1 })
   return {
     deps,
     ids: { A: a.id, B: b.id, C: c.id, D: d.id },
     numbers: { A: a.number, B: b.number, C: c.number, D: d.number },
+    householdId: household?._id ?? '',
     writes,
   }
 }
@@ -262,6 +277,12 @@ function reads(world: World): Read[] {
   return [
     ...cases,
     ...queues,
+    {
+      label: 'fieldwork.listHouseholdVisits',
+      fn: 'fieldwork',
+      action: 'listHouseholdVisits',
+      input: { householdId: world.householdId },
+    },
     ...plain('cases', ['listMine', 'listMyTasks', 'listCallbacks', 'queueCounts']),
     ...plain('orgs', ['listAreas', 'tree']),
     ...plain('users', ['me', 'list']),
@@ -298,6 +319,7 @@ const NOT_SCANNED: Record<string, string> = {
   'orgs.rename': 'org units hold no personal data',
   'orgs.move': 'org units hold no personal data',
   'orgs.deactivate': 'org units hold no personal data',
+  'orgs.reactivate': 'org units hold no personal data',
   'users.updateMe': 'the caller’s own record',
   'users.redeem': 'the caller’s own record',
   'users.update': 'admins only; users.list is scanned',
