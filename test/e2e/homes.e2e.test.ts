@@ -193,7 +193,10 @@ test('a field’s error appears beside the field, the view goes to it, and it cl
   const descriptionError = resident.locator('#mq-field-description')
   await categoryError.getByText('请选择问题类别').waitFor()
   await descriptionError.getByText('问题描述至少 2 个字').waitFor()
-  await resident.locator('#mq-field-areaUnitId').getByText(/请选择/).waitFor()
+  await resident
+    .locator('#mq-field-areaUnitId')
+    .getByText(/请选择/)
+    .waitFor()
   // The first error is where the eye goes.
   await resident.waitForFunction(() => {
     const box = document.querySelector('#mq-field-category')?.getBoundingClientRect()
