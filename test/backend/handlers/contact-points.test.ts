@@ -139,3 +139,18 @@ describe('fieldwork.updateContactPoint: what a real 社区 changes', () => {
     expect(await stored()).toBe(before)
   })
 })
+
+describe('fieldwork.listManagedContactPoints: who goes to each point, by name', () => {
+  test('each point names its cadres (in the order assigned), so the manager can see and change them', async () => {
+    data(await update('sup-a', { cadreOpenids: ['cadre-a2', 'sup-a'] }))
+    const managed = data<Array<ContactPoint & { cadres: unknown }>>(
+      await fieldwork('sup-a', { action: 'listManagedContactPoints' }),
+    )
+    expect(managed.map((p) => p.cadres)).toEqual([
+      [
+        { openid: 'cadre-a2', name: '王小明' },
+        { openid: 'sup-a', name: '陈书记' },
+      ],
+    ])
+  })
+})
