@@ -7,7 +7,12 @@ import {
   queueCountsSchema,
   staffCaseListItemSchema,
 } from './case/view-schemas'
-import { checkinSchema, contactPointSchema, listedContactPointSchema } from './fieldwork/fieldwork'
+import {
+  checkinSchema,
+  contactPointSchema,
+  listedContactPointSchema,
+  managedContactPointSchema,
+} from './fieldwork/fieldwork'
 import { householdVisitSchema, ledgerRowSchema, monthFiguresSchema, visitSchema } from './fieldwork/visit'
 import { invitationViewSchema } from './invitation/invitation'
 import { areaChoiceSchema, orgUnitSchema } from './org/org'
@@ -170,7 +175,7 @@ export const FUNCTIONS = {
     listManagedContactPoints: {
       permission: 'contactPoint.manage',
       input: listManagedContactPointsInput,
-      output: z.array(contactPointSchema),
+      output: z.array(managedContactPointSchema),
     },
     createContactPoint: {
       permission: 'contactPoint.manage',

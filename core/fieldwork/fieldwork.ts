@@ -34,6 +34,12 @@ export const contactPointSchema = z.strictObject({
 })
 export type ContactPoint = z.infer<typeof contactPointSchema>
 
+/** A contact point as its manager sees it: with the names of the people sent there. */
+export const managedContactPointSchema = z.strictObject({
+  ...contactPointSchema.shape,
+  cadres: z.array(z.strictObject({ openid: z.string(), name: z.string() })),
+})
+
 /** A cadre's contact point, with how far it is from where the phone is (when it said). */
 export const listedContactPointSchema = z.strictObject({
   ...contactPointSchema.shape,

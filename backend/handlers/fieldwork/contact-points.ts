@@ -32,10 +32,21 @@ export const listManagedContactPoints: Handler<'fieldwork', 'listManagedContactP
 ) => {
   const scope = listScope(actor, 'contactPoint.manage')
   if (scope.kind === 'none') return fail('AUTH.FORBIDDEN', '您还没有所属组织')
+  const points = await readAll<ContactPoint>(
+    store,
+    'contactPoints',
+    scope.kind === 'subtree' ? { unitPath: scope.unitId } : {},
+    [['name', 1]],
+  )
+  // Each person once, however many points they go to.
+  const openids = [...new Set(points.flatMap((point) => point.cadreOpenids))]
+  const users = await Promise.all(openids.map((openid) => store.get<User>('users', openid)))
+  const names = new Map(users.filter((user): user is User => user !== null).map((user) => [user._id, user.name]))
   return ok(
-    await readAll<ContactPoint>(store, 'contactPoints', scope.kind === 'subtree' ? { unitPath: scope.unitId } : {}, [
-      ['name', 1],
-    ]),
+    points.map((point) => ({
+      ...point,
+      cadres: point.cadreOpenids.map((openid) => ({ openid, name: names.get(openid) ?? '' })),
+    })),
   )
 }
 
