@@ -52,3 +52,14 @@ export function assignedDeadline(
   }
   return ok(deadline)
 }
+
+/**
+ * The 完成时限 a supervisor may pick at 派单, given the latest allowed: the end of each day (UTC+8)
+ * from today up to the latest, which is last.
+ */
+export function deadlineChoices(latest: number, now: number): number[] {
+  const choices: number[] = []
+  for (let day = endOfChinaDayAfter(now, 0); day < latest; day += DAY_MS) choices.push(day)
+  choices.push(latest)
+  return choices
+}

@@ -2,7 +2,7 @@ import type { Urgency } from '@core/case/case'
 import { submitCaseInput } from '@core/case/case.schemas'
 import { newCase } from '@core/case/create'
 import { applyTransition } from '@core/case/lifecycle'
-import { DEFAULT_TIME_LIMITS, type TimeLimits } from '@core/case/time-limits'
+import { DEFAULT_TIME_LIMITS, deadlineChoices, type TimeLimits } from '@core/case/time-limits'
 import { formatChinaTime } from '@core/time'
 
 /** A UTC+8 wall-clock time as epoch milliseconds. */
@@ -162,4 +162,36 @@ test.each(ROWS)('$label', ({ urgency, now, requested, limits = DEFAULT_TIME_LIMI
   }
   expect(result).toMatchObject({ ok: false, code: expected.code, field: 'deadline' })
   expect(result.ok ? '' : result.message).toMatch(expected.message)
+})
+
+describe('the 完成时限 a supervisor may pick at 派单: the end of each day from today to the latest', () => {
+  test.each([
+    [
+      'a 一般 case submitted on 3-10, dispatched 3-12 10:00: 3-12 … 3-17, the latest last',
+      china(2026, 3, 17, 23, 59) + 59_999,
+      china(2026, 3, 12, 10, 0),
+      [
+        '2026-03-12 23:59:59',
+        '2026-03-13 23:59:59',
+        '2026-03-14 23:59:59',
+        '2026-03-15 23:59:59',
+        '2026-03-16 23:59:59',
+        '2026-03-17 23:59:59',
+      ],
+    ],
+    [
+      'dispatched on the day of the latest: that day only',
+      china(2026, 3, 17, 23, 59) + 59_999,
+      china(2026, 3, 17, 22, 0),
+      ['2026-03-17 23:59:59'],
+    ],
+    [
+      'dispatched at 23:30 UTC+8 (15:30 UTC): today is still the Chinese day',
+      china(2026, 3, 13, 23, 59) + 59_999,
+      china(2026, 3, 12, 23, 30),
+      ['2026-03-12 23:59:59', '2026-03-13 23:59:59'],
+    ],
+  ])('%s', (_label, latest, now, expected) => {
+    expect(deadlineChoices(latest, now).map(show)).toEqual(expected)
+  })
 })

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
-import { completionDeadline, type TimeLimits } from '@core/case/time-limits'
+import { assignedDeadline, deadlineChoices, type TimeLimits } from '@core/case/time-limits'
 import type { StaffCaseListItem } from '@core/case/views'
 import type { OrgUnit } from '@core/org/org'
 import { formatChinaTime } from '@core/time'
@@ -22,14 +22,19 @@ export default function DispatchPanel({ view, run, base, can, me }: PanelProps &
   const [standard, setStandard] = useState('')
   const [reason, setReason] = useState('')
   const [target, setTarget] = useState<Picked | null>(null)
+  /** The 完成时限 picked, when earlier than the latest (null: the latest, the urgency's default). */
+  const [deadline, setDeadline] = useState<number | null>(null)
 
   useEffect(() => {
     void ask('orgs', 'tree', {}).then((result) => result.ok && setUnits(result.data.filter((unit) => unit.active)))
     void ask('settings', 'getTimeLimits', {}).then((result) => result.ok && setLimits(result.data.limits))
   }, [])
 
-  // The default 完成时限 the server will set, shown before assigning (the same core rule and limits).
-  const deadline = limits ? completionDeadline(view.createdAt, view.urgency, limits) : null
+  // The latest 完成时限 the server allows (the same core rule and limits); it decides again on 派单.
+  const now = Date.now()
+  const latestAnswer = limits ? assignedDeadline(undefined, view, limits, now) : null
+  const latest = latestAnswer?.ok ? latestAnswer.data : null
+  const choices = latest ? deadlineChoices(latest, now) : []
   return (
     <View className="mq-card staff__dispatch">
       {can('assign') && (
@@ -69,7 +74,21 @@ export default function DispatchPanel({ view, run, base, can, me }: PanelProps &
             maxLength={300}
             onChange={setStandard}
           />
-          {deadline && <Text className="mq-hint">完成时限（按紧急程度）：{formatChinaTime(deadline)}</Text>}
+          <Text className="mq-label">完成时限</Text>
+          {latest && (
+            <ChoiceSheet
+              className="staff__deadline"
+              title="选择完成时限"
+              placeholder="选择完成时限"
+              choices={choices.map((at) => ({
+                id: String(at),
+                label: `${formatChinaTime(at, 'M月D日 HH:mm')}${at === latest ? '（按紧急程度，最晚）' : ''}`,
+              }))}
+              value={String(deadline ?? latest)}
+              onChange={(choice) => setDeadline(Number(choice.id) === latest ? null : Number(choice.id))}
+            />
+          )}
+          <Text className="mq-hint">可以提前，不能晚于按紧急程度的时限；需要更长时间，由承办人签收后申请延期。</Text>
           <Button
             className="mq-tap staff__assign"
             type="primary"
@@ -82,6 +101,7 @@ export default function DispatchPanel({ view, run, base, can, me }: PanelProps &
                   handlerOpenid: handler?.id ?? '',
                   leadOfficial,
                   standard,
+                  ...(deadline !== null ? { deadline } : {}),
                 }),
               )
             }
