@@ -20,6 +20,7 @@ import ExtensionReviewPanel from './panels/ExtensionReviewPanel'
 import ReviewPanel from './panels/ReviewPanel'
 import type { Run } from './panels/types'
 import WorkPanel from './panels/WorkPanel'
+import CasePlace from './CasePlace'
 import './index.scss'
 import { usePageShow } from '../../../../services/page-show'
 
@@ -110,12 +111,13 @@ export default function StaffCase() {
           {view.reporter.phone ? ` · ${view.reporter.phone}` : ''}
           {view.reporter.anonymous ? '（匿名）' : ''}
         </Text>
-        {view.location?.address && <Text className="mq-hint">地址：{view.location.address}</Text>}
+        <CasePlace view={view} />
         {view.assignment && (
           <View className="staff__assignment">
             <Text className="mq-text">解决标准：{view.assignment.standard}</Text>
             <Text className="mq-hint">
-              承办人：{view.assignment.handlerName} · 领办领导：{view.assignment.leadOfficial}
+              责任单位：{view.assignment.responsibleUnitName ?? '（已停用的单位）'} · 承办人：
+              {view.assignment.handlerName}· 领办领导：{view.assignment.leadOfficial}
             </Text>
             <Text className={view.overdue ? 'mq-text staff__overdue' : 'mq-hint'}>
               完成时限：{formatChinaTime(view.assignment.deadline)}

@@ -1,5 +1,6 @@
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
+import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { formatChinaTime } from '@core/time'
 import { ask } from '../../../../../services/backend'
 import type { PanelProps } from './types'
@@ -7,6 +8,7 @@ import type { PanelProps } from './types'
 /** 延期审批 — for a supervisor of the case while an extension waits. */
 export default function ExtensionReviewPanel({ view, run, base, can }: PanelProps) {
   const pending = view.pendingExtension
+  const [reason, setReason] = useState('')
   if (!pending) return null
   return (
     <View className="mq-card">
@@ -14,6 +16,16 @@ export default function ExtensionReviewPanel({ view, run, base, can }: PanelProp
       <Text className="mq-text">
         申请延期到 {formatChinaTime(pending.deadline)}：{pending.reason}
       </Text>
+      {can('rejectExtension') && (
+        <TextArea
+          className="mq-textarea staff__extension-reason"
+          aria-label="不同意延期的理由"
+          placeholder="如不同意，请写明理由（承办人会看到）"
+          value={reason}
+          maxLength={200}
+          onChange={setReason}
+        />
+      )}
       <View className="mq-row">
         {can('approveExtension') && (
           <Button
@@ -28,9 +40,7 @@ export default function ExtensionReviewPanel({ view, run, base, can }: PanelProp
           <Button
             className="mq-tap"
             fill="outline"
-            onClick={() =>
-              void run('已驳回延期', () => ask('cases', 'rejectExtension', { ...base, reason: '请按原时限完成' }))
-            }
+            onClick={() => void run('已驳回延期', () => ask('cases', 'rejectExtension', { ...base, reason }))}
           >
             不同意
           </Button>

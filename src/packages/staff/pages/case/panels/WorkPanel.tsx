@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Checkbox, Input, TextArea } from '@nutui/nutui-react-taro'
 import { MAX_CASE_PHOTOS } from '@core/case/case.schemas'
-import { DAY_MS } from '@core/time'
+import { DAY_MS, formatChinaTime } from '@core/time'
 import PhotoPicker from '../../../../../components/PhotoPicker'
 import { ask } from '../../../../../services/backend'
 import type { PanelProps } from './types'
@@ -108,7 +108,18 @@ export default function WorkPanel({
       {can('requestExtension') && view.assignment && (
         <View className="mq-card">
           <Text className="mq-subtitle">申请延期</Text>
-          <Input className="mq-input" aria-label="延长天数" type="number" value={extraDays} onChange={setExtraDays} />
+          <Text className="mq-hint">现在的完成时限：{formatChinaTime(view.assignment.deadline)}</Text>
+          <Text className="mq-label">延长几天</Text>
+          <View className="mq-row staff__extension-days">
+            <Input
+              className="mq-input staff__days-input"
+              aria-label="延长天数（天）"
+              type="number"
+              value={extraDays}
+              onChange={setExtraDays}
+            />
+            <Text className="mq-text">天</Text>
+          </View>
           <Input
             className="mq-input"
             aria-label="延期理由"
