@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Checkbox, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
-import type { Category } from '@core/case/case'
+import { URGENCIES, URGENCY_LABELS, type Category, type Urgency } from '@core/case/case'
 import { MAX_CASE_PHOTOS } from '@core/case/case.schemas'
 import { recordVisitInput } from '@core/fieldwork/fieldwork.schemas'
 import { VISIT_KINDS, VULNERABILITY_TAGS, type VisitKind, type VulnerabilityTag } from '@core/fieldwork/visit'
@@ -24,6 +24,7 @@ const DRAFT_KEY = 'visit'
 
 interface RaisedCase {
   category: Category
+  urgency: Urgency
   description: string
   reporter: { name: string; phone: string }
 }
@@ -79,15 +80,20 @@ function toEvent(draft: Draft) {
   }
 }
 
+const blankCase: RaisedCase = {
+  category: '其他',
+  urgency: 'normal',
+  description: '',
+  reporter: { name: '', phone: '' },
+}
+
 /** 走访/敲门: whom, where, how long, what was heard, and the cases raised — kept on the phone until sent. */
 function VisitPage() {
   const { draft, update, reset } = useDraft<Draft>(DRAFT_KEY, empty)
   const [opinion, setOpinion] = useState('')
-  const [newCase, setNewCase] = useState<RaisedCase>({
-    category: '其他',
-    description: '',
-    reporter: { name: '', phone: '' },
-  })
+  const [newCase, setNewCase] = useState<RaisedCase>(blankCase)
+  /** The cases the last visit raised, by number, to open at once. */
+  const [raisedCases, setRaisedCases] = useState<Array<{ id: string; number: string }>>([])
   const [message, setMessage] = useState('')
   const [notice, setNotice] = useState('')
   const [sending, setSending] = useState(false)
@@ -118,7 +124,8 @@ function VisitPage() {
     const visit = result.data
     reset()
     setMessage('')
-    setNotice(`走访已记录${visit.raisedCaseIds.length ? `，立案 ${visit.raisedCaseIds.length} 件` : ''}`)
+    setRaisedCases(visit.raisedCases)
+    setNotice(`走访已记录${visit.raisedCases.length ? `，立案 ${visit.raisedCases.length} 件` : ''}`)
   }
 
   // A visit that was sent but not confirmed is sent again (same request id: never twice).
@@ -130,6 +137,22 @@ function VisitPage() {
   return (
     <Page>
       <SuccessNotice message={notice} />
+      {raisedCases.length > 0 && (
+        <View className="mq-card">
+          <Text className="mq-subtitle">这次走访立案的诉求</Text>
+          {raisedCases.map((raised) => (
+            <Button
+              key={raised.id}
+              className="mq-tap"
+              fill="outline"
+              block
+              onClick={() => void Taro.navigateTo({ url: `/packages/staff/pages/case/index?id=${raised.id}` })}
+            >
+              诉求 {raised.number}（点击查看）
+            </Button>
+          ))}
+        </View>
+      )}
       <View className="mq-card">
         <Text className="mq-label">走访类型</Text>
         <Radio.Group
@@ -256,7 +279,7 @@ function VisitPage() {
         {draft.raiseCases.map((raised, index) => (
           <View key={`${index}-${raised.description}`} className="cadre__row">
             <Text className="mq-text">
-              {raised.category}：{raised.description}（{raised.reporter.name}）
+              {raised.category} · {URGENCY_LABELS[raised.urgency]}：{raised.description}（{raised.reporter.name}）
             </Text>
             <Button
               className="mq-tap"
@@ -268,6 +291,18 @@ function VisitPage() {
           </View>
         ))}
         <CategoryChoice value={newCase.category} onChange={(category) => setNewCase({ ...newCase, category })} />
+        <Text className="mq-label">紧急程度</Text>
+        <Radio.Group
+          direction="horizontal"
+          value={newCase.urgency}
+          onChange={(value) => setNewCase({ ...newCase, urgency: String(value) as Urgency })}
+        >
+          {URGENCIES.map((urgency) => (
+            <Radio key={urgency} value={urgency}>
+              {URGENCY_LABELS[urgency]}
+            </Radio>
+          ))}
+        </Radio.Group>
         <TextArea
           className="mq-textarea visit__case-description"
           placeholder="诉求内容"
@@ -295,7 +330,7 @@ function VisitPage() {
             if (!newCase.description.trim() || !newCase.reporter.name.trim())
               return setMessage('请填写诉求内容和反映人')
             update({ raiseCases: [...draft.raiseCases, newCase] })
-            setNewCase({ category: '其他', description: '', reporter: { name: '', phone: '' } })
+            setNewCase(blankCase)
             setMessage('')
           }}
         >
