@@ -1,4 +1,6 @@
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
 import type { Household } from '@core/fieldwork/visit'
 import { formatChinaTime } from '@core/time'
 import LoadMore from '../../../../components/LoadMore'
@@ -9,6 +11,7 @@ import { useListRefresh, usePagedList } from '../../../../services/paged'
 import '../cadre.scss'
 import { withPageAccess } from '../../../../components/PageGate'
 import { PAGES } from '../../../../services/page-access'
+import HouseholdHistory from './HouseholdHistory'
 
 type HouseholdWithVisits = Household & {
   visits: Array<{ at: number; visitorName: string; opinions: string[]; casesRaised: number }>
@@ -24,6 +27,13 @@ function Ledger() {
   )
   useListRefresh(neglected.reload, [])
   useListRefresh(all.reload, [])
+  /** The household whose visits are open (one at a time). */
+  const [openId, setOpenId] = useState<string | null>(null)
+  const historyToggle = (householdId: string) => (
+    <Button className="mq-tap" fill="outline" onClick={() => setOpenId(openId === householdId ? null : householdId)}>
+      {openId === householdId ? '收起走访记录' : '走访记录'}
+    </Button>
+  )
   return (
     <Page>
       <ErrorNotice message={neglected.message || all.message} />
@@ -39,6 +49,8 @@ function Ledger() {
               <Text className="mq-hint">
                 {household.address} · 上次走访 {formatChinaTime(household.lastVisitedAt, 'YYYY-MM-DD')}
               </Text>
+              {historyToggle(household._id)}
+              {openId === household._id && <HouseholdHistory householdId={household._id} />}
             </View>
           ))}
           <LoadMore list={neglected} />
@@ -53,14 +65,11 @@ function Ledger() {
                 {household.name}
                 {household.tags.length ? ` · ${household.tags.join('、')}` : ''}
               </Text>
-              <Text className="mq-hint">{household.address}</Text>
-              {household.visits.map((visit) => (
-                <Text key={visit.at} className="mq-hint">
-                  {formatChinaTime(visit.at, 'YYYY-MM-DD')} {visit.visitorName} 走访
-                  {visit.opinions.length ? ` · 意见：${visit.opinions.join('；')}` : ''}
-                  {visit.casesRaised ? ` · 立案 ${visit.casesRaised} 件` : ''}
-                </Text>
-              ))}
+              <Text className="mq-hint">
+                {household.address} · 上次走访 {formatChinaTime(household.lastVisitedAt, 'YYYY-MM-DD')}
+              </Text>
+              {historyToggle(household._id)}
+              {openId === household._id && <HouseholdHistory householdId={household._id} />}
             </View>
           ))}
           <LoadMore list={all} />
