@@ -10,7 +10,8 @@ import { ask } from '../../../../services/backend'
 import { useListRefresh, usePagedList } from '../../../../services/paged'
 import { useUnits } from '../../components/useUnits'
 import '../admin.scss'
-import { ErrorNotice } from '../../../../components/Notice'
+import { ErrorNotice, SuccessNotice } from '../../../../components/Notice'
+import { confirmAction } from '../../../../services/confirm'
 import { withPageAccess } from '../../../../components/PageGate'
 import { PAGES } from '../../../../services/page-access'
 
@@ -21,6 +22,7 @@ function Users() {
   const [role, setRole] = useState<Role>('resident')
   const [unitId, setUnitId] = useState('')
   const [message, setMessage] = useState('')
+  const [notice, setNotice] = useState('')
 
   const list = usePagedList<UserView>((cursor) =>
     ask('users', 'list', { ...(query.trim() ? { query: query.trim() } : {}), ...(cursor ? { cursor } : {}) }),
@@ -36,22 +38,42 @@ function Users() {
     setUnitId(user.unitId ?? '')
   }
 
-  const save = async (change: { role?: Role; unitId?: string | null; active?: boolean }) => {
+  const save = async (change: { role?: Role; unitId?: string | null; active?: boolean }, done: string) => {
     if (!selected) return
     const result = await ask('users', 'update', {
       openid: selected.openid,
       expectedVersion: selected.version,
       ...change,
     })
-    if (!result.ok) return setMessage(result.message)
+    if (!result.ok) {
+      setNotice('')
+      return setMessage(result.message)
+    }
     setMessage('')
     select(result.data)
+    setNotice(done)
     void search()
+  }
+
+  const setActive = async (user: UserView, active: boolean) => {
+    const sure =
+      active ||
+      (await confirmAction(
+        `停用“${user.name || '此人'}”的账号？`,
+        '停用后此人不能再办理诉求、签到或走访，已有的记录都保留。可以随时重新启用。',
+        '停用',
+      ))
+    if (sure) {
+      await save(
+        { active },
+        active ? '已重新启用' : `已停用“${user.name || '此人'}”的账号。如是误操作，点“重新启用账号”即可撤销。`,
+      )
+    }
   }
 
   return (
     <Page className="admin">
-      <ErrorNotice message={message || list.message} />
+      <ErrorNotice message={list.message} />
       {users && (
         <View className="mq-card">
           <Text className="mq-subtitle">人员</Text>
@@ -99,13 +121,19 @@ function Users() {
             onChange={(choice) => setUnitId(choice.id)}
           />
           <View className="admin__actions">
-            <Button className="mq-tap" type="primary" onClick={() => void save({ role, unitId: unitId || null })}>
+            <Button
+              className="mq-tap"
+              type="primary"
+              onClick={() => void save({ role, unitId: unitId || null }, '已保存')}
+            >
               保存
             </Button>
-            <Button className="mq-tap" fill="outline" onClick={() => void save({ active: !selected.active })}>
-              {selected.active ? '停用账号' : '启用账号'}
+            <Button className="mq-tap" fill="outline" onClick={() => void setActive(selected, !selected.active)}>
+              {selected.active ? '停用账号' : '重新启用账号'}
             </Button>
           </View>
+          <ErrorNotice message={message} />
+          <SuccessNotice message={notice} />
         </View>
       )}
     </Page>
