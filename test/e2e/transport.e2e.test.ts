@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
-import { H5_BUILD, launchChromium, requireH5Build } from '../support/browser'
+import { H5_BUILD, expectAccessible, launchChromium, requireH5Build, screenshot } from '../support/browser'
 import { TINY_PNG } from '../support/images'
 import { startServer, type RunningServer } from '../support/server-process'
 import { tempDir } from '../support/temp-dir'
@@ -87,4 +87,29 @@ test('a 12 MB photo uploaded from the browser gets 413 FILE.TOO_LARGE and its JS
     status: 413,
     body: { ok: false, code: 'FILE.TOO_LARGE', message: expect.stringMatching(CHINESE) },
   })
+})
+
+test('a page whose code fails to download says so with a retry, and the retry opens it', async () => {
+  const phone = await browser.newPage({ viewport: { width: 375, height: 812 } })
+  await phone.goto(`${server.url}/`)
+  await phone.locator('.home__report').waitFor()
+  // From now on no more code comes through (a weak line, or files replaced by a new release).
+  const cut = (route: { abort: (code: string) => Promise<void> }) => route.abort('internetdisconnected')
+  await phone.route('**/js/**', cut)
+  await phone.route('**/css/**', cut)
+  await phone.evaluate(() => {
+    window.location.hash = '#/packages/admin/pages/settings/index'
+  })
+  const notice = phone.getByRole('alertdialog')
+  await notice.getByText('页面没有加载出来，可能是网络不畅。').waitFor()
+  await expectAccessible(phone, 'chunk failure notice')
+  await screenshot(phone, 'chunk-failed')
+
+  await phone.unroute('**/js/**', cut)
+  await phone.unroute('**/css/**', cut)
+  await notice.getByRole('button', { name: '重试' }).click()
+  // The page asked for, this time (the visitor may not use it: its own refusal says so).
+  await phone.getByText('不能使用这个页面').waitFor()
+  expect(await phone.getByRole('alertdialog').count()).toBe(0)
+  await phone.close()
 })
