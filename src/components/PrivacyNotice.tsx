@@ -1,3 +1,4 @@
+import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { PRIVACY_AGREE_BUTTON_ID, usePrivacyRequest, type PrivacyAudience } from '../services/privacy'
@@ -16,7 +17,9 @@ const NOTICE: Record<PrivacyAudience, string> = {
  */
 export default function PrivacyNotice() {
   const request = usePrivacyRequest()
-  if (!request) return null
+  const { $taroPath: here } = useRouter()
+  // Pages under the one on top stay alive: only the page that asked shows the notice.
+  if (!request || (request.pagePath !== undefined && request.pagePath !== here)) return null
   return (
     <View className="mq-privacy" role="dialog" aria-modal="true" aria-labelledby="mq-privacy-title">
       <View className="mq-privacy__sheet">

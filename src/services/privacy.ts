@@ -13,7 +13,14 @@ export const PRIVACY_AGREE_BUTTON_ID = 'mq-privacy-agree'
 /** A notice on screen, waiting for the person's answer. */
 export interface PrivacyRequest {
   audience: PrivacyAudience
+  /** The page that asked (the one in view then): the notice shows there, not on pages beneath it. */
+  pagePath: string | undefined
   answer: (agreed: boolean) => void
+}
+
+/** The page in view now (Taro's id of the page instance). */
+function pageInView(): string | undefined {
+  return Taro.getCurrentInstance().router?.$taroPath
 }
 
 let current: PrivacyRequest | null = null
@@ -40,6 +47,7 @@ function askWithOwnNotice(audience: PrivacyAudience): Promise<boolean> {
   return new Promise((resolve) => {
     setCurrent({
       audience,
+      pagePath: pageInView(),
       answer: (agreed) => {
         setCurrent(null)
         if (agreed) store(KEY, 'agreed')
@@ -71,6 +79,7 @@ export function listenForPrivacyRequests(): void {
   Taro.onNeedPrivacyAuthorization((resolve) => {
     setCurrent({
       audience: nextAudience,
+      pagePath: pageInView(),
       answer: (agreed) => {
         setCurrent(null)
         resolve(agreed ? { buttonId: PRIVACY_AGREE_BUTTON_ID, event: 'agree' } : { event: 'disagree' })

@@ -14,10 +14,9 @@ import { getFix } from '../../services/location'
 import { ensurePrivacyConsent } from '../../services/privacy'
 import { useFieldErrors } from '../../services/field-errors'
 import FieldError from '../../components/FieldError'
-import { useMe } from '../../services/me'
 import { requestReporterSubscriptions } from '../../services/subscriptions'
 import './index.scss'
-import { withPageAccess } from '../../components/PageGate'
+import { useGatedMe, withPageAccess } from '../../components/PageGate'
 import { PAGES } from '../../services/page-access'
 
 const DRAFT_KEY = 'submit'
@@ -105,7 +104,7 @@ function Submit() {
   const [locationMessage, setLocationMessage] = useState('')
   const [busy, setBusy] = useState<'' | 'location' | 'send'>('')
   const fields = useFieldErrors(FIELD_ORDER)
-  const { me } = useMe()
+  const me = useGatedMe()
 
   /** Every change is saved on the phone, and clears the errors of the fields it fixed. */
   const update = (patch: Partial<Draft>) => {
