@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core'
 import type { Case } from '@core/case/case'
 import {
   H5_BUILD,
+  agreeToPrivacy,
   expectAccessible,
   expectNothingOffScreen,
   launchChromium,
@@ -57,7 +58,7 @@ test('a cadre raises a case on a visit; his supervisor is told, assigns it to hi
 
   // He signs in at his contact point (and, as it turns out, forgets to sign out).
   await cadre.goto(`${server.url}/#/packages/cadre/pages/checkin/index`)
-  await cadre.getByText('同意', { exact: true }).click()
+  await agreeToPrivacy(cadre)
   await nutButton(cadre, '在此签到').first().click()
   await cadre.locator('.mq-success', { hasText: '已在“柳岸小区联系点”签到' }).waitFor()
 
@@ -103,14 +104,15 @@ test('a cadre raises a case on a visit; his supervisor is told, assigns it to hi
   await task.waitFor()
   await task.click()
   await cadre.locator('.staff__acknowledge').waitFor()
-  await cadre.getByText('5栋楼道堆满杂物，消防通道被堵').waitFor()
+  await cadre.locator('.staff__description', { hasText: '5栋楼道堆满杂物，消防通道被堵' }).waitFor()
   await screenshot(cadre, '32-cadre-task-from-message')
   await expectAccessible(cadre, 'staff case (acknowledge)')
   await expectNothingOffScreen(cadre, 'staff case (acknowledge)')
 
   // …and from 我的任务.
   await cadre.goto(`${server.url}/#/packages/cadre/pages/tasks/index`)
-  await cadre.locator('.mq-case-row', { hasText: raised.number }).click()
+  // Pages beneath stay in the document (hidden): the row on the page in view.
+  await cadre.locator('.mq-case-row:visible', { hasText: raised.number }).click()
   await cadre.locator('.staff__acknowledge').click()
   await cadre.locator('.mq-success', { hasText: '已签收' }).waitFor()
   await cadre.locator('.staff__progress textarea').fill('已联系物业，明天上午清运')

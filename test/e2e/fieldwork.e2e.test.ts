@@ -4,6 +4,7 @@ import type { Checkin } from '@core/fieldwork/fieldwork'
 import type { Visit } from '@core/fieldwork/visit'
 import {
   H5_BUILD,
+  agreeToPrivacy,
   expectAccessible,
   launchChromium,
   nutButton,
@@ -43,7 +44,7 @@ const at = (position: typeof NEAR) => ({ geolocation: position, permissions: ['g
 test('a cadre signs in, knocks on a door, raises a case that reaches 待派单, signs out, and sees the hours', async () => {
   const cadre = await openAsDemoUser(browser, server.url, CADRE, at(NEAR))
   await cadre.goto(`${server.url}/#/packages/cadre/pages/checkin/index`)
-  await cadre.getByText('同意', { exact: true }).click()
+  await agreeToPrivacy(cadre)
   await cadre
     .getByText(/柳岸小区联系点/)
     .first()
@@ -77,11 +78,17 @@ test('a cadre signs in, knocks on a door, raises a case that reaches 待派单, 
   await expectAccessible(cadre, 'visit')
   await nutButton(cadre, '提交走访记录').click()
   await cadre.locator('.mq-success', { hasText: '走访已记录，立案 1 件' }).waitFor()
+  // The raised case by its number, one tap from here.
+  await cadre.locator('.nut-button', { hasText: /诉求 \d{4}-\d{6}（点击查看）/ }).waitFor()
 
   // 民情台账: the household, its tag and its visit history.
   await cadre.goto(`${server.url}/#/packages/cadre/pages/ledger/index`)
   await cadre.getByText('孙秀英 · 独居老人').waitFor()
-  await cadre.getByText(/王强 走访 · 意见：希望有人定期上门量血压 · 立案 1 件/).waitFor()
+  const household = cadre.locator('.cadre__row', { hasText: '孙秀英 · 独居老人' }).first()
+  await household.locator('.nut-button', { hasText: '走访记录' }).click()
+  await household.getByText(/王强 · 敲门入户/).waitFor()
+  await household.getByText('意见：希望有人定期上门量血压').waitFor()
+  await household.locator('.nut-button', { hasText: /立案 \d{4}-\d{6}/ }).waitFor()
   await expectAccessible(cadre, 'ledger')
 
   // The case waits in the supervisor's 待派单 queue, marked as raised from a visit.
@@ -128,7 +135,7 @@ test('a cadre signs in, knocks on a door, raises a case that reaches 待派单, 
   // A second run from 2 km away is refused, and nothing is stored.
   const far = await openAsDemoUser(browser, server.url, CADRE, at(TWO_KM_AWAY))
   await far.goto(`${server.url}/#/packages/cadre/pages/checkin/index`)
-  await far.getByText('同意', { exact: true }).click()
+  await agreeToPrivacy(far)
   await nutButton(far, '在此签到').first().click()
   await far.getByText(/您距离联系点约 \d{4} 米，需在 300 米以内才能签到/).waitFor()
   await screenshot(far, '23-cadre-checkin-refused')

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import {
   H5_BUILD,
+  agreeToPrivacy,
   expectAccessible,
   launchChromium,
   nutButton,
@@ -133,7 +134,7 @@ test('a supervisor’s home shows the four counts, each opening its queue', asyn
 
   await supervisor.locator('.supervisor__count', { hasText: '待审核销号' }).click()
   await supervisor.locator('.mq-case-row', { hasText: review.number }).waitFor()
-  await supervisor.getByText(`共 ${counts['待审核销号']} 条`).waitFor()
+  await supervisor.getByText(`共 ${counts['待审核销号']} 条`, { exact: true }).waitFor()
   await screenshot(supervisor, 'home-supervisor-review-queue')
 })
 
@@ -174,7 +175,7 @@ test('the first 提交 goes through after 同意; 不同意 says why nothing was
 
   await visitor.locator('.submit__send').click()
   await visitor.locator('.mq-privacy').waitFor()
-  await nutButton(visitor, /^同意$/).click()
+  await agreeToPrivacy(visitor)
   // No second tap: the report the person asked for is sent once they agree.
   await visitor.getByText(/提交成功！诉求编号 \d{4}-\d{6}/).waitFor()
   await nutButton(visitor, '回到首页').waitFor()
@@ -184,8 +185,12 @@ test('a field’s error appears beside the field, the view goes to it, and it cl
   const resident = await as('张秀兰（群众 · 柳岸小区）')
   await resident.locator('.home__report').click()
   // Her name and phone come from her profile.
-  expect(await resident.locator('input[placeholder="您的姓名"]').inputValue()).toBe('张秀兰')
-  expect(await resident.locator('input[placeholder="手机号或带区号的座机号"]').inputValue()).toBe('13800000001')
+  await resident.waitForFunction(
+    () =>
+      (document.querySelector('input[placeholder="您的姓名"]') as HTMLInputElement | null)?.value === '张秀兰' &&
+      (document.querySelector('input[placeholder="手机号或带区号的座机号"]') as HTMLInputElement | null)?.value ===
+        '13800000001',
+  )
 
   await resident.locator('textarea').fill('灯')
   await resident.locator('.submit__send').click()

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import {
   H5_BUILD,
+  agreeToPrivacy,
   expectAccessible,
   launchChromium,
   nutButton,
@@ -59,7 +60,7 @@ test('resident → supervisor → cadre → supervisor → resident: the whole �
   await resident.locator('input[placeholder="手机号或带区号的座机号"]').fill('13800000001')
   // Name and phone go to the server: the privacy notice comes first, and the report goes on after 同意.
   await resident.locator('.submit__send').click()
-  await resident.getByText('同意', { exact: true }).click()
+  await agreeToPrivacy(resident)
   await resident.getByText(/提交成功！诉求编号/).waitFor()
   const caseId = new URL(resident.url().replace('#', '')).searchParams.get('id') as string
   const number = (await resident.getByText(/诉求编号 \d{4}-\d{6}，/).textContent())?.match(/\d{4}-\d{6}/)?.[0] as string
@@ -86,7 +87,7 @@ test('resident → supervisor → cadre → supervisor → resident: the whole �
   await cadre.locator('.staff__progress textarea').fill('已联系物业电工，明天上午更换灯泡')
   const chooser = cadre.waitForEvent('filechooser')
   await nutButton(cadre, /^添加照片$/).click()
-  await cadre.getByText('同意', { exact: true }).click()
+  await agreeToPrivacy(cadre)
   await (await chooser).setFiles({ name: 'lamp.png', mimeType: 'image/png', buffer: TINY_PNG })
   await cadre.locator('.mq-photos__image').first().waitFor()
   await nutButton(cadre, '保存进展').click()

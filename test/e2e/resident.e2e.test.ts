@@ -1,5 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { H5_BUILD, expectAccessible, launchChromium, nutButton, requireH5Build, screenshot } from '../support/browser'
+import {
+  H5_BUILD,
+  agreeToPrivacy,
+  expectAccessible,
+  launchChromium,
+  nutButton,
+  requireH5Build,
+  screenshot,
+} from '../support/browser'
 import { TINY_PNG } from '../support/images'
 import { startServer, type RunningServer } from '../support/server-process'
 import { tempDir } from '../support/temp-dir'
@@ -52,7 +60,7 @@ test('a resident reports a need with a photo and a location, survives a failed s
   // The first photo asks for consent, then opens the file chooser.
   const chooser = page.waitForEvent('filechooser')
   await nutButton(page, '添加照片').click()
-  await page.getByText('同意', { exact: true }).click()
+  await agreeToPrivacy(page)
   await (await chooser).setFiles({ name: 'manhole.png', mimeType: 'image/png', buffer: TINY_PNG })
   await page.locator('.mq-photos__image').first().waitFor()
 

@@ -79,7 +79,19 @@ export async function openAsDemoUser(
   await page.locator('.nut-button', { hasText: '切换演示身份' }).click()
   await page.getByText(label).click()
   await page.locator('.nut-overlay').first().waitFor({ state: 'hidden' })
+  // The app opens the new person's home (officials are sent to theirs): wait until it has, so the
+  // test's next navigation is not undone by that move.
+  const home = Object.entries(HOME_OF_ROLE).find(([role]) => label.includes(`（${role}`))?.[1]
+  if (home) await page.locator(`${home} .mq-hint`, { hasText: '本地演示模式' }).first().waitFor()
   return page
+}
+
+/** Each role's home page, by the role's name in the demo switcher's labels. */
+const HOME_OF_ROLE: Record<string, string> = {
+  群众: '.home',
+  党员干部: '.cadre-home',
+  督办领导: '.supervisor-home',
+  管理员: '.admin-home',
 }
 
 /** A NutUI button by its text: the button element takes the tap, not the text inside it. */
@@ -93,8 +105,14 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
   expect({ page: name, violations }).toEqual({ page: name, violations: [] })
 }
 
+/** Taro slides a page in when it opens: measure once it has come to rest. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'))
+}
+
 /** Nothing on the page reaches past the right edge of the screen. */
 export async function expectNothingOffScreen(page: Page, name: string): Promise<void> {
+  await settled(page)
   const overflowing = await page.evaluate(() =>
     Array.from(document.querySelectorAll('body *'))
       .filter((element) => {
@@ -155,5 +173,12 @@ async function unusableControls(page: Page): Promise<string[]> {
 
 /** Fails, naming the page, when a control is too small to hit or its text too small to read. */
 export async function expectUsableControls(page: Page, name: string): Promise<void> {
+  await settled(page)
   expect({ page: name, unusable: await unusableControls(page) }).toEqual({ page: name, unusable: [] })
+}
+
+/** Answers the privacy notice with 同意 (the action the person asked for then goes on). */
+export async function agreeToPrivacy(page: Page): Promise<void> {
+  await page.locator('#mq-privacy-agree').click()
+  await page.locator('.mq-privacy').waitFor({ state: 'hidden' })
 }
