@@ -129,8 +129,8 @@ const MIN_TARGET_PX = 44
 const MIN_INPUT_TEXT_PX = 18
 
 /**
- * Every control a person taps (buttons, links, fields, radios, checkboxes, tabs) at least 44×44, and
- * text typed into fields at least 18 px: answers the ones that are not, described.
+ * Every control a person taps (buttons, links, fields, radios, checkboxes, tabs) at least 44×44, its
+ * words inside it, and text typed into fields at least 18 px: answers the ones that are not, described.
  */
 async function unusableControls(page: Page): Promise<string[]> {
   return page.evaluate(
@@ -163,6 +163,18 @@ async function unusableControls(page: Page): Promise<string[]> {
         }
         if (['INPUT', 'TEXTAREA'].includes(element.tagName) && parseFloat(style.fontSize) < minText - 0.05) {
           found.push(`${name} types ${style.fontSize} text`)
+        }
+        // A button whose words spill out of it looks empty (or half-written) to the person.
+        if (text && !['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName)) {
+          const range = document.createRange()
+          range.selectNodeContents(element)
+          const words = range.getBoundingClientRect()
+          const outside =
+            words.top < box.top - 1 ||
+            words.bottom > box.bottom + 1 ||
+            words.left < box.left - 1 ||
+            words.right > box.right + 1
+          if (words.width > 0 && outside) found.push(`${name}: its words spill out of it`)
         }
       }
       return found
