@@ -151,7 +151,7 @@ test('a resident’s home puts the closed case waiting for a rating on top, with
   await screenshot(resident, 'home-resident')
   await expectAccessible(resident, 'resident home')
   await waiting.locator('.nut-button', { hasText: '去评价' }).first().click()
-  await resident.getByText('问题解决了吗？').waitFor()
+  await resident.getByText('问题解决了吗？', { exact: true }).waitFor()
 })
 
 test('the first 提交 goes through after 同意; 不同意 says why nothing was sent', async () => {
