@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import { ConfigProvider } from '@nutui/nutui-react-taro'
 import type { PropsWithChildren } from 'react'
 import { BASE_FONT_PX, fontScale } from '../services/font-scale'
+import ConfirmDialog from './ConfirmDialog'
 import PrivacyNotice from './PrivacyNotice'
 import './Page.scss'
 
@@ -41,6 +42,7 @@ export default function Page({ children, className }: PropsWithChildren<{ classN
       <View className={`mq-page ${className ?? ''}`} style={{ fontSize: `${BASE_FONT_PX * scale}px` }}>
         {children}
         <PrivacyNotice />
+        <ConfirmDialog />
       </View>
     </ConfigProvider>
   )

@@ -1,8 +1,6 @@
-import { useRouter } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { PRIVACY_AGREE_BUTTON_ID, usePrivacyRequest, type PrivacyAudience } from '../services/privacy'
-import './PrivacyNotice.scss'
+import { PRIVACY_AGREE_BUTTON_ID, privacyQuestions, type PrivacyAudience } from '../services/privacy'
+import Sheet from './Sheet'
 
 const NOTICE: Record<PrivacyAudience, string> = {
   resident:
@@ -12,40 +10,35 @@ const NOTICE: Record<PrivacyAudience, string> = {
 }
 
 /**
- * The privacy notice, over whichever page asked for it. In WeChat the 同意 button is the platform's
+ * The privacy notice, over the page that asked for it. In WeChat the 同意 button is the platform's
  * agreePrivacyAuthorization button, so WeChat itself records the agreement and lets the held call go on.
  */
 export default function PrivacyNotice() {
-  const request = usePrivacyRequest()
-  const { $taroPath: here } = useRouter()
-  // Pages under the one on top stay alive: only the page that asked shows the notice.
-  if (!request || (request.pagePath !== undefined && request.pagePath !== here)) return null
+  const pending = privacyQuestions.usePending()
+  if (!pending) return null
   return (
-    <View className="mq-privacy" role="dialog" aria-modal="true" aria-labelledby="mq-privacy-title">
-      <View className="mq-privacy__sheet">
-        <Text id="mq-privacy-title" className="mq-subtitle">
-          个人信息保护提示
-        </Text>
-        <Text className="mq-text mq-privacy__text">{NOTICE[request.audience]}</Text>
-        <View className="mq-privacy__actions">
-          <Button className="mq-tap mq-privacy__button" fill="outline" onClick={() => request.answer(false)}>
-            不同意
-          </Button>
-          <Button
-            id={PRIVACY_AGREE_BUTTON_ID}
-            className="mq-tap mq-privacy__button"
-            type="primary"
-            openType={process.env.TARO_ENV === 'weapp' ? 'agreePrivacyAuthorization' : undefined}
-            onAgreePrivacyAuthorization={() => request.answer(true)}
-            onClick={() => {
-              // In WeChat the agreement arrives through onAgreePrivacyAuthorization.
-              if (process.env.TARO_ENV !== 'weapp') request.answer(true)
-            }}
-          >
-            同意
-          </Button>
-        </View>
-      </View>
-    </View>
+    <Sheet
+      id="mq-privacy"
+      className="mq-privacy"
+      title="个人信息保护提示"
+      text={NOTICE[pending.question.audience]}
+      cancelText="不同意"
+      onCancel={() => pending.answer(false)}
+      confirm={
+        <Button
+          id={PRIVACY_AGREE_BUTTON_ID}
+          className="mq-tap mq-sheet__button"
+          type="primary"
+          openType={process.env.TARO_ENV === 'weapp' ? 'agreePrivacyAuthorization' : undefined}
+          onAgreePrivacyAuthorization={() => pending.answer(true)}
+          onClick={() => {
+            // In WeChat the agreement arrives through onAgreePrivacyAuthorization.
+            if (process.env.TARO_ENV !== 'weapp') pending.answer(true)
+          }}
+        >
+          同意
+        </Button>
+      }
+    />
   )
 }

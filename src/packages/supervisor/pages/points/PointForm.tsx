@@ -130,7 +130,14 @@ export default function PointForm({
         <Input className="mq-input points__coord" aria-label="经度" placeholder="经度" value={lng} onChange={setLng} />
       </View>
       <Text className="mq-label">签到范围（米）</Text>
-      <Input className="mq-input" aria-label="签到范围（米）" type="number" value={radius} onChange={setRadius} />
+      <Input
+        className="mq-input"
+        aria-label="签到范围（米）"
+        placeholder="例如 300"
+        type="number"
+        value={radius}
+        onChange={setRadius}
+      />
       <Text className="mq-label">联系干部（点一下可移除）</Text>
       {cadres.map((cadre) => (
         <Checkbox
