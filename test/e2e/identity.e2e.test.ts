@@ -110,6 +110,27 @@ test('the admin issues a cadre invitation; a fresh user redeems it and 我的 sh
   await admin.getByText('新苑小区（小区）').waitFor()
   await screenshot(admin, '11-admin-org')
   await expectAccessible(admin, 'admin org')
+  // The form is cleared for the next unit; the same name again under the same parent is refused,
+  // beside the form, and a missing type is asked for as such.
+  expect(await admin.locator('input[placeholder="名称"]').inputValue()).toBe('')
+  await admin.locator('input[placeholder="名称"]').fill('新苑小区')
+  await nutButton(admin, '新增').click()
+  await admin.getByText('请选择组织类型').waitFor()
+  await admin.locator('.nut-radio', { hasText: '小区' }).click()
+  await nutButton(admin, '新增').click()
+  await admin.getByText('同一上级组织下已有“新苑小区”，请换一个名称').waitFor()
+
+  // 停用 asks first; 重新启用 undoes it.
+  await admin.getByText('新苑小区（小区）').click()
+  await nutButton(admin, /^停用$/).click()
+  await admin.locator('.mq-confirm__yes', { hasText: '停用' }).waitFor()
+  await expectAccessible(admin, 'deactivation question')
+  await screenshot(admin, '11-admin-org-deactivate')
+  await admin.locator('.mq-confirm__yes', { hasText: '停用' }).click()
+  await admin.getByText('新苑小区（小区） · 已停用', { exact: false }).waitFor()
+  await admin.getByText(/已停用“新苑小区”。如是误操作，点“重新启用”即可撤销。/).waitFor()
+  await nutButton(admin, '重新启用').click()
+  await admin.getByText('已重新启用“新苑小区”').waitFor()
   const areas = await fetch(`${server.url}/fn/orgs`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-demo-user': 'demo-resident-li' },

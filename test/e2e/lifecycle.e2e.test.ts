@@ -9,6 +9,8 @@ import {
   requireH5Build,
   screenshot,
 } from '../support/browser'
+import { endOfChinaDayAfter } from '@core/case/time-limits'
+import { formatChinaTime } from '@core/time'
 import { TINY_PNG } from '../support/images'
 import { startServer, type RunningServer } from '../support/server-process'
 import { tempDir } from '../support/temp-dir'
@@ -73,10 +75,16 @@ test('resident → supervisor → cadre → supervisor → resident: the whole �
   await supervisor.locator('.mq-picker__option', { hasText: '王强（党员干部 · 东湖办事处）' }).click()
   await supervisor.locator('.nut-overlay').first().waitFor({ state: 'hidden' })
   await supervisor.locator('.staff__standard textarea').fill('两天内修好2栋楼道灯，晚上能看清台阶')
+  // Two days are promised, earlier than the 一般 default (7 days): the 完成时限 is set to tomorrow night.
+  const tomorrow = endOfChinaDayAfter(Date.now(), 1)
+  await supervisor.locator('.staff__deadline').click()
+  await supervisor.getByText(formatChinaTime(tomorrow, 'M月D日 HH:mm'), { exact: true }).click()
+  await supervisor.locator('.nut-overlay').first().waitFor({ state: 'hidden' })
   await screenshot(supervisor, '12-supervisor-assign')
   await expectAccessible(supervisor, 'supervisor case')
   await nutButton(supervisor, /^派单$/).click()
   await supervisor.locator('.mq-success', { hasText: '已派单' }).waitFor()
+  await supervisor.getByText(`完成时限：${formatChinaTime(tomorrow)}`).waitFor()
 
   // The cadre acknowledges, reports progress with a photo and asks for closure.
   const cadre = await as('王强（党员干部 · 东湖办事处）')

@@ -4,6 +4,7 @@ import {
   H5_BUILD,
   expectAccessible,
   expectNothingOffScreen,
+  expectReadableText,
   expectUsableControls,
   launchChromium,
   openAsDemoUser,
@@ -17,9 +18,9 @@ import { tempDir } from '../support/temp-dir'
  * Every page of the app (read from src/app.config.ts, so a new page is walked too), opened by each
  * person who uses it, with realistic data, on a 375 px phone: at the standard text size and at twice
  * it (the browser's text size, which the app follows as it follows WeChat's font setting). Nothing
- * past the right edge; every control at least 44×44; text typed into fields at least 18 px; at the
- * standard size axe-core finds nothing serious. Everyone else is shown the refusal. Screenshots:
- * test-results/screenshots/walk-*.png.
+ * past the right edge; every control at least 44×44 with its words inside it; no text under 16 px,
+ * and text typed into fields at least 18 px; at the standard size axe-core finds nothing serious.
+ * Everyone else is shown the refusal. Screenshots: test-results/screenshots/walk-*.png.
  */
 
 jest.setTimeout(900_000)
@@ -265,6 +266,7 @@ test.each(WALKS)('every page as the %s, at 375 px and %i× the text size', async
       expect({ page: name, refused: shown.includes(REFUSED) }).toEqual({ page: name, refused: refusal })
       await expectNothingOffScreen(page, name)
       await expectUsableControls(page, name)
+      await expectReadableText(page, name)
       // axe on every page someone uses, and on the refusal once (it is the same everywhere).
       if (scale === 1 && (uses || (refusal && !refusalChecked))) await expectAccessible(page, name)
       if (refusal) refusalChecked = true

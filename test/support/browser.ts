@@ -183,6 +183,32 @@ async function unusableControls(page: Page): Promise<string[]> {
   )
 }
 
+/** Secondary text (hints, counts, labels beside a value) is never smaller than this (适老化). */
+const MIN_TEXT_PX = 16
+
+/** Every piece of text on screen in the app's pages: answers those under 16 px, described. */
+async function tinyTexts(page: Page): Promise<string[]> {
+  return page.evaluate((minText) => {
+    const found = new Set<string>()
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = (node.textContent ?? '').trim()
+      const parent = node.parentElement
+      if (!text || !parent || !parent.closest('.mq-page, .mq-privacy, [role=alertdialog]')) continue
+      const box = parent.getBoundingClientRect()
+      const style = getComputedStyle(parent)
+      if (box.width === 0 || box.height === 0 || style.visibility === 'hidden') continue
+      if (parseFloat(style.fontSize) < minText - 0.05) found.add(`“${text.slice(0, 16)}” is ${style.fontSize}`)
+    }
+    return [...found]
+  }, MIN_TEXT_PX)
+}
+
+/** Fails, naming the page, when a text on screen is under 16 px. */
+export async function expectReadableText(page: Page, name: string): Promise<void> {
+  expect({ page: name, tiny: await tinyTexts(page) }).toEqual({ page: name, tiny: [] })
+}
+
 /** Fails, naming the page, when a control is too small to hit or its text too small to read. */
 export async function expectUsableControls(page: Page, name: string): Promise<void> {
   await settled(page)
