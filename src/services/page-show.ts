@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import { useDidHide, useDidShow } from '@tarojs/taro'
+import Taro, { useDidHide, useDidShow, usePullDownRefresh } from '@tarojs/taro'
 
 /**
  * Runs `load` when the page shows: when it mounts (also when it mounts late, behind a gate that
@@ -21,4 +21,10 @@ export function usePageShow(load: () => void, deps: readonly unknown[] = []): vo
     hidden.current = false
     loadRef.current()
   })
+}
+
+/** A page that shows what `load` fetches: loaded each showing, and again on a pull-down (the spinner stops when done). */
+export function useShownAndPulled(load: () => Promise<void>): void {
+  usePageShow(() => void load())
+  usePullDownRefresh(() => void load().finally(() => void Taro.stopPullDownRefresh()))
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { StaffCaseListItem } from '@core/case/views'
@@ -14,7 +14,7 @@ import StaffEntries from '../../../../components/StaffEntries'
 import StaffHomeHeader from '../../../../components/StaffHomeHeader'
 import { ask } from '../../../../services/backend'
 import { PAGES } from '../../../../services/page-access'
-import { usePageShow } from '../../../../services/page-show'
+import { useShownAndPulled } from '../../../../services/page-show'
 import '../cadre.scss'
 
 /** How many of 我的任务 the home shows (due soonest first); the rest are one tap away. */
@@ -51,8 +51,7 @@ function CadreHome() {
       callbacks: callbacks.ok ? callbacks.data.total : 0,
     })
   }
-  usePageShow(() => void load())
-  usePullDownRefresh(() => void load().finally(() => void Taro.stopPullDownRefresh()))
+  useShownAndPulled(load)
 
   const go = (url: string) => void Taro.navigateTo({ url })
 

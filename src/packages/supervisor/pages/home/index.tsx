@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import DemoCorner from '../../../../components/DemoCorner'
 import { ErrorNotice } from '../../../../components/Notice'
@@ -9,7 +9,7 @@ import StaffEntries from '../../../../components/StaffEntries'
 import StaffHomeHeader from '../../../../components/StaffHomeHeader'
 import { ask } from '../../../../services/backend'
 import { PAGES } from '../../../../services/page-access'
-import { usePageShow } from '../../../../services/page-show'
+import { useShownAndPulled } from '../../../../services/page-show'
 import { SUPERVISOR_QUEUES, type CountedQueue } from '../queues'
 import '../supervisor.scss'
 
@@ -27,8 +27,7 @@ function SupervisorHome() {
     setMessage('')
     setCounts(answer.data)
   }
-  usePageShow(() => void load())
-  usePullDownRefresh(() => void load().finally(() => void Taro.stopPullDownRefresh()))
+  useShownAndPulled(load)
 
   return (
     <Page className="supervisor-home">
