@@ -14,7 +14,7 @@ function AdminHome() {
       <StaffHomeHeader me={me} lead="组织架构、人员和邀请码、办理时限在这里维护。" />
       <View className="mq-card">
         <Text className="mq-subtitle">管理</Text>
-        <StaffEntries role={me.role} />
+        <StaffEntries role={me.role} first={[PAGES.org, PAGES.users, PAGES.invitations, PAGES.settings]} />
       </View>
       <DemoCorner />
     </Page>
