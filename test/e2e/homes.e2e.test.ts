@@ -9,6 +9,7 @@ import {
   requireH5Build,
   screenshot,
 } from '../support/browser'
+import { ASSIGN_TO_WANG, DEMO, demoApi } from '../support/demo-api'
 import { startServer, type RunningServer } from '../support/server-process'
 import { tempDir } from '../support/temp-dir'
 
@@ -19,9 +20,7 @@ import { tempDir } from '../support/temp-dir'
 
 jest.setTimeout(240_000)
 
-const RESIDENT = 'demo-resident-zhang'
-const CADRE = 'demo-cadre-wang'
-const SUPERVISOR = 'demo-supervisor-chen'
+const { cadre: CADRE, supervisor: SUPERVISOR } = DEMO
 
 let server: RunningServer
 let browser: Browser
@@ -40,45 +39,8 @@ afterAll(async () => {
 const PHONE = { viewport: { width: 375, height: 812 }, locale: 'zh-CN' }
 const as = (label: string) => openAsDemoUser(browser, server.url, label, PHONE)
 
-async function call(openid: string, name: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const response = await fetch(`${server.url}/fn/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-demo-user': openid },
-    body: JSON.stringify(body),
-  })
-  const answer = (await response.json()) as { ok: boolean; data: Record<string, unknown>; message?: string }
-  expect({ action: body.action, refused: answer.ok ? null : answer.message }).toEqual({
-    action: body.action,
-    refused: null,
-  })
-  return answer.data
-}
-
-async function act(openid: string, id: string, action: string, params: Record<string, unknown> = {}) {
-  const current = await call(openid, 'cases', { action: 'get', id })
-  await call(openid, 'cases', { action, id, expectedVersion: current.version, ...params })
-}
-
-let reports = 0
-async function report(description: string): Promise<{ id: string; number: string }> {
-  reports += 1
-  const created = await call(RESIDENT, 'cases', {
-    action: 'submit',
-    clientRequestId: `homes-report-${reports}`,
-    category: '人居环境',
-    description,
-    areaUnitId: 'unit-liuan-estate',
-    reporter: { name: '张秀兰', phone: '13800000001' },
-  })
-  return { id: String(created.id), number: String(created.number) }
-}
-
-const ASSIGN = {
-  leadOfficial: '陈立新',
-  responsibleUnitId: 'unit-donghu-office',
-  handlerOpenid: CADRE,
-  standard: '一周内处理完毕',
-}
+const { call, act, report } = demoApi(() => server.url, 'homes')
+const ASSIGN = { ...ASSIGN_TO_WANG, standard: '一周内处理完毕' }
 
 /** The four counts on the supervisor's home, read off the page. */
 async function countsOnHome(page: Page): Promise<Record<string, number>> {

@@ -11,6 +11,7 @@ import {
   requireH5Build,
   screenshot,
 } from '../support/browser'
+import { ASSIGN_TO_WANG, CLOSURE, DEMO, demoApi } from '../support/demo-api'
 import { startServer, type RunningServer } from '../support/server-process'
 import { tempDir } from '../support/temp-dir'
 
@@ -37,12 +38,7 @@ const PERSONS: Record<Person, string | null> = {
   supervisor: '陈立新（督办领导 · 东湖办事处）',
   admin: '系统管理员（管理员 · 示范管理区）',
 }
-const OPENIDS: Record<Exclude<Person, 'visitor'>, string> = {
-  resident: 'demo-resident-zhang',
-  cadre: 'demo-cadre-wang',
-  supervisor: 'demo-supervisor-chen',
-  admin: 'demo-admin',
-}
+const OPENIDS: Record<Exclude<Person, 'visitor'>, string> = DEMO
 
 /** The cases the walk opens, one in each state a page shows differently (made in beforeAll). */
 interface Cases {
@@ -116,50 +112,9 @@ let server: RunningServer
 let browser: Browser
 let cases: Cases
 
-/** A call to the local server as a demo user, answering `data` (the test fails on a refusal). */
-async function call(openid: string, name: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const response = await fetch(`${server.url}/fn/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-demo-user': openid },
-    body: JSON.stringify(body),
-  })
-  const answer = (await response.json()) as { ok: boolean; data: Record<string, unknown>; message?: string }
-  expect({ name, action: body.action, refused: answer.ok ? null : answer.message }).toEqual({
-    name,
-    action: body.action,
-    refused: null,
-  })
-  return answer.data
-}
-
-/** An action on a case with the version it has now. */
-async function act(openid: string, id: string, action: string, params: Record<string, unknown> = {}) {
-  const current = await call(openid, 'cases', { action: 'get', id })
-  await call(openid, 'cases', { action, id, expectedVersion: current.version, ...params })
-}
-
-let reports = 0
-/** 张秀兰 reports a new need in 柳岸小区. */
-async function report(description: string): Promise<string> {
-  reports += 1
-  const created = await call(OPENIDS.resident, 'cases', {
-    action: 'submit',
-    clientRequestId: `walk-report-${reports}`,
-    category: '人居环境',
-    description,
-    areaUnitId: 'unit-liuan-estate',
-    reporter: { name: '张秀兰', phone: '13800000001' },
-  })
-  return String(created.id)
-}
-
-const ASSIGN = {
-  leadOfficial: '陈立新',
-  responsibleUnitId: 'unit-donghu-office',
-  handlerOpenid: OPENIDS.cadre,
-  standard: '一周内处理完毕并回复群众',
-}
-const CLOSURE = { note: '已经修好，群众确认', standardMet: '一周内处理完毕并已回复' }
+const { call, act, report: reportOne } = demoApi(() => server.url, 'walk')
+const report = async (description: string) => (await reportOne(description)).id
+const ASSIGN = ASSIGN_TO_WANG
 
 /** One case in each state the pages show differently, all in 王强's and 陈立新's area. */
 async function makeCases(): Promise<Cases> {

@@ -18,8 +18,14 @@ export function requireH5Build(): void {
   }
 }
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * How long a step may wait for the page (a click, a text to appear): Playwright's 30 s default is
+ * tight on a loaded 2-core machine running several browser suites at once.
+ */
+const STEP_TIMEOUT_MS = 90_000
+
+export async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
       '--headless',
@@ -32,6 +38,20 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   })
+  // Every context and page the tests open waits as long (one place, whichever way they are opened).
+  const newContext = browser.newContext.bind(browser)
+  browser.newContext = async (options) => {
+    const context = await newContext(options)
+    context.setDefaultTimeout(STEP_TIMEOUT_MS)
+    return context
+  }
+  const newPage = browser.newPage.bind(browser)
+  browser.newPage = async (options) => {
+    const page = await newPage(options)
+    page.setDefaultTimeout(STEP_TIMEOUT_MS)
+    return page
+  }
+  return browser
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
