@@ -22,6 +22,8 @@ export const COLLECTIONS = {
       { field: 'handledBy' },
       { field: 'createdBy.openid' },
       { field: 'dueAt' },
+      // 逾期 by the responsible unit, on the dashboard.
+      { field: 'responsibleUnitPath' },
       { field: 'awaitingRating' },
       { field: 'mergeFollowersPending' },
     ],
@@ -43,6 +45,8 @@ export const COLLECTIONS = {
   households: { indexes: [{ field: 'unitPath' }, { field: 'lastVisitedAt' }] },
   outbox: { indexes: [{ field: 'recipient' }] },
   meta: { indexes: [], bounded: true },
+  // The figures' rollups: per subject (unit or person), day and month; read by subject and slot.
+  rollups: { indexes: [{ field: 'subject' }] },
   // One counter per person, limit and hour; read and incremented by id only.
   rateCounters: { indexes: [] },
 } as const satisfies Record<string, { indexes: readonly IndexSpec[]; bounded?: boolean }>

@@ -1,5 +1,5 @@
 import { COLLECTIONS, type IndexSpec } from './collections'
-import type { Condition, Filter, InsertOutcome, QueryOptions, SortOrder, Store, StoredDoc } from './ports/store'
+import type { Condition, Filter, InsertOutcome, QueryOptions, Scalar, SortOrder, Store, StoredDoc } from './ports/store'
 
 /**
  * Whether a query can be answered from an index rather than by reading the whole collection: one
@@ -63,6 +63,9 @@ export class IndexCheckingStore implements Store {
   }
   increment(collection: string, id: string, field: string, by?: number): Promise<number> {
     return this.inner.increment(collection, id, field, by)
+  }
+  addCounts(collection: string, id: string, fields: Record<string, Scalar>, deltas: Record<string, number>) {
+    return this.inner.addCounts(collection, id, fields, deltas)
   }
   close(): Promise<void> {
     return this.inner.close()

@@ -32,6 +32,8 @@ export const ERROR_MESSAGES = {
   'CONTACT_POINT.BAD_CADRE': '联系干部须是您辖区内在岗的党员干部或督办领导',
   'HOUSEHOLD.NOT_FOUND': '没有找到这户的台账',
   'RECORD.CONFLICT': '这条记录刚被别人修改过，请刷新后再试',
+  'STATS.BAD_PERIOD': '统计时段不正确',
+  'STATS.BAD_UNIT': '只能查看本辖区及下级单位的统计',
   'USER.NOT_FOUND': '没有找到这个用户',
   'USER.SELF_CHANGE': '不能修改自己的角色或停用自己，请另一位管理员操作',
   'ORG.NOT_FOUND': '没有找到这个组织',

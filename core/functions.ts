@@ -74,6 +74,7 @@ import {
   renameUnitInput,
 } from './org/org.schemas'
 import { rolesAllowed, type PermissionAction } from './permissions'
+import { dashboardInput, dashboardSchema } from './stats/dashboard.schemas'
 import type { Caller } from './roles'
 import {
   getMeInput,
@@ -223,6 +224,9 @@ export const FUNCTIONS = {
     issue: { permission: 'invitation.manage', input: issueInvitationInput, output: invitationViewSchema },
     list: { permission: 'invitation.manage', input: listInvitationsInput, output: pageOf(invitationViewSchema) },
     revoke: { permission: 'invitation.manage', input: revokeInvitationInput, output: invitationViewSchema },
+  },
+  stats: {
+    dashboard: { permission: 'stats.view', input: dashboardInput, output: dashboardSchema },
   },
 } as const satisfies Record<string, Record<string, ActionSpec>>
 

@@ -49,6 +49,8 @@ const PERMISSIONS = {
   'user.redeemInvitation': { resident: ['any'], cadre: ['any'], supervisor: ['any'], admin: ['any'] },
   'user.list': { resident: [], cadre: [], supervisor: ['subtree'], admin: ['any'] },
   'user.manage': { resident: [], cadre: [], supervisor: [], admin: ['any'] },
+  // 统计看板: a cadre his own figures; a supervisor his subtree's; an admin everything.
+  'stats.view': { resident: [], cadre: ['own'], supervisor: ['subtree'], admin: ['any'] },
   'invitation.manage': { resident: [], cadre: [], supervisor: [], admin: ['any'] },
 } as const satisfies Record<string, Record<Role, readonly Grant[]> & { system?: readonly Grant[] }>
 

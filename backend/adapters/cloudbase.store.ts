@@ -8,6 +8,7 @@ import {
   type Filter,
   type InsertOutcome,
   type QueryOptions,
+  type Scalar,
   type Store,
   type StoredDoc,
 } from '../ports/store'
@@ -109,6 +110,27 @@ export class CloudbaseStore implements Store {
   async count(collection: string, filter?: Filter): Promise<number> {
     const { total } = await this.db.collection(collection).where(toWhere(this.db, filter)).count()
     return total ?? 0
+  }
+
+  /**
+   * `_.inc` is the database's own atomic increment (no read, no retry); a document that does not
+   * exist yet is added, and if another writer added it first the update runs again.
+   */
+  async addCounts(
+    collection: string,
+    id: string,
+    fields: Record<string, Scalar>,
+    deltas: Record<string, number>,
+  ): Promise<void> {
+    const _ = this.command
+    const data: Record<string, unknown> = { ...fields }
+    for (const [field, by] of Object.entries(deltas)) data[field] = _.inc(by)
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const { updated } = await this.db.collection(collection).doc(id).update(data)
+      if (updated === 1) return
+      if ((await this.insert(collection, { _id: id, ...fields, ...deltas })) === 'inserted') return
+    }
+    throw new Error(`adding counts to ${collection}/${id} kept conflicting`)
   }
 
   async increment(collection: string, id: string, field: string, by = 1): Promise<number> {

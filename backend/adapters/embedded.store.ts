@@ -10,6 +10,7 @@ import {
   type Filter,
   type InsertOutcome,
   type QueryOptions,
+  type Scalar,
   type Store,
   type StoredDoc,
 } from '../ports/store'
@@ -140,6 +141,16 @@ export class EmbeddedStore implements Store {
     const value = (affectedDocuments as Record<string, unknown> | null)?.[field]
     if (typeof value !== 'number') throw new Error(`increment of ${collection}/${id}.${field} gave ${String(value)}`)
     return value
+  }
+
+  async addCounts(
+    collection: string,
+    id: string,
+    fields: Record<string, Scalar>,
+    deltas: Record<string, number>,
+  ): Promise<void> {
+    const ds = await this.collection(collection)
+    await ds.updateAsync({ _id: id }, { $set: fields, $inc: deltas }, { upsert: true })
   }
 
   /** The indexes of every declared collection, as NeDB holds them (for the index tests). */

@@ -3,6 +3,7 @@ import type { FunctionName } from '@core/functions'
 import { fail, ok, type Result } from '@core/result'
 import { CloudbaseFiles } from '../adapters/cloudbase.files'
 import { CloudbaseStore } from '../adapters/cloudbase.store'
+import { RollupKeepingStore } from '../rollups'
 import { WechatNotifier, type SubscribeMessageApi, type TemplateIds } from '../adapters/wechat.notifier'
 import { settingsFromEnv, type Deps } from '../handlers/context'
 import { runFunction } from '../handlers/dispatch'
@@ -17,7 +18,7 @@ import type { Job } from '../jobs/job'
 function platformDeps(): Deps {
   const app = init({ env: SYMBOL_CURRENT_ENV })
   return {
-    store: new CloudbaseStore(app.database()),
+    store: new RollupKeepingStore(new CloudbaseStore(app.database())),
     files: new CloudbaseFiles(app),
     clock: { now: () => Date.now() },
     notifier: new WechatNotifier(openapi, templateIds()),

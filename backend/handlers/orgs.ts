@@ -19,7 +19,7 @@ function allUnits(store: Store, filter: Filter = {}): Promise<OrgUnit[]> {
 }
 
 /** The units under one parent (the roots for null), deactivated ones too. */
-function childrenOf(store: Store, parentId: string | null): Promise<OrgUnit[]> {
+export function childrenOf(store: Store, parentId: string | null): Promise<OrgUnit[]> {
   return allUnits(store, { parentId })
 }
 

@@ -2,6 +2,7 @@ import path from 'node:path'
 import { DiskFileStore } from '../adapters/disk.files'
 import { EmbeddedStore } from '../adapters/embedded.store'
 import { IndexCheckingStore, UNCOVERED_MARKER } from '../index-coverage'
+import { RollupKeepingStore } from '../rollups'
 import { OutboxNotifier } from '../adapters/outbox.notifier'
 import { AdjustableClock } from '../adapters/system.clock'
 import { settingsFromEnv } from '../handlers/context'
@@ -21,10 +22,12 @@ async function main(): Promise<void> {
 
   const embedded = await EmbeddedStore.open(path.join(dataDir, 'db'))
   // Under test, every query is checked against the declared indexes (the test harness reads the marker).
-  const store =
+  const checked =
     process.env.STORE_INDEX_CHECK === '1'
       ? new IndexCheckingStore(embedded, (problem) => console.error(`${UNCOVERED_MARKER} ${problem}`))
       : embedded
+  // Every write of a case, visit or sign-in keeps the figures' rollups.
+  const store = new RollupKeepingStore(checked)
   const files = await DiskFileStore.open(path.join(dataDir, 'files'))
   const clock = new AdjustableClock()
   const deps = {

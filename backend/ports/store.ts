@@ -68,6 +68,17 @@ export interface Store {
   count(collection: string, filter?: Filter): Promise<number>
   /** Atomically adds `by` to a numeric field (creating the document at 0 first) and returns the new value. */
   increment(collection: string, id: string, field: string, by?: number): Promise<number>
+  /**
+   * Atomically adds each delta to its numeric field of one document, creating it (with `fields`
+   * and the deltas) when missing, and sets `fields`. Many writers may add to the same document at
+   * once without a read-modify-write: the rollups of the figures are kept this way.
+   */
+  addCounts(
+    collection: string,
+    id: string,
+    fields: Record<string, Scalar>,
+    deltas: Record<string, number>,
+  ): Promise<void>
   close(): Promise<void>
 }
 

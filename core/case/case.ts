@@ -203,6 +203,8 @@ export interface Case {
    * when their unit is in this list, in one indexed query.
    */
   scopeUnitIds: string[]
+  /** The responsible unit with its ancestors (empty while nobody is assigned): 逾期 is counted by it. */
+  responsibleUnitPath: string[]
   source: CaseSource
   reporter: Reporter
   createdBy: EventActor

@@ -29,17 +29,25 @@ const assign: ChangeOf<'assign'> = (doc, p, { actor, now, limits }) => {
     fields: {
       assignment,
       scopeUnitIds: [...scope],
+      responsibleUnitPath: p.responsibleUnit.path,
       handledBy: doc.handledBy.includes(p.handler.openid) ? doc.handledBy : [...doc.handledBy, p.handler.openid],
     },
     note: `解决标准：${p.standard}`,
     attachments: [],
-    data: { handler: p.handler.openid, responsibleUnitId: p.responsibleUnit.id, deadline: assignment.deadline },
+    // The unit's path and the 签收 limit are kept with the event: the figures credit each assignment.
+    data: {
+      handler: p.handler.openid,
+      responsibleUnitId: p.responsibleUnit.id,
+      responsibleUnitPath: p.responsibleUnit.path,
+      acknowledgeBy: assignment.acknowledgeBy,
+      deadline: assignment.deadline,
+    },
   })
 }
 
 const sendBack: ChangeOf<'sendBack'> = (doc, p) =>
   ok({
-    fields: { assignment: null, scopeUnitIds: doc.areaUnitPath },
+    fields: { assignment: null, scopeUnitIds: doc.areaUnitPath, responsibleUnitPath: [] },
     note: p.note ? `${p.reason}：${p.note}` : p.reason,
     attachments: [],
     data: { reason: p.reason },

@@ -39,6 +39,7 @@ export function newCase(params: NewCaseParams): Case {
     areaUnitId: input.areaUnitId,
     areaUnitPath,
     scopeUnitIds: areaUnitPath,
+    responsibleUnitPath: [],
     source,
     reporter: { ...input.reporter, openid: reporterOpenid },
     createdBy: by,

@@ -23,6 +23,10 @@ export type VulnerabilityTag = (typeof VULNERABILITY_TAGS)[number]
 /** Visits that count as 走访单位 in the briefings' figures. */
 const UNIT_VISIT_KINDS: readonly VisitKind[] = ['走访企业', '联系点座谈']
 
+export function isUnitVisit(kind: VisitKind): boolean {
+  return UNIT_VISIT_KINDS.includes(kind)
+}
+
 export const visitSchema = z.strictObject({
   _id: z.string(),
   openid: z.string(),
@@ -164,7 +168,7 @@ export function monthFigures(input: {
     hours: Math.round(input.checkins.reduce((sum, checkin) => sum + (checkin.hours ?? 0), 0) * 100) / 100,
     visits: input.visits.length,
     doorsKnocked: input.visits.filter((visit) => visit.kind === '敲门入户').length,
-    unitVisits: input.visits.filter((visit) => UNIT_VISIT_KINDS.includes(visit.kind)).length,
+    unitVisits: input.visits.filter((visit) => isUnitVisit(visit.kind)).length,
     peopleMet: input.visits.reduce((sum, visit) => sum + visit.headcount, 0),
     opinions: input.visits.reduce((sum, visit) => sum + visit.opinions.length, 0),
     casesRaised: input.casesRaised,

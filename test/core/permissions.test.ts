@@ -34,6 +34,8 @@ const EXPECTED: Record<string, Record<Role, string>> = {
   'user.redeemInvitation': { resident: 'YYYYYY', cadre: 'YYYYYY', supervisor: 'YYYYYY', admin: 'YYYYYY' },
   'user.list': { resident: 'NNNNNN', cadre: 'NNNNNN', supervisor: 'NNYNNY', admin: 'YYYYYY' },
   'user.manage': { resident: 'NNNNNN', cadre: 'NNNNNN', supervisor: 'NNNNNN', admin: 'YYYYYY' },
+  // A cadre sees his own figures, a supervisor his subtree's.
+  'stats.view': { resident: 'NNNNNN', cadre: 'NYNNNN', supervisor: 'NNYNNY', admin: 'YYYYYY' },
   'invitation.manage': { resident: 'NNNNNN', cadre: 'NNNNNN', supervisor: 'NNNNNN', admin: 'YYYYYY' },
   'contactPoint.listMine': { resident: 'NNNNNN', cadre: 'YYYYYY', supervisor: 'YYYYYY', admin: 'NNNNNN' },
   'contactPoint.manage': { resident: 'NNNNNN', cadre: 'NNNNNN', supervisor: 'NNYNNY', admin: 'YYYYYY' },
@@ -99,6 +101,7 @@ const EXPECTED_CALLERS: Record<string, Role[]> = {
   'users.list': ['supervisor', 'admin'],
   'users.update': ['admin'],
   'users.subscribe': ['resident', 'cadre', 'supervisor', 'admin'],
+  'stats.dashboard': ['cadre', 'supervisor', 'admin'],
   'invitations.issue': ['admin'],
   'invitations.list': ['admin'],
   'invitations.revoke': ['admin'],

@@ -409,7 +409,15 @@ describe('the rest of the local server surface', () => {
     expect(cases?.actions.map((a) => a.action)).toEqual(
       expect.arrayContaining(['submit', 'listMine', 'get', 'listInScope', 'assign', 'rate']),
     )
-    expect(list.map((fn) => fn.name)).toEqual(['cases', 'orgs', 'users', 'fieldwork', 'settings', 'invitations'])
+    expect(list.map((fn) => fn.name)).toEqual([
+      'cases',
+      'orgs',
+      'users',
+      'fieldwork',
+      'settings',
+      'invitations',
+      'stats',
+    ])
     const submit = cases?.actions.find((a) => a.action === 'submit')
     expect(submit?.roles).toEqual(['resident'])
     expect(submit?.input.type).toBe('object')

@@ -1,6 +1,7 @@
 import { DiskFileStore } from '../../backend/adapters/disk.files'
 import { EmbeddedStore } from '../../backend/adapters/embedded.store'
 import { IndexCheckingStore } from '../../backend/index-coverage'
+import { RollupKeepingStore } from '../../backend/rollups'
 import type { Store } from '../../backend/ports/store'
 import { uncoveredQueries } from './uncovered'
 import { OutboxNotifier } from '../../backend/adapters/outbox.notifier'
@@ -26,9 +27,14 @@ export async function makeDeps(
   now = MARCH_15_2026,
 ): Promise<Deps & { clock: FakeClock; store: Store & { close(): Promise<void> }; files: DiskFileStore }> {
   const dir = tempDir()
-  const store = new IndexCheckingStore(await EmbeddedStore.open(`${dir}/db`), (problem) => {
-    uncoveredQueries.push(problem)
-  })
+  const store = new RollupKeepingStore(
+    new IndexCheckingStore(await EmbeddedStore.open(`${dir}/db`), (problem) => {
+      uncoveredQueries.push(problem)
+    }),
+    (error) => {
+      throw error
+    },
+  )
   const clock = new FakeClock(now)
   return {
     store,

@@ -70,6 +70,7 @@ const CADRE = [
   ...OWN_FIELDWORK,
   ...HOUSEHOLDS,
   'settings.getTimeLimits',
+  'stats.dashboard',
 ] as const
 const SUPERVISOR = [...CADRE, ...IN_SCOPE] as const
 
@@ -133,6 +134,7 @@ const VISIBLE: Record<
       H_VISITS,
       'settings.getTimeLimits',
       'invitations.list',
+      'stats.dashboard',
     ],
   },
 }
@@ -299,6 +301,7 @@ function reads(world: World): Read[] {
     ]),
     ...plain('settings', ['getTimeLimits']),
     ...plain('invitations', ['list']),
+    ...plain('stats', ['dashboard']),
   ]
 }
 

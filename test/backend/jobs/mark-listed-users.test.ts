@@ -1,6 +1,8 @@
 import type { User } from '@core/user/user'
 import { markListedUsers } from '../../../backend/jobs/mark-listed-users'
-import { addTwoOffices, call, makeDeps } from '../../support/backend'
+import { newCase } from '@core/case/create'
+import { submitCaseInput } from '@core/case/case.schemas'
+import { addTwoOffices, call, makeDeps, submitEvent } from '../../support/backend'
 import { data } from '../../support/result'
 
 type Deps = Awaited<ReturnType<typeof makeDeps>>
@@ -40,8 +42,19 @@ test('users stored before the flag are marked (true or false) once, as the handl
   await legacyUser(deps, 'old-named', { name: '老周' })
   await legacyUser(deps, 'old-reporter', {})
   await legacyUser(deps, 'old-visitor', {})
-  // A report sent before the flag (only what the job reads of it: who follows it).
-  await deps.store.insert('cases', { _id: 'old-case', followerOpenids: ['old-reporter'] })
+  // A report sent before the flag: the job reads who follows it.
+  await deps.store.insert('cases', {
+    ...newCase({
+      id: 'old-case',
+      areaUnitPath: ['district', 'office-a'],
+      number: 'MQ-2026-000001',
+      input: submitCaseInput.parse(submitEvent({ areaUnitId: 'office-a' })),
+      actor: { openid: 'old-reporter', role: 'resident', name: '', unitId: null },
+      source: 'resident',
+      now: 0,
+    }),
+    followerOpenids: ['old-reporter'],
+  })
   await legacyUser(deps, 'new-visitor', { listed: false } as Partial<User>)
 
   expect(await markListedUsers(deps)).toEqual({ marked: 5 })

@@ -215,6 +215,29 @@ export function describeStoreContract(adapterName: string, open: () => Promise<S
       expect(await store.increment('counters', 'other', 'value')).toBe(1)
     })
 
+    test('addCounts creates the document with its fields and adds every delta atomically under 60 concurrent calls', async () => {
+      const fields = { subject: 'unit-a', grain: 'd', slot: 20261102 }
+      await Promise.all(
+        Array.from({ length: 60 }, (_, i) =>
+          store.addCounts(
+            'rollups',
+            'unit-a|d20261102',
+            fields,
+            i % 3 === 0 ? { submitted: 1, closed: -1 } : { submitted: 2 },
+          ),
+        ),
+      )
+      expect(await store.get('rollups', 'unit-a|d20261102')).toEqual({
+        _id: 'unit-a|d20261102',
+        ...fields,
+        submitted: 20 * 1 + 40 * 2,
+        closed: -20,
+      })
+      await store.addCounts('rollups', 'unit-a|d20261102', fields, { closed: 25, 'cat:人居环境:closed': 1 })
+      expect(await store.get('rollups', 'unit-a|d20261102')).toMatchObject({ closed: 5, 'cat:人居环境:closed': 1 })
+      expect(await store.count('rollups', { subject: 'unit-a' })).toBe(1)
+    })
+
     test('acknowledged writes survive reopening the store', async () => {
       if (!harness.reopen) return
       await store.insert('things', thing('keep', 1))

@@ -1,0 +1,4 @@
+import { cloudFunction } from '../../backend/cloudbase/function-entry'
+
+/** 统计: the dashboard's figures, read from the rollups the other functions keep. */
+export const main = cloudFunction('stats')
