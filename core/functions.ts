@@ -16,6 +16,7 @@ import {
 import { householdVisitSchema, ledgerRowSchema, monthFiguresSchema, visitSchema } from './fieldwork/visit'
 import { invitationViewSchema } from './invitation/invitation'
 import { areaChoiceSchema, orgUnitSchema } from './org/org'
+import { dashboardInput, dashboardSchema } from './stats/dashboard.schemas'
 import { userViewSchema } from './user/user'
 import { pageOf } from './validation/page'
 import {
@@ -223,6 +224,9 @@ export const FUNCTIONS = {
     issue: { permission: 'invitation.manage', input: issueInvitationInput, output: invitationViewSchema },
     list: { permission: 'invitation.manage', input: listInvitationsInput, output: pageOf(invitationViewSchema) },
     revoke: { permission: 'invitation.manage', input: revokeInvitationInput, output: invitationViewSchema },
+  },
+  stats: {
+    dashboard: { permission: 'stats.view', input: dashboardInput, output: dashboardSchema },
   },
 } as const satisfies Record<string, Record<string, ActionSpec>>
 

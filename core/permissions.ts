@@ -50,6 +50,8 @@ const PERMISSIONS = {
   'user.list': { resident: [], cadre: [], supervisor: ['subtree'], admin: ['any'] },
   'user.manage': { resident: [], cadre: [], supervisor: [], admin: ['any'] },
   'invitation.manage': { resident: [], cadre: [], supervisor: [], admin: ['any'] },
+  // 统计看板: a cadre sees his own figures, a supervisor his subtree's, an admin any unit's.
+  'stats.view': { resident: [], cadre: ['any'], supervisor: ['subtree'], admin: ['any'] },
 } as const satisfies Record<string, Record<Role, readonly Grant[]> & { system?: readonly Grant[] }>
 
 export type PermissionAction = keyof typeof PERMISSIONS

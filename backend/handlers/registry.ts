@@ -1,3 +1,4 @@
+import { fail } from '@core/result'
 import type { FunctionHandlers } from './context'
 import { countQueues, getCase, listCasesInScope, listMyCases, submitCase } from './cases'
 import {
@@ -89,4 +90,6 @@ export const HANDLERS: FunctionHandlers = {
   },
   users: { me: getMe, updateMe, redeem: redeemInvitation, list: listUsers, update: updateUser, subscribe },
   invitations: { issue: issueInvitation, list: listInvitations, revoke: revokeInvitation },
+  // Placeholder so the page can be built against the catalogue: the stats function replaces it.
+  stats: { dashboard: async () => fail('SYSTEM.ERROR', '统计看板尚未开通，请稍后再试') },
 }

@@ -43,6 +43,8 @@ const EXPECTED: Record<string, Record<Role, string>> = {
   'household.list': { resident: 'NNNNNN', cadre: 'NNYNNY', supervisor: 'NNYNNY', admin: 'YYYYYY' },
   'settings.viewTimeLimits': { resident: 'NNNNNN', cadre: 'YYYYYY', supervisor: 'YYYYYY', admin: 'YYYYYY' },
   'settings.timeLimits': { resident: 'NNNNNN', cadre: 'NNNNNN', supervisor: 'NNNNNN', admin: 'YYYYYY' },
+  // A cadre asks for his own figures (the handler answers nothing else), a supervisor for his subtree.
+  'stats.view': { resident: 'NNNNNN', cadre: 'YYYYYY', supervisor: 'NNYNNY', admin: 'YYYYYY' },
 }
 
 /** Who may call each function action at all, as `GET /fn` must publish it. */
@@ -102,6 +104,7 @@ const EXPECTED_CALLERS: Record<string, Role[]> = {
   'invitations.issue': ['admin'],
   'invitations.list': ['admin'],
   'invitations.revoke': ['admin'],
+  'stats.dashboard': ['cadre', 'supervisor', 'admin'],
 }
 
 // Org tree of the fixtures: district ⊃ office-a ⊃ estate-a, district ⊃ office-b.
