@@ -38,6 +38,12 @@ const MOVING_HOME = '正在打开您的工作台…'
 const RESIDENT_CASE = '/pages/case/index'
 const STAFF_CASE = '/packages/staff/pages/case/index'
 
+/**
+ * Refusals a page may meet on this branch: the stats function is a placeholder that refuses until it
+ * lands (its own simulator test answers the dashboard with a fixture). Remove with the placeholder.
+ */
+const PLACEHOLDER_REFUSALS: Record<string, string[]> = { 'packages/dashboard/pages/index/index': ['SYSTEM.ERROR'] }
+
 /** What a person should see on a page: a text it is for, the gate's refusal, or a move to another page (saying so). */
 type Expected = { shows: string } | { refused: true } | { movesTo: string; saying: string }
 const shows = (text: string): Expected => ({ shows: text })
@@ -80,6 +86,13 @@ const PLAIN_PAGES: Record<string, Record<Person, Expected>> = {
     cadre: shows('我的任务（共'),
     supervisor: shows('我的任务（共'),
     admin: refused,
+  },
+  'packages/dashboard/pages/index/index': {
+    visitor: refused,
+    resident: refused,
+    cadre: shows('您本人的工作数据'),
+    supervisor: shows('统计单位'),
+    admin: shows('统计单位'),
   },
   'packages/supervisor/pages/home/index': {
     visitor: refused,
@@ -324,7 +337,7 @@ describe.each(PERSONS)('the WeChat build, held by the %s', (person) => {
 
   test.each(Object.keys(PLAIN_PAGES))('%s', async (route) => {
     const expected = (PLAIN_PAGES[route] as Record<Person, Expected>)[person]
-    expectSeen(await visit(device, route), expected)
+    expectSeen(await visit(device, route), expected, PLACEHOLDER_REFUSALS[route] ?? [])
   })
 
   test.each(['pages/case/index', 'pages/rate/index', 'packages/staff/pages/case/index'])(
