@@ -16,6 +16,7 @@ import {
 import { householdVisitSchema, ledgerRowSchema, monthFiguresSchema, visitSchema } from './fieldwork/visit'
 import { invitationViewSchema } from './invitation/invitation'
 import { areaChoiceSchema, orgUnitSchema } from './org/org'
+import { dashboardInput, dashboardSchema } from './stats/dashboard.schemas'
 import { userViewSchema } from './user/user'
 import { pageOf } from './validation/page'
 import {
@@ -74,7 +75,6 @@ import {
   renameUnitInput,
 } from './org/org.schemas'
 import { rolesAllowed, type PermissionAction } from './permissions'
-import { dashboardInput, dashboardSchema } from './stats/dashboard.schemas'
 import type { Caller } from './roles'
 import {
   getMeInput,

@@ -37,6 +37,8 @@ const config = defineAppConfig({
         'pages/settings/index',
       ],
     },
+    // The dashboard and its chart library (ECharts) load only when opened.
+    { root: 'packages/dashboard', pages: ['pages/index/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -3,8 +3,15 @@ import { CATEGORIES } from '../case/case'
 import { unitIdField } from '../validation/fields'
 
 /** The periods a dashboard can show: presets, or a range of calendar days (UTC+8). */
-const PERIOD_KINDS = ['week', 'month', 'quarter', 'campaign', 'range'] as const
+export const PERIOD_KINDS = ['week', 'month', 'quarter', 'campaign', 'range'] as const
 export type PeriodKind = (typeof PERIOD_KINDS)[number]
+export const PERIOD_LABELS: Record<PeriodKind, string> = {
+  week: '本周',
+  month: '本月',
+  quarter: '本季度',
+  campaign: '活动以来',
+  range: '自选时段',
+}
 
 const dayField = (title: string) =>
   z

@@ -81,6 +81,13 @@ const PLAIN_PAGES: Record<string, Record<Person, Expected>> = {
     supervisor: shows('我的任务（共'),
     admin: refused,
   },
+  'packages/dashboard/pages/index/index': {
+    visitor: refused,
+    resident: refused,
+    cadre: shows('您本人的工作数据'),
+    supervisor: shows('统计单位'),
+    admin: shows('统计单位'),
+  },
   'packages/supervisor/pages/home/index': {
     visitor: refused,
     resident: refused,

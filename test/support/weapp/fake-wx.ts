@@ -49,6 +49,57 @@ export function removedByFaults(faults: Faults): string[] {
   return [...(faults.noCloud ? ['cloud'] : []), ...(faults.noAppBaseInfo ? ['getAppBaseInfo'] : [])]
 }
 
+/** A Canvas 2D node that draws nothing and keeps what it was asked to draw. */
+export interface FakeCanvas {
+  selector: string
+  node: { width: number; height: number; getContext(type: string): unknown }
+  /** Each drawing call by name (`fillRect`), and each text drawn. */
+  calls: string[]
+  texts: string[]
+}
+
+/**
+ * A stand-in for WeChat's Canvas 2D node: any method of its context can be called and is recorded
+ * (text is measured at 16 px a character); nothing is rasterised. It proves that a chart library
+ * reaches the canvas the mini-program way and draws the labels it was given, not how the result looks
+ * (the browser test's screenshots show that).
+ */
+function fakeCanvas(selector: string, width: number, height: number): FakeCanvas {
+  const calls: string[] = []
+  const texts: string[] = []
+  const state: Record<string, unknown> = { font: '10px sans-serif' }
+  const context: object = new Proxy(state, {
+    get(target, property) {
+      if (typeof property !== 'string') return undefined
+      if (property === 'canvas') return canvas.node
+      if (property in target) return target[property]
+      if (property === 'measureText') return (text: string) => ({ width: String(text).length * 16 })
+      if (property === 'getImageData' || property === 'createImageData') {
+        return () => ({ data: new Uint8ClampedArray(4), width: 1, height: 1 })
+      }
+      if (property === 'createLinearGradient' || property === 'createRadialGradient' || property === 'createPattern') {
+        return () => ({ addColorStop: () => undefined })
+      }
+      return (...args: unknown[]) => {
+        calls.push(property)
+        if ((property === 'fillText' || property === 'strokeText') && typeof args[0] === 'string') texts.push(args[0])
+        return undefined
+      }
+    },
+    set(target, property, value) {
+      if (typeof property === 'string') target[property] = value
+      return true
+    },
+  })
+  const canvas: FakeCanvas = {
+    selector,
+    node: { width, height, getContext: (type: string) => (type === '2d' ? context : null) },
+    calls,
+    texts,
+  }
+  return canvas
+}
+
 export function createFakeWx(backend: WxBackend, faults: Faults, hooks: FakeWxHooks) {
   const { touch } = hooks
   const calls: string[] = []
@@ -117,16 +168,40 @@ export function createFakeWx(backend: WxBackend, faults: Faults, hooks: FakeWxHo
     safeArea: { top: 44, bottom: 812, left: 0, right: 375, width: 375, height: 768 },
   }
 
+  /** Every Canvas 2D node handed out, with what was drawn on it. */
+  const canvases: FakeCanvas[] = []
+
+  /**
+   * Layout is not simulated, so queries find nothing; except that a query for a node
+   * (`fields({ node: true })`, how a `<Canvas type="2d">` is reached) answers a fake canvas of
+   * 343 × 300 px, so that a chart library runs its mini-program path against it.
+   */
   const selectorQuery = () => {
+    let selector = ''
+    let wantsNode = false
     const query = {
       in: () => query,
-      select: () => query,
+      select: (chosen: string) => {
+        selector = chosen
+        return query
+      },
       selectAll: () => query,
       selectViewport: () => query,
       boundingClientRect: () => query,
       scrollOffset: () => query,
-      fields: () => query,
-      exec: (callback?: (result: unknown[]) => void) => setTimeout(() => callback?.([]), 0),
+      fields: (fields: { node?: boolean } = {}) => {
+        wantsNode = wantsNode || Boolean(fields.node)
+        return query
+      },
+      exec: (callback?: (result: unknown[]) => void) =>
+        setTimeout(() => {
+          touch()
+          const answer = (result: unknown[]) => () => callback?.(result)
+          if (!wantsNode) return run('selector query callback', answer([]))
+          const canvas = fakeCanvas(selector, 343, 300)
+          canvases.push(canvas)
+          run('selector query callback', answer([{ node: canvas.node, width: 343, height: 300 }]))
+        }, 0),
     }
     return query
   }
@@ -313,6 +388,7 @@ export function createFakeWx(backend: WxBackend, faults: Faults, hooks: FakeWxHo
   return {
     api: proxy as Record<string, never> & { createSelectorQuery: () => unknown },
     calls,
+    canvases,
     navigations,
     functionCalls,
     missing,
