@@ -1,0 +1,176 @@
+import { unitPath, type OrgUnit } from '@core/org/org'
+import { may } from '@core/permissions'
+import { fail, ok, type Result } from '@core/result'
+import type { Actor } from '@core/roles'
+import { personKey } from '@core/stats/contributions'
+import { assembleDashboard } from '@core/stats/dashboard'
+import type { Dashboard, PeriodInput } from '@core/stats/dashboard.schemas'
+import { periodRows, resolvePeriod, trendWeeks } from '@core/stats/period'
+import { slotOf, sumCounts, type Counts, type Grain, type RollupKey } from '@core/stats/rollups'
+import { overdueFilter } from '@core/case/overdue'
+import { DAY_MS } from '@core/time'
+import type { Filter, Store, StoredDoc } from '../ports/store'
+import { ROLLUPS } from '../rollups'
+import type { HandlerContext } from '../handlers/context'
+import { childrenOf } from '../handlers/orgs'
+import { readAll } from '../handlers/paging'
+
+/** Whose figures a dashboard shows: a unit (with its subtree), every root, or one person. */
+interface Subject {
+  id: string
+  name: string
+  /** The rollup subjects summed. */
+  keys: string[]
+  /** How its open cases are found (for 逾期) and its ledger (for the tagged households). */
+  caseFilter: Filter
+  ledgerFilter: Filter | null
+  children: Array<{ unit: OrgUnit; keys: string[] }>
+}
+
+async function subjectFor(store: Store, actor: Actor, unitId: string | undefined): Promise<Result<Subject>> {
+  if (unitId === undefined && actor.role === 'cadre') {
+    if (!may(actor, 'stats.view', { ownerOpenids: [actor.openid], unitIds: [] })) return fail('AUTH.FORBIDDEN')
+    const key = personKey(actor.openid)
+    return ok({
+      id: key,
+      name: actor.name || '我',
+      keys: [key],
+      caseFilter: { 'assignment.handlerOpenid': actor.openid },
+      ledgerFilter: actor.unitId ? { unitPath: actor.unitId } : null,
+      children: [],
+    })
+  }
+  const id = unitId ?? actor.unitId
+  if (id === undefined || id === null) {
+    if (actor.role !== 'admin') return fail('STATS.BAD_UNIT')
+    // An admin without a unit sees everything: the sum of the roots.
+    const roots = (await childrenOf(store, null)).filter((unit) => unit.active)
+    if (roots.length === 1) return subjectFor(store, actor, (roots[0] as OrgUnit)._id)
+    return ok({
+      id: 'all',
+      name: '全区',
+      keys: roots.map((root) => root._id),
+      caseFilter: { responsibleUnitPath: { $in: roots.map((root) => root._id) } },
+      ledgerFilter: { unitPath: { $in: roots.map((root) => root._id) } },
+      children: roots.map((unit) => ({ unit, keys: [unit._id] })),
+    })
+  }
+  const unit = await store.get<OrgUnit>('orgUnits', id)
+  if (!unit) return fail('ORG.NOT_FOUND')
+  if (!may(actor, 'stats.view', { ownerOpenids: [], unitIds: unitPath(unit) })) return fail('STATS.BAD_UNIT')
+  const children = (await childrenOf(store, unit._id)).filter((child) => child.active)
+  return ok({
+    id: unit._id,
+    name: unit.name,
+    keys: [unit._id],
+    caseFilter: { responsibleUnitPath: unit._id },
+    ledgerFilter: { unitPath: unit._id },
+    children: children.map((child) => ({ unit: child, keys: [child._id] })),
+  })
+}
+
+/** The stored rollup rows among `keys`, read as ranges of consecutive slots (one query per run). */
+async function readRows(store: Store, keys: readonly RollupKey[]): Promise<Array<{ slot: number; counts: Counts }>> {
+  const runs = new Map<string, { subject: string; grain: Grain; from: number; to: number }>()
+  for (const key of keys) {
+    const id = `${key.subject}|${key.grain}`
+    const run = runs.get(id)
+    runs.set(
+      id,
+      run
+        ? { ...run, from: Math.min(run.from, key.slot), to: Math.max(run.to, key.slot) }
+        : { ...key, from: key.slot, to: key.slot },
+    )
+  }
+  const wanted = new Set(keys.map((key) => `${key.subject}|${key.grain}${key.slot}`))
+  const pages = await Promise.all(
+    [...runs.values()].map((run) =>
+      readAll<StoredDoc & Record<string, unknown>>(
+        store,
+        ROLLUPS,
+        { subject: run.subject, grain: run.grain, slot: { $gte: run.from, $lte: run.to } },
+        [['slot', 1]],
+      ),
+    ),
+  )
+  return pages
+    .flat()
+    .filter((doc) => wanted.has(doc._id))
+    .map((doc) => ({ slot: doc.slot as number, counts: countsOf(doc) }))
+}
+
+const KEY_FIELDS = new Set(['_id', 'subject', 'grain', 'slot', 'version'])
+
+function countsOf(doc: Record<string, unknown>): Counts {
+  const counts: Record<string, number> = {}
+  for (const [field, value] of Object.entries(doc))
+    if (!KEY_FIELDS.has(field) && typeof value === 'number') counts[field] = value
+  return counts as Counts
+}
+
+async function periodCounts(store: Store, subjects: readonly string[], start: number, end: number): Promise<Counts> {
+  const rows = await readRows(
+    store,
+    subjects.flatMap((subject) => periodRows(subject, start, end)),
+  )
+  return sumCounts(rows)
+}
+
+/**
+ * 统计看板: figures from the rollups; 逾期 and the ledger's coverage counted now. The dashboard,
+ * the export's figures sheet and the 工作简报 all come from here.
+ */
+export async function computeDashboard(
+  input: { period: PeriodInput; unitId?: string | undefined },
+  { store, clock, actor }: Pick<HandlerContext, 'store' | 'clock' | 'actor'>,
+): Promise<Result<Dashboard>> {
+  const now = clock.now()
+  const period = resolvePeriod(input.period, now)
+  if (!period.ok) return period
+  const subject = await subjectFor(store, actor, input.unitId)
+  if (!subject.ok) return subject
+  const { start, end } = period.data
+  const target = subject.data
+  const weeks = trendWeeks(end)
+  const ledger = target.ledgerFilter
+  const [counts, overdue, onLedger, visited, children, trend] = await Promise.all([
+    periodCounts(store, target.keys, start, end),
+    store.count('cases', { ...target.caseFilter, ...overdueFilter(now) }),
+    ledger ? store.count('households', { ...ledger, tagged: true }) : Promise.resolve(0),
+    ledger
+      ? store.count('households', { ...ledger, tagged: true, lastVisitedAt: { $gte: start } })
+      : Promise.resolve(0),
+    Promise.all(
+      target.children.map(async (child) => ({
+        unit: { id: child.unit._id, name: child.unit.name },
+        counts: await periodCounts(store, child.keys, start, end),
+        overdue: await store.count('cases', { responsibleUnitPath: child.unit._id, ...overdueFilter(now) }),
+      })),
+    ),
+    trendCounts(store, target.keys, weeks),
+  ])
+  return ok(
+    assembleDashboard({
+      period: period.data,
+      unit: { id: target.id, name: target.name },
+      counts,
+      overdue,
+      vulnerable: { onLedger, visited },
+      children,
+      weeks: trend,
+    }),
+  )
+}
+
+/** Each trend week's sum, from the day rows of all the weeks (one query per subject). */
+async function trendCounts(store: Store, subjects: readonly string[], weeks: readonly number[]) {
+  const days = weeks.flatMap((weekStart) => Array.from({ length: 7 }, (_, day) => weekStart + day * DAY_MS))
+  const keys = subjects.flatMap((subject) =>
+    days.map((day) => ({ subject, grain: 'd' as const, slot: slotOf(day, 'd') })),
+  )
+  const rows = await readRows(store, keys)
+  return weeks.map((weekStart) => {
+    const slots = new Set(Array.from({ length: 7 }, (_, day) => slotOf(weekStart + day * DAY_MS, 'd')))
+    return { weekStart, counts: sumCounts(rows.filter((row) => slots.has(row.slot))) }
+  })
+}
