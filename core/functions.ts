@@ -17,6 +17,7 @@ import { householdVisitSchema, ledgerRowSchema, monthFiguresSchema, visitSchema 
 import { invitationViewSchema } from './invitation/invitation'
 import { areaChoiceSchema, orgUnitSchema } from './org/org'
 import { dashboardInput, dashboardSchema } from './stats/dashboard.schemas'
+import { figureRecordsSchema, recordsInput } from './stats/records'
 import { userViewSchema } from './user/user'
 import { pageOf } from './validation/page'
 import {
@@ -227,6 +228,7 @@ export const FUNCTIONS = {
   },
   stats: {
     dashboard: { permission: 'stats.view', input: dashboardInput, output: dashboardSchema },
+    records: { permission: 'stats.view', input: recordsInput, output: figureRecordsSchema },
   },
 } as const satisfies Record<string, Record<string, ActionSpec>>
 

@@ -38,7 +38,7 @@ const config = defineAppConfig({
       ],
     },
     // The dashboard and its chart library (ECharts) load only when opened.
-    { root: 'packages/dashboard', pages: ['pages/index/index'] },
+    { root: 'packages/dashboard', pages: ['pages/index/index', 'pages/records/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -32,7 +32,7 @@ import { listMyVisits, recordVisit } from './fieldwork/visits'
 import { getTimeLimits, setTimeLimits } from './settings'
 import { issueInvitation, listInvitations, revokeInvitation } from './invitations'
 import { createUnit, deactivateUnit, listAreas, moveUnit, orgTree, reactivateUnit, renameUnit } from './orgs'
-import { dashboard } from './stats'
+import { dashboard, records } from './stats'
 import { getMe, listUsers, redeemInvitation, subscribe, updateMe, updateUser } from './users'
 
 /** Binds each action of the core's catalogue to its handler. */
@@ -89,6 +89,6 @@ export const HANDLERS: FunctionHandlers = {
     reactivate: reactivateUnit,
   },
   users: { me: getMe, updateMe, redeem: redeemInvitation, list: listUsers, update: updateUser, subscribe },
-  stats: { dashboard },
+  stats: { dashboard, records },
   invitations: { issue: issueInvitation, list: listInvitations, revoke: revokeInvitation },
 }

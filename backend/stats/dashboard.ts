@@ -16,9 +16,11 @@ import { childrenOf } from '../handlers/orgs'
 import { readAll } from '../handlers/paging'
 
 /** Whose figures a dashboard shows: a unit (with its subtree), every root, or one person. */
-interface Subject {
+export interface Subject {
   id: string
   name: string
+  /** The person, for a cadre's own figures; null for a unit. */
+  openid: string | null
   /** The rollup subjects summed. */
   keys: string[]
   /** How its open cases are found (for 逾期) and its ledger (for the tagged households). */
@@ -27,13 +29,14 @@ interface Subject {
   children: Array<{ unit: OrgUnit; keys: string[] }>
 }
 
-async function subjectFor(store: Store, actor: Actor, unitId: string | undefined): Promise<Result<Subject>> {
+export async function subjectFor(store: Store, actor: Actor, unitId: string | undefined): Promise<Result<Subject>> {
   if (unitId === undefined && actor.role === 'cadre') {
     if (!may(actor, 'stats.view', { ownerOpenids: [actor.openid], unitIds: [] })) return fail('AUTH.FORBIDDEN')
     const key = personKey(actor.openid)
     return ok({
       id: key,
       name: actor.name || '我',
+      openid: actor.openid,
       keys: [key],
       caseFilter: { 'assignment.handlerOpenid': actor.openid },
       ledgerFilter: actor.unitId ? { unitPath: actor.unitId } : null,
@@ -49,6 +52,7 @@ async function subjectFor(store: Store, actor: Actor, unitId: string | undefined
     return ok({
       id: 'all',
       name: '全区',
+      openid: null,
       keys: roots.map((root) => root._id),
       caseFilter: { responsibleUnitPath: { $in: roots.map((root) => root._id) } },
       ledgerFilter: { unitPath: { $in: roots.map((root) => root._id) } },
@@ -62,6 +66,7 @@ async function subjectFor(store: Store, actor: Actor, unitId: string | undefined
   return ok({
     id: unit._id,
     name: unit.name,
+    openid: null,
     keys: [unit._id],
     caseFilter: { responsibleUnitPath: unit._id },
     ledgerFilter: { unitPath: unit._id },

@@ -19,7 +19,7 @@ const dayField = (title: string) =>
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${title}须为“年-月-日”`)
     .meta({ title })
 
-const periodInput = z.discriminatedUnion(
+export const periodInput = z.discriminatedUnion(
   'kind',
   [
     z.object({ kind: z.enum(['week', 'month', 'quarter', 'campaign']) }),

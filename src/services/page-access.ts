@@ -37,6 +37,7 @@ export const PAGES = {
   invitations: { url: '/packages/admin/pages/invitations/index', label: '邀请码管理', permission: 'invitation.manage' },
   settings: { url: '/packages/admin/pages/settings/index', label: '办理时限', permission: 'settings.timeLimits' },
   dashboard: { url: '/packages/dashboard/pages/index/index', label: '统计看板', permission: 'stats.view' },
+  figureRecords: { url: '/packages/dashboard/pages/records/index', label: '统计明细', permission: 'stats.view' },
 } as const satisfies Record<string, PageAccess>
 
 /** Where each role's app opens (the resident's home is the main package's first page). */

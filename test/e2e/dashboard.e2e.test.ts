@@ -49,8 +49,11 @@ test('the fixture is an answer the stats function could give (the shared schema 
 async function answerStats(page: Page): Promise<Array<Record<string, unknown>>> {
   const asked: Array<Record<string, unknown>> = []
   await page.route('**/fn/stats', async (route) => {
-    asked.push(route.request().postDataJSON() as Record<string, unknown>)
-    await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: true, data: FIXTURE }) })
+    const body = route.request().postDataJSON() as Record<string, unknown>
+    asked.push(body)
+    // The drill-down's list is the stats function's too: an empty page of it.
+    const data = body.action === 'records' ? { items: [], total: 0, nextCursor: null, title: '当前逾期' } : FIXTURE
+    await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: true, data }) })
   })
   return asked
 }
@@ -111,16 +114,16 @@ test.each([1, 2])(
     const text = await page.locator('.mq-page:visible').first().innerText()
     // The rates with their formulas and their parts, 默认满意 apart with the figures that count it.
     for (const shown of [
-      '响应率 80.0%',
+      '响应率 80%',
       '响应率 = 按时签收 ÷ 派单',
       '= 按时签收 12 ÷ 派单 15',
-      '解决率 75.0%',
+      '解决率 75%',
       '= 已解决 6 ÷ 评价 8',
       '满意率 87.5%',
       '满意率 = 满意 + 基本满意 ÷ 评价',
       '默认满意 2 件',
-      '含默认满意的解决率 80.0%（已解决 8 ÷ 评价 10）',
-      '含默认满意的满意率 90.0%（满意 + 基本满意 9 ÷ 评价 10）',
+      '含默认满意的解决率 80%（已解决 8 ÷ 评价 10）',
+      '含默认满意的满意率 90%（满意 + 基本满意 9 ÷ 评价 10）',
       // Buckets, fieldwork, the written-out chart figures, the ranking and the briefing.
       '其中立行立改 2 个',
       '131.5',
@@ -205,7 +208,9 @@ test('every figure opens the records behind it: 逾期 names the figure, the uni
       (url) => url.includes('records'),
     ),
   ).toContain('/packages/dashboard/pages/records/index?figure=cases.overdue&unitId=unit-donghu-office&period=month')
-  await page.goBack()
+  // Back as a person goes back: the title bar's arrow.
+  await page.locator('#taro-navigation-bar .taro-navigation-bar-back').click()
+  await page.locator('.dashboard__heading', { hasText: '东湖办事处 · 2026年3月' }).waitFor()
   await page
     .locator('.dashboard__rank-row', { hasText: '柳岸小区' })
     .locator('[role=link]', { hasText: '逾期' })

@@ -102,6 +102,14 @@ const FIXTURES: Record<string, Fixture> = {
   'packages/supervisor/pages/points/index': { users: ['supervisor', 'admin'], visits: plain },
   'packages/supervisor/pages/checkins/index': { users: ['supervisor', 'admin'], visits: plain },
   'packages/dashboard/pages/index/index': { users: ['cadre', 'supervisor', 'admin'], visits: plain },
+  'packages/dashboard/pages/records/index': {
+    users: ['cadre', 'supervisor', 'admin'],
+    visits: [
+      () => ({ figure: 'cases.total', period: 'month' }),
+      () => ({ figure: 'rates.response', period: 'campaign' }),
+      () => ({ figure: 'fieldwork.visits', period: 'quarter' }),
+    ],
+  },
   'packages/admin/pages/home/index': { users: ['admin'], visits: plain },
   'packages/admin/pages/org/index': { users: ['admin'], visits: plain },
   'packages/admin/pages/users/index': { users: ['admin'], visits: plain },

@@ -37,7 +37,7 @@ test('a supervisor opens the dashboard: figures as text, three charts drawn on C
 
     expect(app.errors).toEqual([])
     expect(asked).toEqual([{ action: 'dashboard', period: { kind: 'month' } }])
-    for (const shown of ['东湖办事处 · 2026年3月', '80.0%', '= 按时签收 12 ÷ 派单 15', '默认满意 2 件']) {
+    for (const shown of ['东湖办事处 · 2026年3月', '80%', '= 按时签收 12 ÷ 派单 15', '默认满意 2 件']) {
       expect({ shown, found: text.includes(shown) }).toEqual({ shown, found: true })
     }
     // Categories, the weekly trend and the ranking: each on its own node, with its labels drawn.

@@ -88,6 +88,13 @@ const PLAIN_PAGES: Record<string, Record<Person, Expected>> = {
     supervisor: shows('统计单位'),
     admin: shows('统计单位'),
   },
+  'packages/dashboard/pages/records/index': {
+    visitor: refused,
+    resident: refused,
+    cadre: shows('条记录'),
+    supervisor: shows('条记录'),
+    admin: shows('条记录'),
+  },
   'packages/supervisor/pages/home/index': {
     visitor: refused,
     resident: refused,

@@ -1,3 +1,4 @@
+import { formatRate } from '@core/stats/figures'
 import type { Dashboard, PeriodInput, Rate } from '@core/stats/dashboard.schemas'
 
 /** The list of records behind a figure: a page of this package (the drill-down). */
@@ -21,9 +22,9 @@ export function recordsUrl(
   return `${RECORDS_URL}?${pairs.join('&')}`
 }
 
-/** A rate as the page writes it: one decimal place, or a dash when there is nothing to divide. */
+/** A rate as the page writes it: the core's format (one decimal), or a dash when there is nothing to divide. */
 export function percent(rate: Rate): string {
-  return rate.value === null ? '—' : `${(rate.value * 100).toFixed(1)}%`
+  return formatRate(rate.value)
 }
 
 /** Ways the ranking can be ordered: each rate (highest first) and 逾期 (most first). */

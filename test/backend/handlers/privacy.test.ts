@@ -62,6 +62,13 @@ const IN_SCOPE = [
   'fieldwork.listManagedContactPoints',
   'fieldwork.listCheckinsInScope',
 ] as const
+/** The drill-down lists of the dashboard: cases by number and category, and the ledger's tagged households. */
+const STATS_RECORDS = [
+  'stats.records cases.total',
+  'stats.records rates.closures',
+  'stats.records fieldwork.doorsKnocked',
+  'stats.records fieldwork.vulnerableVisited',
+] as const
 /** A cadre's reads that need no case: his own lists, tasks, 回访 list, fieldwork and the time limits. */
 const CADRE = [
   ...ANY_ROLE,
@@ -71,6 +78,7 @@ const CADRE = [
   ...HOUSEHOLDS,
   'settings.getTimeLimits',
   'stats.dashboard',
+  ...STATS_RECORDS,
 ] as const
 const SUPERVISOR = [...CADRE, ...IN_SCOPE] as const
 
@@ -135,6 +143,7 @@ const VISIBLE: Record<
       'settings.getTimeLimits',
       'invitations.list',
       'stats.dashboard',
+      ...STATS_RECORDS,
     ],
   },
 }
@@ -302,6 +311,12 @@ function reads(world: World): Read[] {
     ...plain('settings', ['getTimeLimits']),
     ...plain('invitations', ['list']),
     ...plain('stats', ['dashboard']),
+    ...STATS_RECORDS.map((label) => ({
+      label,
+      fn: 'stats',
+      action: 'records',
+      input: { figure: label.split(' ')[1], period: { kind: 'campaign' } },
+    })),
   ]
 }
 

@@ -447,6 +447,39 @@ test('after random histories, every dashboard figure equals its recomputation fr
             }
           }
         }
+        // Every count opens its records: as many rows as the figure says (a case closed twice, twice).
+        const shown = data<Dashboard>(
+          await call(deps, 'sup-a', { action: 'dashboard', period: ranges[0], unitId: 'office-a' }, 'stats'),
+        )
+        const figures: Record<string, number> = {
+          'cases.total': shown.cases.total,
+          'cases.pending': shown.cases.pending,
+          'cases.working': shown.cases.working,
+          'cases.closed': shown.cases.closed,
+          'cases.onTheSpot': shown.cases.onTheSpot,
+          'cases.declined': shown.cases.declined,
+          'cases.merged': shown.cases.merged,
+          'cases.overdue': shown.cases.overdue,
+          'rates.response': shown.rates.response.denominator,
+          'rates.solved': shown.rates.solved.denominator,
+          'rates.satisfiedWithDefault': shown.rates.satisfiedWithDefault.denominator,
+          'rates.defaultRated': shown.rates.defaultRated,
+          'rates.closures': shown.rates.closures,
+          'fieldwork.visits': shown.fieldwork.visits,
+          'fieldwork.doorsKnocked': shown.fieldwork.doorsKnocked,
+          'fieldwork.unitVisits': shown.fieldwork.unitVisits,
+          'fieldwork.signIns': shown.fieldwork.signIns,
+          'fieldwork.casesRaised': shown.fieldwork.casesRaised,
+          'fieldwork.vulnerableVisited': shown.fieldwork.vulnerableVisited,
+        }
+        const listed: Record<string, number> = {}
+        for (const figure of Object.keys(figures)) {
+          const page = data<{ total: number }>(
+            await call(deps, 'sup-a', { action: 'records', figure, period: ranges[0], unitId: 'office-a' }, 'stats'),
+          )
+          listed[figure] = page.total
+        }
+        expect(listed).toEqual(figures)
         expect(await rebuildRollups(deps.store, { repair: false })).toEqual([])
       } finally {
         await w.deps.store.close()

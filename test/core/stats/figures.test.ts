@@ -7,6 +7,7 @@ import { SYSTEM_ACTOR, type Actor, type Principal } from '@core/roles'
 import { caseContributions, personKey } from '@core/stats/contributions'
 import { briefing, caseBuckets, formatRate, rates } from '@core/stats/figures'
 import { periodRows, resolvePeriod, trendWeeks } from '@core/stats/period'
+import { caseRecords } from '@core/stats/records'
 import { rollupRows, sumCounts, type Counts } from '@core/stats/rollups'
 import { HOUR_MS } from '@core/time'
 
@@ -153,6 +154,25 @@ describe('the three rates on hand-built cases', () => {
     })
     // The area's unit below the responsible one is credited with none of the work.
     expect(rates(countsOf(cases, 'estate-a', '2026-11-01', '2026-12-31')).closures).toBe(0)
+  })
+
+  test('the records behind 响应率 say how each assignment was signed, and those behind 销号 list a reopened case twice', () => {
+    const waiting = history(submitted(at('2026-11-25', 9)), [['assign', SUPERVISOR, at('2026-11-25', 10), assign]])
+    const window = { subjects: ['office-a'], start: at('2026-11-01'), end: at('2026-12-01') }
+    const rows = [onTheLimit, late, waiting].flatMap((doc) => caseRecords(doc, 'rates.response', window))
+    expect(rows.map((row) => row.kind === 'case' && [row.number, row.what])).toEqual([
+      [onTheLimit.number, '派单 · 按时签收'],
+      [late.number, '派单 · 超时签收'],
+      [waiting.number, '派单 · 未签收'],
+    ])
+    const closures = caseRecords(late, 'rates.closures', window)
+    expect(closures.map((row) => row.kind === 'case' && [row.what, row.at])).toEqual([
+      ['销号', at('2026-11-11', 15)],
+      ['销号', at('2026-11-20', 15)],
+    ])
+    expect(caseRecords(byDefault, 'rates.defaultRated', window).map((row) => row.kind === 'case' && row.what)).toEqual([
+      '默认满意',
+    ])
   })
 
   test('buckets count the cases by their area and submission day, in their state now', () => {
