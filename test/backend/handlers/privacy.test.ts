@@ -315,7 +315,7 @@ const NOT_SCANNED: Record<string, string> = {
   'cases.rejectExtension': 'same view as get',
   'cases.rejectClosure': 'same view as get',
   'cases.decline': 'same view as get',
-  // The old handler is answered the handed-over stub (number and status); the reason is kept from the reporter in reassign.test.ts.
+  // The reassigning supervisor keeps the staff view; the reason is kept from the reporter (reassign.test.ts).
   'cases.reassign': 'same view as get',
   'cases.rate': 'same view as get',
   'cases.rateByCall': 'same view as get',
