@@ -80,9 +80,14 @@ const reassign: ChangeOf<'reassign'> = (doc, p, { actor, now, limits }) => {
     },
     note: `由${current.handlerName}改派给${p.handler.name}。理由：${p.reason}${withdrawn ? '（待审批的延期申请已撤回）' : ''}`,
     attachments: [],
+    // As 派单's (the figures credit each assignment, to the new handler), with who had it before and why.
     data: {
-      fromHandler: { openid: current.handlerOpenid, name: current.handlerName },
-      toHandler: p.handler,
+      handler: p.handler.openid,
+      previousHandler: current.handlerOpenid,
+      responsibleUnitId: current.responsibleUnitId,
+      responsibleUnitPath: doc.responsibleUnitPath,
+      acknowledgeBy: assignment.acknowledgeBy,
+      deadline: assignment.deadline,
       reason: p.reason,
       extensionWithdrawn: withdrawn,
     },
