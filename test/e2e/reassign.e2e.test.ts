@@ -117,6 +117,13 @@ test('陈立新 reassigns 王强’s case to 孙丽 at 375 px; she signs it in �
     'demo-cadre-wang: 您的办理任务已改派他人',
   ])
 
+  // The reporter reads that someone new works on it, not the office's reason.
+  const resident = await as('张秀兰（群众')
+  await resident.goto(`${server.url}/#/pages/case/index?id=${id}`)
+  await resident.getByText('已安排新的办理人员').waitFor()
+  await screenshot(resident, '45-resident-reassigned')
+  expect(await resident.getByText('借调', { exact: false }).count()).toBe(0)
+
   // The admin may not deactivate 孙丽 while she handles it: the refusal names the case, beside the button.
   const admin = await as('系统管理员（管理员 · ')
   await admin.goto(`${server.url}/#/packages/admin/pages/users/index`)
