@@ -40,6 +40,7 @@ import {
   mergeInput,
   rateByCallInput,
   rateInput,
+  reassignInput,
   recordOnTheSpotInput,
   rejectClosureInput,
   rejectExtensionInput,
@@ -119,6 +120,7 @@ export const FUNCTIONS = {
     assign: { permission: LIFECYCLE.assign.permission, input: assignInput, output: afterAction },
     acknowledge: { permission: LIFECYCLE.acknowledge.permission, input: acknowledgeInput, output: afterAction },
     sendBack: { permission: LIFECYCLE.sendBack.permission, input: sendBackInput, output: afterAction },
+    reassign: { permission: LIFECYCLE.reassign.permission, input: reassignInput, output: afterAction },
     addProgress: { permission: LIFECYCLE.addProgress.permission, input: addProgressInput, output: afterAction },
     requestExtension: {
       permission: LIFECYCLE.requestExtension.permission,

@@ -1,4 +1,4 @@
-import { NOTIFICATION_TEMPLATES, type Notification, type NotificationTemplate } from '@core/case/notifications'
+import type { Notification, NotificationTemplate } from '@core/case/notifications'
 import type { Notifier } from '../ports/notifier'
 
 /** The part of wx-server-sdk's `cloud.openapi` this uses. */
@@ -45,9 +45,9 @@ export class WechatNotifier implements Notifier {
       templateId,
       page: notification.page,
       data: {
-        thing1: { value: clip(NOTIFICATION_TEMPLATES[notification.template].title, 20) },
+        thing1: { value: clip(notification.title, 20) },
         character_string2: { value: notification.caseNumber },
-        thing3: { value: clip(notification.text || NOTIFICATION_TEMPLATES[notification.template].title, 20) },
+        thing3: { value: clip(notification.text || notification.title, 20) },
       },
     })
   }

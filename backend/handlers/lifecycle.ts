@@ -104,6 +104,19 @@ async function addFollowers(store: Store, firstTargetId: string, openids: readon
   throw new Error(`could not add followers to ${targetId}`)
 }
 
+/** The 承办人 a supervisor chose (派单 and 改派 alike): an active official of the supervisor's subtree. */
+async function chosenHandler(
+  store: Store,
+  actor: Actor,
+  openid: string,
+): Promise<Result<TransitionParams['assign']['handler']>> {
+  const handler = await store.get<User>('users', openid)
+  if (!handler || !isActiveOfficial(handler) || !inSubtreeOf(actor, handler.unitPath)) {
+    return fail('CASE.BAD_HANDLER', undefined, 'handlerOpenid')
+  }
+  return ok({ openid: handler._id, name: handler.name })
+}
+
 export const assignCase = transition(
   'assign',
   async (
@@ -120,14 +133,12 @@ export const assignCase = transition(
     const unit = await store.get<OrgUnit>('orgUnits', input.responsibleUnitId)
     if (!unit || !unit.active || !inSubtreeOf(actor, unitPath(unit)))
       return fail('CASE.BAD_UNIT', undefined, 'responsibleUnitId')
-    const handler = await store.get<User>('users', input.handlerOpenid)
-    if (!handler || !isActiveOfficial(handler) || !inSubtreeOf(actor, handler.unitPath)) {
-      return fail('CASE.BAD_HANDLER', undefined, 'handlerOpenid')
-    }
+    const handler = await chosenHandler(store, actor, input.handlerOpenid)
+    if (!handler.ok) return handler
     return ok({
       leadOfficial: input.leadOfficial,
       responsibleUnit: { id: unit._id, path: unitPath(unit) },
-      handler: { openid: handler._id, name: handler.name },
+      handler: handler.data,
       standard: input.standard,
       ...(input.deadline !== undefined ? { deadline: input.deadline } : {}),
     })
@@ -135,6 +146,14 @@ export const assignCase = transition(
 )
 export const acknowledgeCase = transition('acknowledge', noParams)
 export const sendBackCase = transition('sendBack', asIs<'sendBack'>())
+/** 改派: the new handler is chosen and checked exactly as at 派单; the rest is the core's. */
+export const reassignCase = transition(
+  'reassign',
+  async (input: { handlerOpenid: string; reason: string }, _doc, { store, actor }) => {
+    const handler = await chosenHandler(store, actor, input.handlerOpenid)
+    return handler.ok ? ok({ handler: handler.data, reason: input.reason }) : handler
+  },
+)
 export const addProgress = transition(
   'addProgress',
   async (input: TransitionParams['addProgress'], _doc, { files }) =>

@@ -9,7 +9,16 @@ import { staffTemplatesFor } from '@core/case/notifications'
 import { listScope } from '@core/permissions'
 import { fail, ok, type Result } from '@core/result'
 import type { Actor } from '@core/roles'
-import { profileAfterReport, toUserView, type User } from '@core/user/user'
+import type { Case } from '@core/case/case'
+import { myTasksQuery } from '@core/case/queues'
+import {
+  OPEN_CASES_NAMED,
+  profileAfterReport,
+  stillHandlingMessage,
+  takesOffDuty,
+  toUserView,
+  type User,
+} from '@core/user/user'
 import type { Filter, Store } from '../ports/store'
 import type { Handler } from './context'
 import { cursorPage } from './paging'
@@ -144,6 +153,27 @@ export const listUsers: Handler<'users', 'list'> = async (
   })
 }
 
+/**
+ * An official who is the current handler of open cases is not taken off duty (停用, or a role that
+ * does no case work) until a supervisor reassigns them: the refusal names the cases.
+ */
+async function refuseIfStillHandling(store: Store, user: User, change: Partial<User>): Promise<Result<never> | null> {
+  if (!takesOffDuty(user, change)) return null
+  const { filter, sort } = myTasksQuery(user._id)
+  const total = await store.count('cases', filter as Filter)
+  if (total === 0) return null
+  const first = await store.query<Case>('cases', { filter: filter as Filter, sort, offset: 0, limit: OPEN_CASES_NAMED })
+  return fail(
+    'USER.HANDLES_OPEN_CASES',
+    stillHandlingMessage(
+      user.name,
+      first.map((doc) => doc.number),
+      total,
+    ),
+    change.active === false ? 'active' : 'role',
+  )
+}
+
 export const updateUser: Handler<'users', 'update'> = async (input, { store, clock, actor }) => {
   if (input.openid === actor.openid && (input.role !== undefined || input.active !== undefined)) {
     return fail('USER.SELF_CHANGE')
@@ -161,6 +191,8 @@ export const updateUser: Handler<'users', 'update'> = async (input, { store, clo
       Object.assign(fields, { unitId: unit.data._id, unitPath: unitPath(unit.data) })
     }
   }
+  const refused = await refuseIfStillHandling(store, user, fields)
+  if (refused) return refused
   const role = fields.role ?? user.role
   const unitId = fields.unitId !== undefined ? fields.unitId : user.unitId
   if ((role === 'cadre' || role === 'supervisor') && !unitId) {

@@ -3,6 +3,7 @@ export const CASE_ACTIONS = [
   'assign',
   'acknowledge',
   'sendBack',
+  'reassign',
   'addProgress',
   'requestExtension',
   'approveExtension',

@@ -61,6 +61,7 @@ export const EVENT_LABELS: Record<string, string> = {
   assign: '已受理，派专人办理',
   acknowledge: '经办人已签收',
   sendBack: '经办人退单',
+  reassign: '改派',
   addProgress: '办理进展',
   requestExtension: '申请延期',
   approveExtension: '同意延期',
@@ -79,6 +80,8 @@ export const EVENT_LABELS: Record<string, string> = {
 export const RESIDENT_EVENT_LABELS: Record<string, string> = {
   ...EVENT_LABELS,
   acknowledge: '办理人员已接手',
+  // 改派: the resident learns that someone new works on it, not the office's reason.
+  reassign: '已安排新的办理人员',
   requestExtension: '申请延长办理时间',
   approveExtension: '办理时间已延长',
   requestClosure: '办理完成，等待审核',

@@ -53,6 +53,47 @@ const sendBack: ChangeOf<'sendBack'> = (doc, p) =>
     data: { reason: p.reason },
   })
 
+/**
+ * 改派: the same task (responsible unit, standard, 完成时限) to another official, who must 签收 it
+ * afresh: a new 签收 limit from now. An extension the old handler asked for is withdrawn (it was his
+ * plan; the new handler asks for his own). The supervisor who reassigns is now the one who
+ * dispatched it: closure and extension requests go to him.
+ */
+const reassign: ChangeOf<'reassign'> = (doc, p, { actor, now, limits }) => {
+  const current = doc.assignment
+  if (!current) return fail('CASE.INVALID_TRANSITION')
+  if (p.handler.openid === current.handlerOpenid) return fail('CASE.SAME_HANDLER', undefined, 'handlerOpenid')
+  const withdrawn = doc.pendingExtension !== null
+  const assignment: Assignment = {
+    ...current,
+    handlerOpenid: p.handler.openid,
+    handlerName: p.handler.name,
+    assignedBy: actor.openid,
+    assignedAt: now,
+    acknowledgeBy: acknowledgeDeadline(now, doc.urgency, limits),
+  }
+  return ok({
+    fields: {
+      assignment,
+      pendingExtension: null,
+      handledBy: doc.handledBy.includes(p.handler.openid) ? doc.handledBy : [...doc.handledBy, p.handler.openid],
+    },
+    note: `由${current.handlerName}改派给${p.handler.name}。理由：${p.reason}${withdrawn ? '（待审批的延期申请已撤回）' : ''}`,
+    attachments: [],
+    // As 派单's (the figures credit each assignment, to the new handler), with who had it before and why.
+    data: {
+      handler: p.handler.openid,
+      previousHandler: current.handlerOpenid,
+      responsibleUnitId: current.responsibleUnitId,
+      responsibleUnitPath: doc.responsibleUnitPath,
+      acknowledgeBy: assignment.acknowledgeBy,
+      deadline: assignment.deadline,
+      reason: p.reason,
+      extensionWithdrawn: withdrawn,
+    },
+  })
+}
+
 const requestExtension: ChangeOf<'requestExtension'> = (doc, p, { now }) =>
   p.deadline <= (doc.assignment?.deadline ?? 0)
     ? fail('CASE.BAD_DEADLINE', '延期后的时限须晚于原时限', 'deadline')
@@ -153,6 +194,7 @@ export const CHANGES: { [A in CaseAction]: ChangeOf<A> } = {
   assign,
   acknowledge: () => ok({ fields: {}, note: '', attachments: [] }),
   sendBack,
+  reassign,
   addProgress: (_doc, p) =>
     ok({ fields: {}, note: p.note, attachments: p.photos, data: { visibleToReporter: p.visibleToReporter } }),
   requestExtension,

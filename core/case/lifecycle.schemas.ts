@@ -45,6 +45,16 @@ export const sendBackInput = z.object({
     .max(200, '说明不能超过 200 个字')
     .default(''),
 })
+/** 改派: the supervisor names the new handler (resolved on the server as at 派单) and says why. */
+export const reassignInput = z.object({
+  action: z.literal('reassign'),
+  ...onCase,
+  handlerOpenid: z
+    .string({ error: fieldError('新的承办人', '选择') })
+    .min(1, '请选择新的承办人')
+    .max(64),
+  reason: textField('改派理由', 2, 200),
+})
 export const addProgressInput = z.object({
   action: z.literal('addProgress'),
   ...onCase,

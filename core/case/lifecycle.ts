@@ -41,6 +41,8 @@ export interface LifecycleRule {
   permission: PermissionAction
   /** Whether the reporter sees the event (addProgress: the handler chooses). */
   public: boolean
+  /** The reporter sees that it happened, not its note (an internal reason). */
+  internalNote?: true
   guard?: Guard
 }
 
@@ -53,6 +55,15 @@ export const LIFECYCLE: Record<CaseAction, LifecycleRule> = {
   assign: { from: ['submitted'], to: 'assigned', permission: 'case.dispatch', public: true },
   acknowledge: { from: ['assigned'], to: 'in_progress', permission: 'case.handle', public: true },
   sendBack: { from: ['assigned'], to: 'submitted', permission: 'case.handle', public: false },
+  // 改派: the new handler must 签收 afresh. The reporter is told someone new works on it; the
+  // reason (often about the old handler) stays in the office.
+  reassign: {
+    from: ['assigned', 'in_progress'],
+    to: 'assigned',
+    permission: 'case.dispatch',
+    public: true,
+    internalNote: true,
+  },
   addProgress: { from: ['in_progress'], to: 'same', permission: 'case.handle', public: true },
   requestExtension: {
     from: ['in_progress'],
@@ -97,6 +108,11 @@ export const LIFECYCLE: Record<CaseAction, LifecycleRule> = {
   },
 }
 export { CASE_ACTIONS, type CaseAction }
+
+/** Whether the reporter reads the note of an event of this type (the event itself they see when it is public). */
+export function reporterReadsNote(type: string): boolean {
+  return !(LIFECYCLE as Partial<Record<string, LifecycleRule>>)[type]?.internalNote
+}
 
 /** Has the reporter (or a call, or the default) answered for the latest closure? */
 function isRated(doc: Pick<Case, 'awaitingRating'>): boolean {

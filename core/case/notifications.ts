@@ -98,11 +98,19 @@ function reporterRecipient(doc: Pick<Case, 'reporter' | 'createdBy'>): string | 
   return doc.createdBy.role === 'resident' ? doc.createdBy.openid : null
 }
 
+/**
+ * 改派 tells the old handler with the task template under a title of its own: WeChat asks an
+ * official for at most 3 templates at once, and a cadre's 3 are taken (STAFF_TEMPLATES). Being
+ * relieved of a task is news about one's tasks, so it rides on that grant (the title is the
+ * template's free-text 事项 field).
+ */
+const TASK_REASSIGNED_TITLE = '您的办理任务已改派他人'
+
 function messagesFor(
   action: CaseAction,
   before: Case,
   after: Case,
-): Array<{ template: NotificationTemplate; recipient: string | null; text: string }> {
+): Array<{ template: NotificationTemplate; recipient: string | null; text: string; title?: string }> {
   const handler = after.assignment?.handlerOpenid ?? before.assignment?.handlerOpenid ?? null
   // A review goes to the supervisor who dispatched the case, unless he handles it himself (领办) or
   // nobody dispatched it (立行立改): then to the supervisors covering its area.
@@ -114,6 +122,20 @@ function messagesFor(
       return [
         { template: 'caseAccepted', recipient: reporter, text: `已派专人办理，完成时限见详情。` },
         { template: 'taskAssigned', recipient: handler, text: `解决标准：${after.assignment?.standard ?? ''}` },
+      ]
+    case 'reassign':
+      return [
+        {
+          template: 'taskAssigned',
+          recipient: handler,
+          text: `改派给您，请签收。解决标准：${after.assignment?.standard ?? ''}`,
+        },
+        {
+          template: 'taskAssigned',
+          recipient: before.assignment?.handlerOpenid ?? null,
+          title: TASK_REASSIGNED_TITLE,
+          text: `已改派给${after.assignment?.handlerName ?? ''}，您无需再办理`,
+        },
       ]
     case 'decline':
       return [{ template: 'caseDeclined', recipient: reporter, text: after.timeline.at(-1)?.note ?? '' }]
@@ -169,7 +191,7 @@ export function planNotifications(
         recipient: message.recipient,
         caseId: after._id,
         caseNumber: after.number,
-        title: NOTIFICATION_TEMPLATES[message.template].title,
+        title: message.title ?? NOTIFICATION_TEMPLATES[message.template].title,
         // A message is a view too: the handler of a 匿名 case reads it through the view rule.
         text: textFor(message.recipient, after, message.text),
         page: casePage(audience, after._id),

@@ -22,6 +22,7 @@ export interface TransitionParams {
   }
   acknowledge: Record<string, never>
   sendBack: { reason: SendBackReason; note: string }
+  reassign: { handler: { openid: string; name: string }; reason: string }
   addProgress: { note: string; photos: string[]; visibleToReporter: boolean }
   requestExtension: { deadline: number; reason: string }
   approveExtension: Record<string, never>

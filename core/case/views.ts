@@ -2,7 +2,7 @@ import { may } from '../permissions'
 import { viewRule, type Disclosure, type ViewRule } from '../privacy/view-rule'
 import type { Actor } from '../roles'
 import type { Case, EventActor } from './case'
-import { availableActions } from './lifecycle'
+import { availableActions, reporterReadsNote } from './lifecycle'
 import { isOverdue } from './overdue'
 import { caseScope, namesKnownTo, reporterHiddenFrom } from './scope'
 import type {
@@ -129,7 +129,7 @@ function reporterView(actor: Actor, doc: Case, access: 'own' | 'other', rule: Vi
       .filter((event) => event.visibleToReporter)
       .map(({ by, visibleToReporter: _visible, data: _data, note, ...event }) => ({
         ...event,
-        note: rule.text(note),
+        note: reporterReadsNote(event.type) ? rule.text(note) : '',
         byRole: by.role,
       })),
   }

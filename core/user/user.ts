@@ -52,6 +52,32 @@ export function isActiveOfficial(user: Pick<User, 'active' | 'role'>): boolean {
 }
 
 /**
+ * Whether a change to a user takes an active official off duty (停用, or a role that does no case
+ * work): the current handler of an open case must stay one, so such a change waits for 改派.
+ */
+export function takesOffDuty(
+  user: Pick<User, 'active' | 'role'>,
+  change: Partial<Pick<User, 'active' | 'role'>>,
+): boolean {
+  return isActiveOfficial(user) && !isActiveOfficial({ ...user, ...change })
+}
+
+/** How many of the open cases a refusal names; the rest are counted. */
+export const OPEN_CASES_NAMED = 5
+
+/**
+ * Why an official cannot be taken off duty yet: the open cases they handle, by number (the first
+ * few when there are many — the soonest due — and how many more), so the admin knows what to have
+ * reassigned.
+ */
+export function stillHandlingMessage(name: string, numbers: readonly string[], total: number): string {
+  // In number order, easy to look up one by one.
+  const named = numbers.slice(0, OPEN_CASES_NAMED).sort().join('、')
+  const more = total > OPEN_CASES_NAMED ? `等，另有 ${total - OPEN_CASES_NAMED} 条` : ''
+  return `${name || '此人'}还在承办 ${total} 条未办结的诉求：${named}${more}。请督办领导先在诉求页“改派”给别人，再停用或更改角色。`
+}
+
+/**
  * What a report changes in its sender's own profile: a reporter is listed, and one who reports for
  * themself gets the name and phone they typed where their profile has none yet, so the next
  * report is prefilled (null: nothing to change).

@@ -60,6 +60,7 @@ const EXPECTED_CALLERS: Record<string, Role[]> = {
   'cases.assign': ['supervisor'],
   'cases.acknowledge': ['cadre', 'supervisor'],
   'cases.sendBack': ['cadre', 'supervisor'],
+  'cases.reassign': ['supervisor'],
   'cases.addProgress': ['cadre', 'supervisor'],
   'cases.requestExtension': ['cadre', 'supervisor'],
   'cases.approveExtension': ['supervisor'],

@@ -330,6 +330,8 @@ const NOT_SCANNED: Record<string, string> = {
   'cases.rejectExtension': 'same view as get',
   'cases.rejectClosure': 'same view as get',
   'cases.decline': 'same view as get',
+  // The reassigning supervisor keeps the staff view; the reason is kept from the reporter (reassign.test.ts).
+  'cases.reassign': 'same view as get',
   'cases.rate': 'same view as get',
   'cases.rateByCall': 'same view as get',
   'cases.recordOnTheSpot': 'the recording official’s own case',

@@ -28,6 +28,7 @@ type Step =
   | { kind: 'submit'; area: number; category: number; urgency: 'urgent' | 'normal' | 'hard' }
   | { kind: 'onTheSpot'; area: number; category: number }
   | { kind: 'assign'; target: number; handler: number; unit: number }
+  | { kind: 'reassign'; target: number; handler: number }
   | {
       kind: 'acknowledge' | 'sendBack' | 'requestClosure' | 'approveClosure' | 'rejectClosure' | 'decline'
       target: number
@@ -71,6 +72,10 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       handler: fc.nat({ max: 2 }),
       unit: fc.nat({ max: 2 }),
     }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant('reassign' as const), target: index, handler: fc.nat({ max: 2 }) }),
   },
   {
     weight: 8,
@@ -214,6 +219,15 @@ async function run(w: Awaited<ReturnType<typeof world>>, ids: string[], s: Step)
       })
       return
     }
+    case 'reassign': {
+      // 改派 by the district's supervisor, who covers every unit and handler.
+      const doc = await target(s.target)
+      if (!doc) return
+      // Someone other than the current handler (the same one is refused, and proves nothing here).
+      const others = HANDLERS.filter((handler) => handler !== doc.assignment?.handlerOpenid)
+      await act('sup-d', doc, 'reassign', { handlerOpenid: others[s.handler % others.length], reason: '换人办理' })
+      return
+    }
     case 'acknowledge':
     case 'sendBack':
     case 'requestClosure': {
@@ -290,7 +304,10 @@ async function run(w: Awaited<ReturnType<typeof world>>, ids: string[], s: Step)
       const next: Record<string, Step | null> = {
         submitted: { kind: 'assign', target: s.target, handler: s.choice % 3, unit: s.choice % 3 },
         assigned: { kind: s.choice === 0 ? 'sendBack' : 'acknowledge', target: s.target },
-        in_progress: { kind: 'requestClosure', target: s.target },
+        in_progress:
+          s.choice >= 4
+            ? { kind: 'reassign', target: s.target, handler: s.choice % 3 }
+            : { kind: 'requestClosure', target: s.target },
         pending_closure: { kind: s.choice === 0 ? 'rejectClosure' : 'approveClosure', target: s.target },
         closed: {
           kind: 'rate',
@@ -336,7 +353,8 @@ function recompute(
     let credited: string[] = []
     for (const event of c.timeline) {
       const d = event.data ?? {}
-      if (event.type === 'assign') {
+      // 改派 starts a new assignment, to the new handler, with a 签收 limit of its own.
+      if (event.type === 'assign' || event.type === 'reassign') {
         responsible = {
           path: d.responsibleUnitPath as string[],
           acknowledgeBy: d.acknowledgeBy as number,

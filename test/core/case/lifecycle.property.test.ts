@@ -58,6 +58,7 @@ function paramsFor(action: CaseAction, pick: number, now: number): TransitionPar
     },
     acknowledge: {},
     sendBack: { reason: '其他', note: '' },
+    reassign: { handler: { openid: handler, name: handler }, reason: '换人办理' },
     addProgress: { note: '进展', photos: [], visibleToReporter: pick % 2 === 0 },
     requestExtension: { deadline: now + (20 + (pick % 10)) * DAY_MS, reason: '需要时间' },
     approveExtension: {},
@@ -140,6 +141,8 @@ test('random sequences of actions keep the case consistent', () => {
         // The version strictly increases.
         expect(doc.version).toBeGreaterThan(before.version)
         if (doc.assignment) handlers.add(doc.assignment.handlerOpenid)
+        // Whoever handles the case now is among those who handled it (none of them may approve it).
+        if (doc.assignment) expect(doc.handledBy).toContain(doc.assignment.handlerOpenid)
         // Every closed case was approved by someone who never handled it.
         if (doc.status === 'closed') {
           const approvals = doc.timeline.filter((event) => event.type === 'approveClosure')

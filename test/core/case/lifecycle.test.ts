@@ -139,6 +139,7 @@ const PARAMS: { [A in CaseAction]: TransitionParams[A] } = {
   },
   acknowledge: {},
   sendBack: { reason: '属地不符', note: '不在本单位' },
+  reassign: { handler: { openid: 'new-handler', name: '新经办人' }, reason: '原经办人长期病假' },
   addProgress: { note: '已联系物业', photos: [], visibleToReporter: true },
   requestExtension: { deadline: T0 + 45 * DAY_MS, reason: '需要采购材料' },
   approveExtension: {},
@@ -170,6 +171,8 @@ const EXPECTED: Record<
   assign: { from: ['submitted'], by: DISPATCHERS, to: 'assigned' },
   acknowledge: { from: ['assigned'], by: HANDLERS, to: 'in_progress' },
   sendBack: { from: ['assigned'], by: HANDLERS, to: 'submitted' },
+  // 改派: a supervisor of the area, while someone works on it; the new handler must 签收 again.
+  reassign: { from: ['assigned', 'in_progress', 'in_progress_ext'], by: DISPATCHERS, to: 'assigned' },
   addProgress: { from: ['in_progress', 'in_progress_ext'], by: HANDLERS, to: 'same' },
   requestExtension: {
     from: ['in_progress', 'in_progress_ext'],
@@ -503,14 +506,14 @@ describe('what a person is offered on a case', () => {
     expect(availableActions(other, anonymous, NOW)).toEqual(['rateByCall'])
   })
 
-  test('the handler of a case in progress is offered the work, a supervisor of the area nothing while no extension waits', () => {
+  test('the handler of a case in progress is offered the work, a supervisor of the area only 改派 while no extension waits', () => {
     const handler = actorFor('cadre', 'handler')
     expect(availableActions(handler, fixture('in_progress', handler.openid), NOW).sort()).toEqual(
       ['addProgress', 'requestClosure', 'requestExtension'].sort(),
     )
-    expect(availableActions(actorFor('supervisor', 'subtree'), fixture('in_progress', 'h'), NOW)).toEqual([])
+    expect(availableActions(actorFor('supervisor', 'subtree'), fixture('in_progress', 'h'), NOW)).toEqual(['reassign'])
     expect(availableActions(actorFor('supervisor', 'subtree'), fixture('in_progress_ext', 'h'), NOW).sort()).toEqual(
-      ['approveExtension', 'rejectExtension'].sort(),
+      ['approveExtension', 'reassign', 'rejectExtension'].sort(),
     )
   })
 

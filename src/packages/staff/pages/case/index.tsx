@@ -17,6 +17,7 @@ import AcknowledgePanel from './panels/AcknowledgePanel'
 import CallRatingPanel from './panels/CallRatingPanel'
 import DispatchPanel from './panels/DispatchPanel'
 import ExtensionReviewPanel from './panels/ExtensionReviewPanel'
+import ReassignPanel from './panels/ReassignPanel'
 import ReviewPanel from './panels/ReviewPanel'
 import type { Run } from './panels/types'
 import WorkPanel from './panels/WorkPanel'
@@ -148,6 +149,7 @@ export default function StaffCase() {
         <Text className="mq-hint staff__waiting">已申请销号，等待督办领导审核。</Text>
       )}
       {can('rateByCall') && <CallRatingPanel {...panel} />}
+      {can('reassign') && <ReassignPanel {...panel} />}
 
       <View className="mq-card">
         <Text className="mq-subtitle">办理记录</Text>
