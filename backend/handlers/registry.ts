@@ -33,6 +33,7 @@ import { getTimeLimits, setTimeLimits } from './settings'
 import { issueInvitation, listInvitations, revokeInvitation } from './invitations'
 import { createUnit, deactivateUnit, listAreas, moveUnit, orgTree, reactivateUnit, renameUnit } from './orgs'
 import { dashboard } from './stats'
+import { exportWorkbook } from './exports'
 import { getMe, listUsers, redeemInvitation, subscribe, updateMe, updateUser } from './users'
 
 /** Binds each action of the core's catalogue to its handler. */
@@ -90,5 +91,6 @@ export const HANDLERS: FunctionHandlers = {
   },
   users: { me: getMe, updateMe, redeem: redeemInvitation, list: listUsers, update: updateUser, subscribe },
   stats: { dashboard },
+  exports: { workbook: exportWorkbook },
   invitations: { issue: issueInvitation, list: listInvitations, revoke: revokeInvitation },
 }

@@ -102,6 +102,7 @@ const EXPECTED_CALLERS: Record<string, Role[]> = {
   'users.update': ['admin'],
   'users.subscribe': ['resident', 'cadre', 'supervisor', 'admin'],
   'stats.dashboard': ['cadre', 'supervisor', 'admin'],
+  'exports.workbook': ['cadre', 'supervisor', 'admin'],
   'invitations.issue': ['admin'],
   'invitations.list': ['admin'],
   'invitations.revoke': ['admin'],
