@@ -345,6 +345,14 @@ export function createFakeWx(backend: WxBackend, faults: Faults, hooks: FakeWxHo
     makePhoneCall: asyncApi(ok('makePhoneCall:ok')),
     requestSubscribeMessage: asyncApi(() => ({})),
     setClipboardData: asyncApi(ok('setClipboardData:ok')),
+    // A download that succeeds (nothing is fetched: the simulator has no network), saved where asked.
+    downloadFile: asyncApi((options) => ({
+      statusCode: 200,
+      tempFilePath: 'wxfile://tmp/download',
+      filePath: options.filePath ?? '',
+      errMsg: 'downloadFile:ok',
+    })),
+    openDocument: asyncApi(ok('openDocument:ok')),
     getSetting: asyncApi(() => ({ authSetting: {} })),
     authorize: asyncApi(ok('authorize:ok')),
     login: asyncApi(() => ({ code: 'sim-code' })),

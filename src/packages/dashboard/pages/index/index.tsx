@@ -13,6 +13,7 @@ import { useGatedMe, withPageAccess } from '../../../../components/PageGate'
 import { ask } from '../../../../services/backend'
 import { PAGES } from '../../../../services/page-access'
 import BriefingCard from '../../components/BriefingCard'
+import ExportButton from '../../components/ExportButton'
 import FigureTile from '../../components/FigureTile'
 import PeriodPicker, { type PeriodChoice } from '../../components/PeriodPicker'
 import RankingCard from '../../components/RankingCard'
@@ -207,6 +208,7 @@ function DashboardPage() {
           <Charts data={shown} period={period} />
           {shown.ranking.length > 0 && <RankingCard rows={shown.ranking} urlOf={urlOf} />}
           <BriefingCard briefing={shown.briefing} />
+          <ExportButton period={period} unitId={unitId} />
         </>
       )}
     </Page>
