@@ -53,7 +53,9 @@ test('the supervisor taps 导出 Excel on the dashboard and the workbook downloa
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()])
   const fileName = `东湖办事处-${thisMonth()}-民情通统计.xlsx`
   expect(download.suggestedFilename()).toBe(fileName)
-  await page.getByText(`已导出 ${fileName}`).waitFor()
+  const notice = page.getByText(`已导出 ${fileName}`)
+  await notice.waitFor()
+  await notice.scrollIntoViewIfNeeded()
   await expectNothingOffScreen(page, 'dashboard-export')
   await expectUsableControls(page, 'dashboard-export')
   await screenshot(page, 'dashboard-export-375')
