@@ -26,6 +26,8 @@ export const COLLECTIONS = {
       { field: 'responsibleUnitPath' },
       { field: 'awaitingRating' },
       { field: 'mergeFollowersPending' },
+      // The export's 诉求 sheet: the cases of an area.
+      { field: 'areaUnitPath' },
     ],
   },
   counters: { indexes: [], bounded: true },
@@ -41,7 +43,7 @@ export const COLLECTIONS = {
   },
   checkins: { indexes: [{ field: 'openid' }, { field: 'signedInAt' }, { field: 'unitPath' }] },
   presence: { indexes: [{ field: 'open' }] },
-  visits: { indexes: [{ field: 'openid' }, { field: 'at' }, { field: 'householdId' }] },
+  visits: { indexes: [{ field: 'openid' }, { field: 'at' }, { field: 'householdId' }, { field: 'unitPath' }] },
   households: { indexes: [{ field: 'unitPath' }, { field: 'lastVisitedAt' }] },
   outbox: { indexes: [{ field: 'recipient' }] },
   meta: { indexes: [], bounded: true },

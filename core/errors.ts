@@ -35,6 +35,7 @@ export const ERROR_MESSAGES = {
   'RECORD.CONFLICT': '这条记录刚被别人修改过，请刷新后再试',
   'STATS.BAD_PERIOD': '统计时段不正确',
   'STATS.BAD_UNIT': '只能查看本辖区及下级单位的统计',
+  'EXPORT.UNAVAILABLE': '导出功能暂不可用，请稍后再试',
   'USER.NOT_FOUND': '没有找到这个用户',
   'USER.HANDLES_OPEN_CASES': '此人还在承办未办结的诉求，请先改派给别人再停用',
   'USER.SELF_CHANGE': '不能修改自己的角色或停用自己，请另一位管理员操作',

@@ -18,6 +18,7 @@ import { invitationViewSchema } from './invitation/invitation'
 import { areaChoiceSchema, orgUnitSchema } from './org/org'
 import { dashboardInput, dashboardSchema } from './stats/dashboard.schemas'
 import { figureRecordsSchema, recordsInput } from './stats/records'
+import { exportWorkbookInput, exportWorkbookSchema } from './export/export.schemas'
 import { userViewSchema } from './user/user'
 import { pageOf } from './validation/page'
 import {
@@ -231,6 +232,10 @@ export const FUNCTIONS = {
   stats: {
     dashboard: { permission: 'stats.view', input: dashboardInput, output: dashboardSchema },
     records: { permission: 'stats.view', input: recordsInput, output: figureRecordsSchema },
+  },
+  // A function of its own, so that the spreadsheet library stays out of every other function's bundle.
+  exports: {
+    workbook: { permission: 'stats.view', input: exportWorkbookInput, output: exportWorkbookSchema },
   },
 } as const satisfies Record<string, Record<string, ActionSpec>>
 

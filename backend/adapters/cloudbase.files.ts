@@ -1,8 +1,10 @@
-import type { FileCheck } from '../ports/files'
+import { randomBytes } from 'node:crypto'
+import type { ExportFiles, FileCheck } from '../ports/files'
 import { sniffImage } from './image-sniff'
 
-/** The two storage calls of @cloudbase/node-sdk this uses. */
+/** The storage calls of @cloudbase/node-sdk this uses. */
 export interface StorageApi {
+  uploadFile(params: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID?: string }>
   downloadFile(params: { fileID: string }): Promise<{ fileContent?: Buffer | string }>
   getTempFileURL(params: { fileList: Array<{ fileID: string; maxAge: number }> }): Promise<{
     fileList?: Array<{ fileID: string; code?: string; tempFileURL?: string }>
@@ -17,7 +19,7 @@ const URLS_PER_CALL = 50
  * Photos live in cloud storage: the mini-program uploads them and sends their fileIDs. Clients
  * may read no file directly (storage rules); the functions read them, and hand out URLs.
  */
-export class CloudbaseFiles implements FileCheck {
+export class CloudbaseFiles implements FileCheck, ExportFiles {
   constructor(private readonly app: StorageApi) {}
 
   /** Downloads the file and looks at its bytes, as the local server does with an upload. */
@@ -45,5 +47,18 @@ export class CloudbaseFiles implements FileCheck {
       }
     }
     return urls
+  }
+
+  /**
+   * An export goes to cloud storage under a random folder, named as the caller will see it (the
+   * mini-program opens it from there), and is handed out only as a temporary URL.
+   */
+  async saveExport(bytes: Buffer, fileName: string): Promise<{ fileId: string; url: string }> {
+    const cloudPath = `exports/${randomBytes(16).toString('hex')}/${fileName}`
+    const { fileID } = await this.app.uploadFile({ cloudPath, fileContent: bytes })
+    if (!fileID) throw new Error(`upload of ${cloudPath} answered no fileID`)
+    const url = (await this.temporaryUrls([fileID]))[fileID]
+    if (!url) throw new Error(`no temporary URL for ${fileID}`)
+    return { fileId: fileID, url }
   }
 }

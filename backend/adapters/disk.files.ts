@@ -5,6 +5,8 @@ import type { FileStore, StoredFile } from '../ports/files'
 import { sniffImage } from './image-sniff'
 
 const LOCAL_FILE_ID = /^img_[0-9a-f]{32}\.(jpg|png|gif|webp|heic)$/
+/** Exported workbooks: the same random names, never taken for a photo. */
+const EXPORT_FILE_ID = /^xlsx_[0-9a-f]{32}\.xlsx$/
 
 const CONTENT_TYPES: Record<string, string> = {
   jpg: 'image/jpeg',
@@ -12,6 +14,7 @@ const CONTENT_TYPES: Record<string, string> = {
   gif: 'image/gif',
   webp: 'image/webp',
   heic: 'image/heic',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 }
 
 /** Local stand-in for cloud storage: one file per upload, named by a random id. */
@@ -28,14 +31,22 @@ export class DiskFileStore implements FileStore {
   }
 
   async save(bytes: Buffer, extension: string, _contentType: string): Promise<string> {
-    if (!(extension in CONTENT_TYPES)) throw new Error(`unsupported image extension ${extension}`)
+    if (!(extension in CONTENT_TYPES) || extension === 'xlsx')
+      throw new Error(`unsupported image extension ${extension}`)
     const fileId = `img_${randomBytes(16).toString('hex')}.${extension}`
     await fs.writeFile(path.join(this.dir, fileId), bytes, { flag: 'wx' })
     return fileId
   }
 
+  /** The browser names the download itself (the page's `download` attribute), so only the bytes are kept. */
+  async saveExport(bytes: Buffer, _fileName: string): Promise<{ fileId: string; url: string }> {
+    const fileId = `xlsx_${randomBytes(16).toString('hex')}.xlsx`
+    await fs.writeFile(path.join(this.dir, fileId), bytes, { flag: 'wx' })
+    return { fileId, url: `/files/${fileId}` }
+  }
+
   async read(fileId: string): Promise<StoredFile | null> {
-    if (!DiskFileStore.isLocalFileId(fileId)) return null
+    if (!DiskFileStore.isLocalFileId(fileId) && !EXPORT_FILE_ID.test(fileId)) return null
     try {
       const bytes = await fs.readFile(path.join(this.dir, fileId))
       return { bytes, contentType: CONTENT_TYPES[fileId.split('.').pop() as string] as string }
@@ -46,7 +57,7 @@ export class DiskFileStore implements FileStore {
   }
 
   async isImage(fileId: string): Promise<boolean> {
-    const file = await this.read(fileId)
+    const file = DiskFileStore.isLocalFileId(fileId) ? await this.read(fileId) : null
     return file ? (await sniffImage(file.bytes)) !== null : false
   }
 

@@ -15,9 +15,10 @@ import type { Job } from '../jobs/job'
  * OPENID from the invocation context; nothing in the event can claim one.
  */
 /** The ports on CloudBase, created once per function instance. */
-function platformDeps(): Deps {
+function platformDeps(extra: Pick<Deps, 'workbooks'> = {}): Deps {
   const app = init({ env: SYMBOL_CURRENT_ENV })
   return {
+    ...extra,
     store: new RollupKeepingStore(new CloudbaseStore(app.database())),
     files: new CloudbaseFiles(app),
     clock: { now: () => Date.now() },
@@ -93,9 +94,16 @@ function openidOf(context: unknown): string | null {
   return typeof WX_OPENID === 'string' && WX_OPENID ? WX_OPENID : null
 }
 
-/** A user-facing function: always answers a Result, even when its context cannot be read. */
-export function cloudFunction(name: FunctionName): (event: unknown, context: unknown) => Promise<Result<unknown>> {
-  const deps = platformDeps()
+/**
+ * A user-facing function: always answers a Result, even when its context cannot be read. `extra`
+ * are ports only this function needs (the exports function's workbook writer), so what they import
+ * is bundled into that function alone.
+ */
+export function cloudFunction(
+  name: FunctionName,
+  extra: Pick<Deps, 'workbooks'> = {},
+): (event: unknown, context: unknown) => Promise<Result<unknown>> {
+  const deps = platformDeps(extra)
   return async (event, context) => {
     try {
       return await runFunction(name, event, deps, { openid: openidOf(context) })

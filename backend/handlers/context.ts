@@ -3,9 +3,10 @@ import type { Result } from '@core/result'
 import type { RateLimit } from '@core/rate-limits'
 import type { Actor } from '@core/roles'
 import type { Clock } from '../ports/clock'
-import type { FileCheck } from '../ports/files'
+import type { ExportFiles, FileCheck } from '../ports/files'
 import type { Notifier } from '../ports/notifier'
 import type { Store } from '../ports/store'
+import type { WorkbookWriter } from '../ports/workbook'
 
 export interface Settings {
   /**
@@ -22,10 +23,12 @@ export interface Settings {
 /** What every handler is given besides its input: the ports, never a concrete platform. */
 export interface Deps {
   store: Store
-  files: FileCheck
+  files: FileCheck & ExportFiles
   clock: Clock
   notifier: Notifier
   settings: Settings
+  /** Only the exports function has one (it alone bundles the spreadsheet library). */
+  workbooks?: WorkbookWriter
 }
 
 export function settingsFromEnv(env: Record<string, string | undefined>): Settings {

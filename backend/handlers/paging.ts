@@ -85,3 +85,33 @@ export async function readAll<T extends StoredDoc>(
     if (page.length < MAX_PAGE) return rows
   }
 }
+
+/**
+ * The first `limit` rows matching the filter, a store page at a time, each page a range after the
+ * last row read (keyset, like cursorPage), and how many match in all: for exports that stop at a
+ * stated limit.
+ */
+export async function readUpTo<T extends StoredDoc>(
+  store: Store,
+  collection: string,
+  query: { filter: Filter; sort: SortOrder; limit: number },
+): Promise<{ rows: T[]; total: number }> {
+  const order = fullSort(query.sort)
+  const rows: T[] = []
+  let after: Scalar[] | undefined
+  while (rows.length < query.limit) {
+    const limit = Math.min(MAX_PAGE, query.limit - rows.length)
+    const page = await store.query<T>(collection, {
+      filter: query.filter,
+      sort: query.sort,
+      offset: 0,
+      limit,
+      ...(after ? { after } : {}),
+    })
+    rows.push(...page)
+    const last = page.at(-1)
+    if (page.length < limit || !last) break
+    after = order.map(([field]) => valueAt(last, field))
+  }
+  return { rows, total: await store.count(collection, query.filter) }
+}

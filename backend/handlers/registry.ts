@@ -34,6 +34,7 @@ import { getTimeLimits, setTimeLimits } from './settings'
 import { issueInvitation, listInvitations, revokeInvitation } from './invitations'
 import { createUnit, deactivateUnit, listAreas, moveUnit, orgTree, reactivateUnit, renameUnit } from './orgs'
 import { dashboard, records } from './stats'
+import { exportWorkbook } from './exports'
 import { getMe, listUsers, redeemInvitation, subscribe, updateMe, updateUser } from './users'
 
 /** Binds each action of the core's catalogue to its handler. */
@@ -92,5 +93,6 @@ export const HANDLERS: FunctionHandlers = {
   },
   users: { me: getMe, updateMe, redeem: redeemInvitation, list: listUsers, update: updateUser, subscribe },
   stats: { dashboard, records },
+  exports: { workbook: exportWorkbook },
   invitations: { issue: issueInvitation, list: listInvitations, revoke: revokeInvitation },
 }

@@ -27,7 +27,22 @@ export interface Subject {
   caseFilter: Filter
   ledgerFilter: Filter | null
   children: Array<{ unit: OrgUnit; keys: string[] }>
+  /** The records its figures count (the export's sheets): cases by area, visits and sign-ins by unit. */
+  records: RecordFilters
 }
+
+/** Each record collection's filter for one subject; the period is added by the reader. */
+export interface RecordFilters {
+  cases: Filter
+  visits: Filter
+  checkins: Filter
+}
+
+const byUnits = (ids: string | { $in: string[] }): RecordFilters => ({
+  cases: { areaUnitPath: ids },
+  visits: { unitPath: ids },
+  checkins: { unitPath: ids },
+})
 
 export async function subjectFor(store: Store, actor: Actor, unitId: string | undefined): Promise<Result<Subject>> {
   if (unitId === undefined && actor.role === 'cadre') {
@@ -41,6 +56,12 @@ export async function subjectFor(store: Store, actor: Actor, unitId: string | un
       caseFilter: { 'assignment.handlerOpenid': actor.openid },
       ledgerFilter: actor.unitId ? { unitPath: actor.unitId } : null,
       children: [],
+      // A cadre's own: the cases he raised (his 梳理问题), his visits and his sign-ins.
+      records: {
+        cases: { 'createdBy.openid': actor.openid },
+        visits: { openid: actor.openid },
+        checkins: { openid: actor.openid },
+      },
     })
   }
   const id = unitId ?? actor.unitId
@@ -57,6 +78,7 @@ export async function subjectFor(store: Store, actor: Actor, unitId: string | un
       caseFilter: { responsibleUnitPath: { $in: roots.map((root) => root._id) } },
       ledgerFilter: { unitPath: { $in: roots.map((root) => root._id) } },
       children: roots.map((unit) => ({ unit, keys: [unit._id] })),
+      records: byUnits({ $in: roots.map((root) => root._id) }),
     })
   }
   const unit = await store.get<OrgUnit>('orgUnits', id)
@@ -71,7 +93,18 @@ export async function subjectFor(store: Store, actor: Actor, unitId: string | un
     caseFilter: { responsibleUnitPath: unit._id },
     ledgerFilter: { unitPath: unit._id },
     children: children.map((child) => ({ unit: child, keys: [child._id] })),
+    records: byUnits(unit._id),
   })
+}
+
+/** The records behind a dashboard's figures (the same checks of the unit as the dashboard's). */
+export async function recordFilters(
+  store: Store,
+  actor: Actor,
+  unitId: string | undefined,
+): Promise<Result<RecordFilters>> {
+  const subject = await subjectFor(store, actor, unitId)
+  return subject.ok ? ok(subject.data.records) : subject
 }
 
 /** The stored rollup rows among `keys`, read as ranges of consecutive slots (one query per run). */

@@ -57,6 +57,12 @@ const PROBES: Array<[filePath: string, code: string, rules: string[]]> = [
   ],
   ['src/services/backend.ts', "import { request } from '@tarojs/taro'\nexport const go = request\n", []],
   ['src/services/identity.ts', "import { request } from '@tarojs/taro'\nexport const go = request\n", []],
+  // The export's file, by the URL the backend gave for it: only the download service fetches it.
+  [
+    'src/services/download.ts',
+    "import Taro from '@tarojs/taro'\nexport const go = () => Taro.downloadFile({ url: '/files/x' })\n",
+    [],
+  ],
   ['src/pages/probe/index.tsx', "import { navigateTo } from '@tarojs/taro'\nexport const go = navigateTo\n", []],
   ['src/pages/probe/index.tsx', "export const go = () => fetch('/fn/cases')\n", ['no-restricted-globals']],
   ['src/services/backend.ts', "export const go = () => fetch('/fn/cases')\n", []],

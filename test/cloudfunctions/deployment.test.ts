@@ -10,7 +10,7 @@ const rc = JSON.parse(fs.readFileSync(path.join(ROOT, 'cloudbaserc.json'), 'utf8
 
 test.each(Object.keys(FUNCTIONS))('function %s has an entry, a package and a deployment declaration', (name) => {
   const entry = fs.readFileSync(path.join(ROOT, 'cloudfunctions', name, 'entry.ts'), 'utf8')
-  expect(entry).toContain(`cloudFunction('${name}')`)
+  expect(entry).toMatch(new RegExp(`cloudFunction\\('${name}'[,)]`))
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'cloudfunctions', name, 'package.json'), 'utf8'))
   expect(pkg).toMatchObject({ name, main: 'index.js', dependencies: { '@cloudbase/node-sdk': expect.any(String) } })
   expect(rc.functions.find((fn) => fn.name === name)).toMatchObject({

@@ -104,6 +104,7 @@ const EXPECTED_CALLERS: Record<string, Role[]> = {
   'users.subscribe': ['resident', 'cadre', 'supervisor', 'admin'],
   'stats.dashboard': ['cadre', 'supervisor', 'admin'],
   'stats.records': ['cadre', 'supervisor', 'admin'],
+  'exports.workbook': ['cadre', 'supervisor', 'admin'],
   'invitations.issue': ['admin'],
   'invitations.list': ['admin'],
   'invitations.revoke': ['admin'],

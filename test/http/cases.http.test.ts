@@ -396,6 +396,24 @@ describe('cases through the HTTP server', () => {
 })
 
 describe('the rest of the local server surface', () => {
+  test('exports.workbook answers a URL under /files that serves the workbook', async () => {
+    const { body } = await callFn(server, 'exports', { action: 'workbook' }, 'demo-supervisor-chen')
+    const answer = body as { ok: boolean; data: { url: string; fileName: string } }
+    expect(answer.ok).toBe(true)
+    expect(answer.data.fileName).toMatch(/^东湖办事处-\d{4}年\d{1,2}月-民情通统计\.xlsx$/)
+    const file = await fetch(`${server.url}${answer.data.url}`)
+    expect([file.status, file.headers.get('content-type')]).toEqual([
+      200,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ])
+    // An .xlsx is a zip: it starts PK.
+    expect(
+      Buffer.from(await file.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK')
+  })
+
   test('GET /fn lists every function and action with roles and a JSON Schema of its input', async () => {
     const list = (await (await fetch(`${server.url}/fn`)).json()) as Array<{
       name: string
@@ -417,6 +435,7 @@ describe('the rest of the local server surface', () => {
       'settings',
       'invitations',
       'stats',
+      'exports',
     ])
     const submit = cases?.actions.find((a) => a.action === 'submit')
     expect(submit?.roles).toEqual(['resident'])

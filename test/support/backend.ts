@@ -1,5 +1,6 @@
 import { DiskFileStore } from '../../backend/adapters/disk.files'
 import { EmbeddedStore } from '../../backend/adapters/embedded.store'
+import { ExceljsWorkbooks } from '../../backend/adapters/exceljs.workbook'
 import { IndexCheckingStore } from '../../backend/index-coverage'
 import { RollupKeepingStore } from '../../backend/rollups'
 import type { Store } from '../../backend/ports/store'
@@ -41,6 +42,7 @@ export async function makeDeps(
     files: await DiskFileStore.open(`${dir}/files`),
     clock,
     notifier: new OutboxNotifier(store, clock),
+    workbooks: new ExceljsWorkbooks(),
     settings: { bootstrapAdminOpenids: ['bootstrap-admin'], checkOutputs: true },
   }
 }

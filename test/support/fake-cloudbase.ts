@@ -236,7 +236,7 @@ class FakeCollection extends FakeQuery {
   }
 }
 
-/** A fake CloudBase app: a database and the storage call that checks a fileID. */
+/** A fake CloudBase app: a database and the storage calls (upload, download, temporary URLs). */
 export class FakeCloudbaseApp {
   readonly db = new FakeDatabase()
   readonly storedFiles = new Set<string>()
@@ -254,6 +254,21 @@ export class FakeCloudbaseApp {
     if (!this.storedFiles.has(fileID))
       throw Object.assign(new Error('STORAGE_FILE_NONEXIST'), { code: 'STORAGE_FILE_NONEXIST' })
     return { fileContent: this.fileContents.get(fileID) ?? TINY_PNG }
+  }
+
+  /** Stores the bytes under a fileID made from the path, as cloud storage does (`cloud://<env>.<bucket>/<path>`). */
+  async uploadFile({
+    cloudPath,
+    fileContent,
+  }: {
+    cloudPath: string
+    fileContent: Buffer
+  }): Promise<{ fileID: string }> {
+    await tick()
+    const fileID = `cloud://env-test.bucket/${cloudPath}`
+    this.storedFiles.add(fileID)
+    this.fileContents.set(fileID, fileContent)
+    return { fileID }
   }
 
   async getTempFileURL({ fileList: requested }: { fileList: Array<{ fileID: string; maxAge: number }> }) {

@@ -58,3 +58,35 @@ test('a supervisor opens the dashboard: figures as text, three charts drawn on C
     app.dispose()
   }
 })
+
+test('a supervisor taps 导出 Excel: the file is downloaded under its name and opened by WeChat', async () => {
+  if (!fs.existsSync(path.join(DIST, 'app.json'))) throw new Error('没有找到 weapp 构建：请先运行 npm run build:weapp')
+  const world = await buildWorld()
+  const app = new MiniProgram({
+    distDir: DIST,
+    backend: async (name, data) => runFunction(name, data, world.deps, { openid: PEOPLE.supervisor }),
+  })
+  try {
+    await app.launch()
+    const page = await app.open(DASHBOARD)
+    await app.tap(page, '导出 Excel')
+    await app.settle()
+    const text = textsOf(page.data).join('')
+    await app.close(page)
+
+    expect(app.errors).toEqual([])
+    // The simulated world: A办事处, its clock at 2026-03-15.
+    const fileName = 'A办事处-2026年3月-民情通统计.xlsx'
+    expect(app.wx.files).toEqual([
+      {
+        api: 'downloadFile',
+        url: expect.stringMatching(/^\/files\/xlsx_[0-9a-f]{32}\.xlsx$/),
+        filePath: `wxfile://usr/${fileName}`,
+      },
+      { api: 'openDocument', filePath: `wxfile://usr/${fileName}`, fileType: 'xlsx', showMenu: true },
+    ])
+    expect(text).toContain(`已导出 ${fileName}`)
+  } finally {
+    app.dispose()
+  }
+})

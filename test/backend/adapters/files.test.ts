@@ -56,3 +56,36 @@ test('URLs for more photos than one call takes are asked for 50 at a time', asyn
   expect(Object.keys(urls)).toHaveLength(63)
   expect(app.tempUrlRequests.map((request) => request.length)).toEqual([50, 13])
 })
+
+describe('exported files', () => {
+  const WORKBOOK = Buffer.from('PK\u0003\u0004 not really a workbook')
+
+  test('CloudBase: stored under exports/<random>/<its name>, answered with a 2-hour URL', async () => {
+    const app = new FakeCloudbaseApp()
+    const files = new CloudbaseFiles(app)
+    const first = await files.saveExport(WORKBOOK, 'A办事处-2026年3月-民情通统计.xlsx')
+    const second = await files.saveExport(WORKBOOK, 'A办事处-2026年3月-民情通统计.xlsx')
+    expect(first.fileId).toMatch(
+      /^cloud:\/\/env-test\.bucket\/exports\/[0-9a-f]{32}\/A办事处-2026年3月-民情通统计\.xlsx$/,
+    )
+    expect(second.fileId).not.toBe(first.fileId)
+    expect(app.fileContents.get(first.fileId)).toEqual(WORKBOOK)
+    expect(first.url).toBe(`https://example.invalid/${encodeURIComponent(first.fileId)}`)
+    expect(app.tempUrlRequests[0]).toEqual([{ fileID: first.fileId, maxAge: 7200 }])
+    // A workbook is never taken for a photo.
+    expect(await files.isImage(first.fileId)).toBe(false)
+  })
+
+  test('locally: served by the local server, read back as a workbook, never taken for a photo', async () => {
+    const files = await DiskFileStore.open(tempDir())
+    const saved = await files.saveExport(WORKBOOK, 'A办事处-2026年3月-民情通统计.xlsx')
+    expect(saved).toEqual({ fileId: expect.stringMatching(/^xlsx_[0-9a-f]{32}\.xlsx$/), url: `/files/${saved.fileId}` })
+    expect(await files.read(saved.fileId)).toEqual({
+      bytes: WORKBOOK,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    })
+    expect(await files.isImage(saved.fileId)).toBe(false)
+    expect(await files.temporaryUrls([saved.fileId])).toEqual({})
+    await expect(files.save(WORKBOOK, 'xlsx', 'image/png')).rejects.toThrow('unsupported image extension')
+  })
+})

@@ -3,6 +3,7 @@ import { FUNCTIONS } from '@core/functions'
 import type { Result } from '@core/result'
 import { addTwoOffices, addUser, call, makeDeps, submitEvent } from '../../support/backend'
 import { data } from '../../support/result'
+import ExcelJS from 'exceljs'
 
 /**
  * The one view rule, tested on whole responses (DESIGN.md §4): cases whose descriptions, addresses and
@@ -79,6 +80,7 @@ const CADRE = [
   'settings.getTimeLimits',
   'stats.dashboard',
   ...STATS_RECORDS,
+  'exports.workbook',
 ] as const
 const SUPERVISOR = [...CADRE, ...IN_SCOPE] as const
 
@@ -144,6 +146,7 @@ const VISIBLE: Record<
       'invitations.list',
       'stats.dashboard',
       ...STATS_RECORDS,
+      'exports.workbook',
     ],
   },
 }
@@ -317,6 +320,8 @@ function reads(world: World): Read[] {
       action: 'records',
       input: { figure: label.split(' ')[1], period: { kind: 'campaign' } },
     })),
+    // Its answer is a file: the file's every cell is scanned as well (below).
+    ...plain('exports', ['workbook']),
   ]
 }
 
@@ -355,6 +360,16 @@ const NOT_SCANNED: Record<string, string> = {
 const WRITES_SCANNED = ['cases.submit', 'cases.assign', 'cases.acknowledge', 'cases.addProgress', 'cases.sendBack']
 const WRITES_SCANNED_TOO = ['cases.requestClosure', 'cases.approveClosure', 'cases.merge', 'fieldwork.recordVisit']
 
+async function workbookCells(fileId: string): Promise<string[]> {
+  const file = await world.deps.files.read(fileId)
+  if (!file) throw new Error(`no exported file ${fileId}`)
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.load(file.bytes as unknown as ArrayBuffer)
+  const cells: string[] = []
+  for (const sheet of book.worksheets) sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))))
+  return cells
+}
+
 let world: World
 beforeAll(async () => {
   world = await buildWorld()
@@ -383,19 +398,34 @@ test('every read named in a viewer’s answers exists', () => {
 describe.each(Object.entries(VISIBLE))('%s', (_viewer, { openid, sees, answered }) => {
   let responses: string[]
   let answeredReads: string[]
+  /** Every cell of the workbook the viewer exported (none when refused). */
+  let exported: string[]
   beforeAll(async () => {
     responses = []
     answeredReads = []
+    exported = []
     for (const { label, fn, action, input } of reads(world)) {
       const response = await call(world.deps, openid, { action, ...input }, fn)
       if (response.ok) answeredReads.push(label)
       responses.push(JSON.stringify(response))
+      if (response.ok && fn === 'exports') exported = await workbookCells((response.data as { fileId: string }).fileId)
     }
     for (const write of world.writes) if (write.openid === openid) responses.push(JSON.stringify(write.response))
   })
 
   test('the reads that answer are exactly those written out (the others are refused)', () => {
     expect(answeredReads.sort()).toEqual([...answered].sort())
+  })
+
+  // A file leaves the people who work the cases (it is forwarded and printed): masked for everyone.
+  test('the exported workbook holds no record’s secrets in the clear', () => {
+    const leaks = exported.filter((cell) =>
+      Object.values(SECRETS).some((secrets) => ALL.some((kind) => cell.includes(secrets[kind]))),
+    )
+    expect(leaks).toEqual([])
+    // The scan saw records where the export holds some: the handler's own visit to H, all of the area's.
+    const seen = exported.some((cell) => cell.includes('柳岸小区3栋'))
+    expect(seen).toBe(['cadre-h', 'sup-a', 'admin'].includes(openid ?? ''))
   })
 
   const rows = (Object.keys(SECRETS) as RecordName[]).flatMap((record) =>

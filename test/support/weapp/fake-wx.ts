@@ -170,6 +170,7 @@ export function createFakeWx(backend: WxBackend, faults: Faults, hooks: FakeWxHo
 
   /** Every Canvas 2D node handed out, with what was drawn on it. */
   const canvases: FakeCanvas[] = []
+  const files: Array<Record<string, unknown>> = []
 
   /**
    * Layout is not simulated, so queries find nothing; except that a query for a node
@@ -345,6 +346,25 @@ export function createFakeWx(backend: WxBackend, faults: Faults, hooks: FakeWxHo
     makePhoneCall: asyncApi(ok('makePhoneCall:ok')),
     requestSubscribeMessage: asyncApi(() => ({})),
     setClipboardData: asyncApi(ok('setClipboardData:ok')),
+    // A download that succeeds (nothing is fetched: the simulator has no network), saved where asked.
+    downloadFile: asyncApi((options) => {
+      files.push({ api: 'downloadFile', url: options.url, filePath: options.filePath })
+      return {
+        statusCode: 200,
+        tempFilePath: 'wxfile://tmp/download',
+        filePath: options.filePath ?? '',
+        errMsg: 'downloadFile:ok',
+      }
+    }),
+    openDocument: asyncApi((options) => {
+      files.push({
+        api: 'openDocument',
+        filePath: options.filePath,
+        fileType: options.fileType,
+        showMenu: options.showMenu,
+      })
+      return { errMsg: 'openDocument:ok' }
+    }),
     getSetting: asyncApi(() => ({ authSetting: {} })),
     authorize: asyncApi(ok('authorize:ok')),
     login: asyncApi(() => ({ code: 'sim-code' })),
@@ -391,6 +411,8 @@ export function createFakeWx(backend: WxBackend, faults: Faults, hooks: FakeWxHo
     canvases,
     navigations,
     functionCalls,
+    /** Each downloadFile and openDocument, with the options that matter. */
+    files,
     missing,
     storage,
     inFlight: () => inFlight,

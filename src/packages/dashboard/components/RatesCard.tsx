@@ -1,16 +1,10 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { Dashboard, Rate } from '@core/stats/dashboard.schemas'
+import { RATE_FORMULAS } from '@core/stats/labels'
 import { percent } from '../figures'
 
 type Rates = Dashboard['rates']
-
-/** The three rates, each with its formula and the two numbers it divides, and 默认满意 apart. */
-const RATES: ReadonlyArray<{ key: 'response' | 'solved' | 'satisfied'; name: string; top: string; bottom: string }> = [
-  { key: 'response', name: '响应率', top: '按时签收', bottom: '派单' },
-  { key: 'solved', name: '解决率', top: '已解决', bottom: '评价' },
-  { key: 'satisfied', name: '满意率', top: '满意 + 基本满意', bottom: '评价' },
-]
 
 function formula(top: string, bottom: string, rate: Rate): string {
   return `${top} ${rate.numerator} ÷ ${bottom} ${rate.denominator}`
@@ -21,7 +15,7 @@ export default function RatesCard({ rates, urlOf }: { rates: Rates; urlOf: (figu
   return (
     <View className="mq-card">
       <Text className="mq-subtitle">三率</Text>
-      {RATES.map(({ key, name, top, bottom }) => (
+      {RATE_FORMULAS.map(({ key, name, top, bottom }) => (
         <View key={key} className="dashboard__rate" role="link" onClick={open(`rates.${key}`)}>
           <Text className="dashboard__rate-value">
             {name} {percent(rates[key])}

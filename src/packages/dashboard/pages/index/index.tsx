@@ -3,6 +3,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { ORG_UNIT_KIND_LABELS, type OrgUnit } from '@core/org/org'
 import type { Dashboard, PeriodInput } from '@core/stats/dashboard.schemas'
+import { CASE_FIGURE_LABELS, FIELDWORK_FIGURE_LABELS } from '@core/stats/labels'
 import ChoiceSheet from '../../../../components/ChoiceSheet'
 import BarChart from '../../../../components/charts/BarChart'
 import LineChart from '../../../../components/charts/LineChart'
@@ -12,6 +13,7 @@ import { useGatedMe, withPageAccess } from '../../../../components/PageGate'
 import { ask } from '../../../../services/backend'
 import { PAGES } from '../../../../services/page-access'
 import BriefingCard from '../../components/BriefingCard'
+import ExportButton from '../../components/ExportButton'
 import FigureTile from '../../components/FigureTile'
 import PeriodPicker, { type PeriodChoice } from '../../components/PeriodPicker'
 import RankingCard from '../../components/RankingCard'
@@ -25,32 +27,29 @@ function periodInput(choice: PeriodChoice): PeriodInput | null {
   return choice.from && choice.to ? { kind: 'range', from: choice.from, to: choice.to } : null
 }
 
+/** The notes some tiles carry under their figure. */
+function caseNote(data: Dashboard, key: keyof Dashboard['cases']): string | undefined {
+  if (key === 'closed') return `其中立行立改 ${data.cases.onTheSpot} 个`
+  if (key === 'overdue') return '未办结且已过时限（按责任单位）'
+  return undefined
+}
+
 function CaseFigures({ data, urlOf }: { data: Dashboard; urlOf: (figure: string) => string }) {
   const { cases } = data
   return (
     <View className="mq-card">
       <Text className="mq-subtitle">诉求办理</Text>
       <View className="dashboard__tiles">
-        <FigureTile label="梳理问题" value={cases.total} url={urlOf('cases.total')} />
-        <FigureTile label="待受理" value={cases.pending} url={urlOf('cases.pending')} />
-        <FigureTile label="推进整改中" value={cases.working} url={urlOf('cases.working')} />
-        <FigureTile
-          label="已销号办结"
-          value={cases.closed}
-          url={urlOf('cases.closed')}
-          note={`其中立行立改 ${cases.onTheSpot} 个`}
-        />
-        <FigureTile label="立行立改" value={cases.onTheSpot} url={urlOf('cases.onTheSpot')} />
-        <FigureTile
-          label="逾期"
-          value={cases.overdue}
-          url={urlOf('cases.overdue')}
-          alert={cases.overdue > 0}
-          note="未办结且已过时限（按责任单位）"
-        />
-        <FigureTile label="走访中发现" value={cases.raisedOnVisit} url={urlOf('cases.raisedOnVisit')} />
-        <FigureTile label="不予受理" value={cases.declined} url={urlOf('cases.declined')} />
-        <FigureTile label="已合并" value={cases.merged} url={urlOf('cases.merged')} />
+        {CASE_FIGURE_LABELS.map(({ key, label }) => (
+          <FigureTile
+            key={key}
+            label={label}
+            value={cases[key]}
+            url={urlOf(`cases.${key}`)}
+            note={caseNote(data, key)}
+            alert={key === 'overdue' && cases.overdue > 0}
+          />
+        ))}
       </View>
     </View>
   )
@@ -62,20 +61,19 @@ function FieldworkFigures({ data, urlOf }: { data: Dashboard; urlOf: (figure: st
     <View className="mq-card">
       <Text className="mq-subtitle">下沉走访</Text>
       <View className="dashboard__tiles">
-        <FigureTile label="下沉人次" value={f.signIns} url={urlOf('fieldwork.signIns')} />
-        <FigureTile label="下沉时长（小时）" value={f.hours} url={urlOf('fieldwork.hours')} />
-        <FigureTile label="走访记录（次）" value={f.visits} url={urlOf('fieldwork.visits')} />
-        <FigureTile label="敲门入户（户次）" value={f.doorsKnocked} url={urlOf('fieldwork.doorsKnocked')} />
-        <FigureTile label="走访单位（个次）" value={f.unitVisits} url={urlOf('fieldwork.unitVisits')} />
-        <FigureTile label="见到群众（人次）" value={f.peopleMet} url={urlOf('fieldwork.peopleMet')} />
-        <FigureTile label="收集意见建议（条）" value={f.opinions} url={urlOf('fieldwork.opinions')} />
-        <FigureTile label="走访立案（件）" value={f.casesRaised} url={urlOf('fieldwork.casesRaised')} />
-        <FigureTile
-          label="重点户已走访"
-          value={`${f.vulnerableVisited} / ${f.vulnerableOnLedger}`}
-          url={urlOf('fieldwork.vulnerableVisited')}
-          note="独居老人、特困人员等台账在册户"
-        />
+        {FIELDWORK_FIGURE_LABELS.filter(({ key }) => key !== 'vulnerableOnLedger').map(({ key, label }) =>
+          key === 'vulnerableVisited' ? (
+            <FigureTile
+              key={key}
+              label={label}
+              value={`${f.vulnerableVisited} / ${f.vulnerableOnLedger}`}
+              url={urlOf('fieldwork.vulnerableVisited')}
+              note="独居老人、特困人员等台账在册户"
+            />
+          ) : (
+            <FigureTile key={key} label={label} value={f[key]} url={urlOf(`fieldwork.${key}`)} />
+          ),
+        )}
       </View>
     </View>
   )
@@ -210,6 +208,7 @@ function DashboardPage() {
           <Charts data={shown} period={period} />
           {shown.ranking.length > 0 && <RankingCard rows={shown.ranking} urlOf={urlOf} />}
           <BriefingCard briefing={shown.briefing} />
+          <ExportButton period={period} unitId={unitId} />
         </>
       )}
     </Page>
