@@ -9,7 +9,7 @@ import {
   checkinRecord,
   countsEvents,
   figureSource,
-  FIGURE_TITLES,
+  figureTitle,
   visitRecords,
   type CaseFigure,
   type FigureRecord,
@@ -154,7 +154,7 @@ export async function figureRecords(
   const offset = input.cursor === undefined ? 0 : Number(input.cursor)
   const items = rows.slice(offset, offset + input.pageSize)
   const next = offset + items.length
-  const figure = `${FIGURE_TITLES[input.figure]}${input.category ? `（${input.category}）` : ''}`
+  const figure = `${figureTitle(input.figure)}${input.category ? `（${input.category}）` : ''}`
   return ok({
     items,
     total: rows.length,

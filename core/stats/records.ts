@@ -14,6 +14,7 @@ import { cursorFields, unitIdField } from '../validation/fields'
 import { pageOf } from '../validation/page'
 import { caseContributions, type Contribution } from './contributions'
 import { periodInput } from './dashboard.schemas'
+import { CASE_FIGURE_LABELS, FIELDWORK_FIGURE_LABELS } from './labels'
 
 /**
  * The figures of the dashboard that open the records behind them (the drill-down), and which
@@ -214,18 +215,8 @@ export function checkinRecord(checkin: Checkin): FigureRecord {
   }
 }
 
-/** What the page calls each figure's list. */
-export const FIGURE_TITLES: Record<FigureKey, string> = {
-  'cases.total': '梳理问题',
-  'cases.pending': '待受理',
-  'cases.working': '推进整改中',
-  'cases.closed': '已销号办结',
-  'cases.onTheSpot': '立行立改',
-  'cases.declined': '不予受理',
-  'cases.merged': '已合并',
-  'cases.raisedOnVisit': '走访发现',
-  'cases.overdue': '当前逾期',
-  'fieldwork.casesRaised': '走访发现的问题',
+/** What the lists of the rates and the trend are called (the others are named as on the dashboard, labels.ts). */
+const OTHER_TITLES: Record<string, string> = {
   'rates.response': '派单与签收（响应率）',
   'rates.solved': '群众评价（解决率）',
   'rates.satisfied': '群众评价（满意率）',
@@ -234,14 +225,14 @@ export const FIGURE_TITLES: Record<FigureKey, string> = {
   'rates.defaultRated': '默认满意',
   'rates.closures': '销号',
   trend: '当周收到的诉求',
-  'fieldwork.visits': '走访',
-  'fieldwork.doorsKnocked': '敲门入户',
-  'fieldwork.unitVisits': '走访单位',
-  'fieldwork.peopleMet': '见到群众',
-  'fieldwork.opinions': '收集意见建议',
-  'fieldwork.signIns': '下沉签到',
-  'fieldwork.hours': '下沉时长',
-  'fieldwork.vulnerableVisited': '重点户走访',
+}
+
+/** What the page calls a figure's list. */
+export function figureTitle(figure: FigureKey): string {
+  const [group, key] = figure.split('.') as [string, string]
+  const labels: ReadonlyArray<{ key: string; label: string }> =
+    group === 'cases' ? CASE_FIGURE_LABELS : group === 'fieldwork' ? FIELDWORK_FIGURE_LABELS : []
+  return labels.find((label) => label.key === key)?.label ?? OTHER_TITLES[figure] ?? figure
 }
 
 export type CaseFigure = keyof typeof CASE_FIGURES
