@@ -31,17 +31,31 @@ function toCondition(db: CloudbaseDatabase, condition: Condition): unknown {
   if ('$in' in condition) return _.in(condition.$in)
   if ('$nin' in condition) return _.nin(condition.$nin)
   if ('$ne' in condition) return _.neq(condition.$ne)
-  if ('$gt' in condition) return _.gt(condition.$gt)
-  if ('$gte' in condition) return _.gte(condition.$gte)
-  if ('$lt' in condition) return _.lt(condition.$lt)
-  if ('$lte' in condition) return _.lte(condition.$lte)
+  const bounds = rangeBounds(_, condition)
+  if (bounds.length === 1) return bounds[0]
   throw new Error(`unsupported condition ${JSON.stringify(condition)}`)
 }
 
+const RANGE_COMMANDS = ['$gt', '$gte', '$lt', '$lte'] as const
+
+/** Each bound of a range as its command: one for a half-open range, two for [start, end). */
+function rangeBounds(_: Command, condition: object): unknown[] {
+  return RANGE_COMMANDS.filter((op) => op in condition).map((op) => {
+    const value = (condition as Record<string, number | string>)[op] as number | string
+    return op === '$gt' ? _.gt(value) : op === '$gte' ? _.gte(value) : op === '$lt' ? _.lt(value) : _.lte(value)
+  })
+}
+
+/** A filter as a `where`: a two-sided range becomes an `and` of its bounds on the same field. */
 function toWhere(db: CloudbaseDatabase, filter: Filter | undefined): Record<string, unknown> {
   const where: Record<string, unknown> = {}
-  for (const [field, condition] of Object.entries(filter ?? {})) where[field] = toCondition(db, condition)
-  return where
+  const both: Array<Record<string, unknown>> = []
+  for (const [field, condition] of Object.entries(filter ?? {})) {
+    const bounds = isPlainObject(condition) ? rangeBounds(db.command, condition) : []
+    if (bounds.length === 2) both.push(...bounds.map((bound) => ({ [field]: bound })))
+    else where[field] = toCondition(db, condition)
+  }
+  return both.length === 0 ? where : (db.command.and([where, ...both]) as unknown as Record<string, unknown>)
 }
 
 /**

@@ -9,14 +9,19 @@ export type Condition =
   | { $in: Scalar[] }
   | { $nin: Scalar[] }
   | { $ne: Scalar }
-  | { $gt: number | string }
-  | { $gte: number | string }
-  | { $lt: number | string }
-  | { $lte: number | string }
+  /** A range: a lower bound, an upper bound, or both (a period's [start, end)). */
+  | Range
   /** The string field contains this text (case-insensitive); scans, so only beside an indexed condition. */
   | { $contains: string }
   /** The string field starts with this text: a range on an index, for searches by name. */
   | { $prefix: string }
+
+type Bound = number | string
+type Range =
+  | { $gt: Bound; $lt?: Bound; $lte?: Bound }
+  | { $gte: Bound; $lt?: Bound; $lte?: Bound }
+  | { $lt: Bound }
+  | { $lte: Bound }
 
 /**
  * Every key must hold (logical AND). Keys may be dotted paths into nested objects. A scalar on an

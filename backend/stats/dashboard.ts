@@ -7,6 +7,7 @@ import { assembleDashboard } from '@core/stats/dashboard'
 import type { Dashboard, PeriodInput } from '@core/stats/dashboard.schemas'
 import { periodRows, resolvePeriod, trendWeeks } from '@core/stats/period'
 import { slotOf, sumCounts, type Counts, type Grain, type RollupKey } from '@core/stats/rollups'
+import type { Case } from '@core/case/case'
 import { overdueFilter } from '@core/case/overdue'
 import { DAY_MS } from '@core/time'
 import type { Filter, Store, StoredDoc } from '../ports/store'
@@ -23,8 +24,9 @@ export interface Subject {
   openid: string | null
   /** The rollup subjects summed. */
   keys: string[]
-  /** How its open cases are found (for 逾期) and its ledger (for the tagged households). */
-  caseFilter: Filter
+  /** Whether an overdue case is this subject's to answer for (逾期: by responsible unit, or handler). */
+  answersFor: (doc: Pick<Case, 'responsibleUnitPath' | 'assignment'>) => boolean
+  /** Its ledger (for the tagged households). */
   ledgerFilter: Filter | null
   children: Array<{ unit: OrgUnit; keys: string[] }>
   /** The records its figures count (the export's sheets): cases by area, visits and sign-ins by unit. */
@@ -53,7 +55,7 @@ export async function subjectFor(store: Store, actor: Actor, unitId: string | un
       name: actor.name || '我',
       openid: actor.openid,
       keys: [key],
-      caseFilter: { 'assignment.handlerOpenid': actor.openid },
+      answersFor: (doc) => doc.assignment?.handlerOpenid === actor.openid,
       ledgerFilter: actor.unitId ? { unitPath: actor.unitId } : null,
       children: [],
       // A cadre's own: the cases he raised (his 梳理问题), his visits and his sign-ins.
@@ -75,7 +77,7 @@ export async function subjectFor(store: Store, actor: Actor, unitId: string | un
       name: '全区',
       openid: null,
       keys: roots.map((root) => root._id),
-      caseFilter: { responsibleUnitPath: { $in: roots.map((root) => root._id) } },
+      answersFor: (doc) => roots.some((root) => doc.responsibleUnitPath.includes(root._id)),
       ledgerFilter: { unitPath: { $in: roots.map((root) => root._id) } },
       children: roots.map((unit) => ({ unit, keys: [unit._id] })),
       records: byUnits({ $in: roots.map((root) => root._id) }),
@@ -90,7 +92,7 @@ export async function subjectFor(store: Store, actor: Actor, unitId: string | un
     name: unit.name,
     openid: null,
     keys: [unit._id],
-    caseFilter: { responsibleUnitPath: unit._id },
+    answersFor: (doc) => doc.responsibleUnitPath.includes(unit._id),
     ledgerFilter: { unitPath: unit._id },
     children: children.map((child) => ({ unit: child, keys: [child._id] })),
     records: byUnits(unit._id),
@@ -105,6 +107,15 @@ export async function recordFilters(
 ): Promise<Result<RecordFilters>> {
   const subject = await subjectFor(store, actor, unitId)
   return subject.ok ? ok(subject.data.records) : subject
+}
+
+/**
+ * The cases overdue now, read by their due time alone: the set is bounded by the work in hand, not
+ * by history, and an equality on a unit would make the embedded store scan every case of the unit.
+ * Who answers for each is then decided here, for the subject and each unit of the ranking.
+ */
+export function overdueNow(store: Store, now: number): Promise<Case[]> {
+  return readAll<Case>(store, 'cases', overdueFilter(now), [['dueAt', 1]])
 }
 
 /** The stored rollup rows among `keys`, read as ranges of consecutive slots (one query per run). */
@@ -171,9 +182,10 @@ export async function computeDashboard(
   const target = subject.data
   const weeks = trendWeeks(end)
   const ledger = target.ledgerFilter
+  const overdueCases = overdueNow(store, now)
   const [counts, overdue, onLedger, visited, children, trend] = await Promise.all([
     periodCounts(store, target.keys, start, end),
-    store.count('cases', { ...target.caseFilter, ...overdueFilter(now) }),
+    overdueCases.then((late) => late.filter(target.answersFor).length),
     ledger ? store.count('households', { ...ledger, tagged: true }) : Promise.resolve(0),
     ledger
       ? store.count('households', { ...ledger, tagged: true, lastVisitedAt: { $gte: start } })
@@ -182,7 +194,7 @@ export async function computeDashboard(
       target.children.map(async (child) => ({
         unit: { id: child.unit._id, name: child.unit.name },
         counts: await periodCounts(store, child.keys, start, end),
-        overdue: await store.count('cases', { responsibleUnitPath: child.unit._id, ...overdueFilter(now) }),
+        overdue: (await overdueCases).filter((doc) => doc.responsibleUnitPath.includes(child.unit._id)).length,
       })),
     ),
     trendCounts(store, target.keys, weeks),

@@ -1,5 +1,4 @@
 import type { Case } from '@core/case/case'
-import { overdueFilter } from '@core/case/overdue'
 import type { Checkin } from '@core/fieldwork/fieldwork'
 import { householdFor, type Household, type Visit } from '@core/fieldwork/visit'
 import { fail, ok, type Result } from '@core/result'
@@ -20,7 +19,7 @@ import type { InputFor, OutputFor } from '@core/functions'
 import type { Filter, StoredDoc } from '../ports/store'
 import type { HandlerContext } from '../handlers/context'
 import { readAll } from '../handlers/paging'
-import { subjectFor, type Subject } from './dashboard'
+import { overdueNow, subjectFor, type Subject } from './dashboard'
 
 const PAGE_CURSOR = /^\d{1,7}$/
 
@@ -77,10 +76,7 @@ async function rowsOf(
       )
     }
     case 'overdue': {
-      const filter: Filter = subject.openid
-        ? { 'assignment.handlerOpenid': subject.openid, ...overdueFilter(now) }
-        : { responsibleUnitPath: { $in: subject.keys }, ...overdueFilter(now) }
-      const late = await readAll<Case>(ctx.store, 'cases', filter, [['dueAt', 1]])
+      const late = (await overdueNow(ctx.store, now)).filter(subject.answersFor)
       return late.map((doc) => ({
         kind: 'case',
         id: doc._id,

@@ -25,7 +25,11 @@ export function isOverdue(doc: Pick<Case, 'status' | 'assignment'>, now: number)
   return due !== null && due < now
 }
 
-/** The store filter of the 已超期 queue: the same rule, over the stored due time. */
-export function overdueFilter(now: number): { dueAt: { $lt: number } } {
-  return { dueAt: { $lt: now } }
+/**
+ * The store filter of the 已超期 queue: the same rule, over the stored due time. The lower bound
+ * keeps the range to real deadlines: in the embedded store's index the nulls of every closed case
+ * sort before any number, and a bare "before now" would walk all of them.
+ */
+export function overdueFilter(now: number): { dueAt: { $gte: number; $lt: number } } {
+  return { dueAt: { $gte: 0, $lt: now } }
 }

@@ -208,7 +208,8 @@ test('every figure opens the records behind it: 逾期 names the figure, the uni
       (url) => url.includes('records'),
     ),
   ).toContain('/packages/dashboard/pages/records/index?figure=cases.overdue&unitId=unit-donghu-office&period=month')
-  // Back as a person goes back: the title bar's arrow.
+  // Back as a person goes back, once the list has come: the title bar's arrow.
+  await page.locator('.mq-hint:visible', { hasText: '共 0 条记录' }).waitFor()
   await page.locator('#taro-navigation-bar .taro-navigation-bar-back').click()
   await page.locator('.dashboard__heading', { hasText: '东湖办事处 · 2026年3月' }).waitFor()
   await page

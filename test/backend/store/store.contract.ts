@@ -1,4 +1,4 @@
-import { MAX_PAGE, type Store, type StoredDoc } from '../../../backend/ports/store'
+import { MAX_PAGE, type Filter, type Store, type StoredDoc } from '../../../backend/ports/store'
 
 interface Thing extends StoredDoc {
   version: number
@@ -107,6 +107,19 @@ export function describeStoreContract(adapterName: string, open: () => Promise<S
       expect(await ids({ kind: { $prefix: '.' } })).toEqual([])
       expect(await store.count('things', { kind: 'even' })).toBe(4)
       expect(await store.count('things')).toBe(9)
+    })
+
+    test('a range with both bounds holds both; null and missing values are never in a range', async () => {
+      for (let rank = 1; rank <= 6; rank++) await store.insert('things', thing(`r${rank}`, rank))
+      await store.insert('things', { ...thing('r-null', 0), rank: null })
+      await store.insert('things', { _id: 'r-missing', version: 1, kind: 'a', tags: [], owner: { name: 'x' } })
+      const ids = async (filter: Filter) =>
+        (await store.query<Thing>('things', { filter, sort: [['_id', 1]], offset: 0, limit: 100 })).map((t) => t._id)
+      expect(await ids({ rank: { $gte: 2, $lt: 5 } })).toEqual(['r2', 'r3', 'r4'])
+      expect(await ids({ rank: { $gt: 2, $lte: 5 } })).toEqual(['r3', 'r4', 'r5'])
+      expect(await ids({ rank: { $gte: 0, $lt: 3 } })).toEqual(['r1', 'r2'])
+      expect(await ids({ rank: { $lt: 3 } })).toEqual(['r1', 'r2'])
+      expect(await store.count('things', { rank: { $gte: 2, $lt: 5 }, kind: 'a' })).toBe(3)
     })
 
     test('sorting is by the given fields, ties broken by _id, in both directions', async () => {

@@ -29,6 +29,6 @@ describe('overdue has one definition', () => {
 
   test('the queue filter selects exactly the overdue cases, on the stored due time', () => {
     const filter = overdueFilter(150)
-    expect(filter).toEqual({ dueAt: { $lt: 150 } })
+    expect(filter).toEqual({ dueAt: { $gte: 0, $lt: 150 } })
   })
 })
