@@ -22,6 +22,8 @@ export const COLLECTIONS = {
       { field: 'handledBy' },
       { field: 'createdBy.openid' },
       { field: 'dueAt' },
+      // The 督办 job: cases whose next reminder, 督办 or escalation has fallen due.
+      { field: 'superviseAt' },
       { field: 'awaitingRating' },
       { field: 'mergeFollowersPending' },
     ],
