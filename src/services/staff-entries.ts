@@ -4,6 +4,7 @@ import { mayUse, PAGES, type PageAccess } from './page-access'
 /** The staff pages 我的 lists, in this order; who sees one is the permission table's answer. */
 const STAFF_ENTRIES: readonly PageAccess[] = [
   PAGES.scopeCases,
+  PAGES.supervision,
   PAGES.tasks,
   PAGES.callbacks,
   PAGES.checkin,

@@ -101,6 +101,7 @@ const FIXTURES: Record<string, Fixture> = {
   },
   'packages/supervisor/pages/points/index': { users: ['supervisor', 'admin'], visits: plain },
   'packages/supervisor/pages/checkins/index': { users: ['supervisor', 'admin'], visits: plain },
+  'packages/supervisor/pages/supervision/index': { users: ['supervisor'], visits: plain },
   'packages/admin/pages/home/index': { users: ['admin'], visits: plain },
   'packages/admin/pages/org/index': { users: ['admin'], visits: plain },
   'packages/admin/pages/users/index': { users: ['admin'], visits: plain },

@@ -18,6 +18,7 @@ import CallRatingPanel from './panels/CallRatingPanel'
 import DispatchPanel from './panels/DispatchPanel'
 import ExtensionReviewPanel from './panels/ExtensionReviewPanel'
 import ReviewPanel from './panels/ReviewPanel'
+import SupervisionPanel from './panels/SupervisionPanel'
 import type { Run } from './panels/types'
 import WorkPanel from './panels/WorkPanel'
 import CasePlace from './CasePlace'
@@ -125,6 +126,12 @@ export default function StaffCase() {
             </Text>
           </View>
         )}
+        {view.lateness && (
+          <Text className="mq-text staff__overdue">
+            {view.lateness.label}
+            {view.lateness.text}（{view.lateness.party === 'reviewer' ? '待审核领导' : '经办人'}）
+          </Text>
+        )}
         {view.photos.length > 0 && (
           <View className="staff__photos">
             {view.photos.map((fileId, index) => (
@@ -139,6 +146,8 @@ export default function StaffCase() {
         )}
       </View>
 
+      {/* A note waiting for its reply comes first: the handler must answer it. */}
+      {view.supervisionNote && <SupervisionPanel {...panel} />}
       {any(DISPATCH) && <DispatchPanel {...panel} me={me} />}
       {any(ACKNOWLEDGE) && <AcknowledgePanel {...panel} />}
       {any(WORK) && <WorkPanel {...panel} onError={setMessage} />}
@@ -148,6 +157,7 @@ export default function StaffCase() {
         <Text className="mq-hint staff__waiting">已申请销号，等待督办领导审核。</Text>
       )}
       {can('rateByCall') && <CallRatingPanel {...panel} />}
+      {!view.supervisionNote && <SupervisionPanel {...panel} />}
 
       <View className="mq-card">
         <Text className="mq-subtitle">办理记录</Text>
