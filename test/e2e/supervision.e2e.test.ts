@@ -3,6 +3,8 @@ import {
   H5_BUILD,
   expectAccessible,
   expectNothingOffScreen,
+  expectReadableText,
+  expectUsableControls,
   launchChromium,
   nutButton,
   openAsDemoUser,
@@ -34,7 +36,7 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const { act, report } = demoApi(() => server.url, 'supervision')
+const { act, call, report } = demoApi(() => server.url, 'supervision')
 
 async function post(path: string, body: unknown = {}): Promise<void> {
   const response = await fetch(`${server.url}${path}`, {
@@ -49,6 +51,16 @@ async function checked(page: Page, name: string): Promise<void> {
   await screenshot(page, name)
   await expectAccessible(page, name)
   await expectNothingOffScreen(page, name)
+  await expectReadableText(page, name)
+  await expectUsableControls(page, name)
+}
+
+/** A demo user's phone with the browser's text at twice its size (as the walk sets it). */
+async function largeTextPhone(label: string): Promise<Page> {
+  const page = await openAsDemoUser(browser, server.url, label, PHONE)
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } })
+  return page
 }
 
 test('a supervisor opens 督办 and writes a note; the handler sees it and replies; the supervisor sees the reply', async () => {
@@ -97,4 +109,37 @@ test('a supervisor opens 督办 and writes a note; the handler sees it and repli
   await reply.getByText('已约市政明早九点疏通，中午前回复结果').waitFor()
   await supervisor.locator('.staff__event', { hasText: '超期督办' }).first().waitFor()
   await checked(supervisor, '64-supervisor-sees-reply')
+})
+
+test('at twice the text size: the 督办 list, a case with a note waiting, and the handler’s reply box', async () => {
+  const late = await report('柳岸小区9栋楼顶水箱漏水，楼道墙面一直在渗水。')
+  await act(DEMO.supervisor, late.id, 'assign', ASSIGN_TO_WANG)
+  await post('/dev/clock', { offsetHours: 9 * 24 })
+  await post('/dev/jobs/supervise')
+  await act(DEMO.supervisor, late.id, 'addSupervisionNote', { note: '请今天内签收并说明原因' })
+  const listed = await call(DEMO.supervisor, 'cases', { action: 'listSupervision' })
+  expect(listed.items).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({
+        number: late.number,
+        supervisionNoteAwaiting: true,
+        lateness: expect.objectContaining({ party: 'handler', kind: 'acknowledge', label: '签收' }),
+      }),
+    ]),
+  )
+
+  const supervisor = await largeTextPhone(SUPERVISOR)
+  await supervisor.goto(`${server.url}/?large=1#/packages/supervisor/pages/supervision/index`)
+  const row = supervisor.locator('.mq-case-row:visible', { hasText: late.number })
+  await row.getByText(/^签收逾期 \d+ 天 \d+ 小时（经办人）$/).waitFor()
+  await row.getByText('有督办意见待回复').waitFor()
+  await checked(supervisor, '65-supervisor-supervision-list-2x')
+  await row.click()
+  await supervisor.getByText('督办意见（待回复）：请今天内签收并说明原因').waitFor()
+  await checked(supervisor, '66-supervisor-case-note-waiting-2x')
+
+  const cadre = await largeTextPhone(CADRE)
+  await cadre.goto(`${server.url}/?large=1#/packages/staff/pages/case/index?id=${late.id}`)
+  await cadre.locator('.staff__supervision textarea').waitFor()
+  await checked(cadre, '67-cadre-reply-box-2x')
 })
