@@ -194,14 +194,15 @@ export const staffCaseListItemSchema = z.strictObject({
   deadline: epochMs.nullable(),
   hasPendingExtension: z.boolean(),
   overdue: z.boolean(),
+  /** Whose lateness the case is and for how long (null when nobody is late). */
+  lateness: latenessSchema.nullable(),
   /** A 督办 note waits for the handler's reply. */
   supervisionNoteAwaiting: z.boolean(),
 })
 
-/** A row of the 督办 list: whose lateness, how long, how often chased, whether a note waits. */
+/** A row of the 督办 list: a staff row, and how often the case was chased. */
 export const supervisionItemSchema = z.strictObject({
   ...staffCaseListItemSchema.shape,
-  lateness: latenessSchema.nullable(),
   supervisionCount: z.number(),
 })
 

@@ -248,6 +248,7 @@ export function toStaffListItem(actor: Actor, doc: Case, now: number): StaffCase
     deadline: doc.assignment?.deadline ?? null,
     hasPendingExtension: doc.pendingExtension !== null,
     overdue: isOverdue(doc, now),
+    lateness: latenessView(doc, now),
     supervisionNoteAwaiting: doc.supervisionNote !== null,
   }
 }
@@ -268,11 +269,7 @@ function latenessView(doc: Case, now: number): Lateness | null {
 
 /** A row of the 督办 list. */
 export function toSupervisionItem(actor: Actor, doc: Case, now: number): SupervisionItem {
-  return {
-    ...toStaffListItem(actor, doc, now),
-    lateness: latenessView(doc, now),
-    supervisionCount: supervisionCount(doc),
-  }
+  return { ...toStaffListItem(actor, doc, now), supervisionCount: supervisionCount(doc) }
 }
 
 /**

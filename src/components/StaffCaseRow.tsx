@@ -31,11 +31,16 @@ export default function StaffCaseRow({ item, children }: { item: StaffCaseListIt
         {item.category} · {URGENCY_LABELS[item.urgency]} · 反映人 {item.reporterName}
         {item.handlerName ? ` · 承办 ${item.handlerName}` : ''}
       </Text>
-      {(item.deadline !== null || overdue) && (
-        <Text className={overdue ? 'mq-case-row__overdue' : 'mq-case-row__meta'}>
-          {overdue ? '已超期 · ' : ''}
-          {item.deadline !== null ? `完成时限 ${formatChinaTime(item.deadline)}` : ''}
+      {item.deadline !== null && (
+        <Text className="mq-case-row__meta">
+          完成时限 {formatChinaTime(item.deadline)}
           {item.hasPendingExtension ? ' · 申请延期中' : ''}
+        </Text>
+      )}
+      {overdue && item.lateness && (
+        <Text className="mq-case-row__overdue">
+          已超期：{item.lateness.label}
+          {item.lateness.text}（{item.lateness.party === 'reviewer' ? '待审核领导' : '经办人'}）
         </Text>
       )}
       {item.supervisionNoteAwaiting && <Text className="mq-case-row__overdue">有督办意见待回复</Text>}

@@ -76,7 +76,7 @@ test('a supervisor opens 督办 and writes a note; the handler sees it and repli
   await nutButton(supervisor, /^督办$/).click()
   const row = supervisor.locator('.mq-case-row:visible', { hasText: late.number })
   await row.waitFor()
-  await row.getByText(/^办结逾期 \d+ 天 \d+ 小时（经办人）$/).waitFor()
+  await row.getByText(/^已超期：办结逾期 \d+ 天 \d+ 小时（经办人）$/).waitFor()
   await row.getByText('已督办 1 次').waitFor()
   await checked(supervisor, '60-supervisor-supervision-list')
 
@@ -131,7 +131,7 @@ test('at twice the text size: the 督办 list, a case with a note waiting, and t
   const supervisor = await largeTextPhone(SUPERVISOR)
   await supervisor.goto(`${server.url}/?large=1#/packages/supervisor/pages/supervision/index`)
   const row = supervisor.locator('.mq-case-row:visible', { hasText: late.number })
-  await row.getByText(/^签收逾期 \d+ 天 \d+ 小时（经办人）$/).waitFor()
+  await row.getByText(/^已超期：签收逾期 \d+ 天 \d+ 小时（经办人）$/).waitFor()
   await row.getByText('有督办意见待回复').waitFor()
   await checked(supervisor, '65-supervisor-supervision-list-2x')
   await row.click()

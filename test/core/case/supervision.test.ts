@@ -246,6 +246,33 @@ describe('who is chased, and who is told', () => {
     ])
   })
 
+  test('a 立行立改 waiting for its 销号: the supervisors covering its area, then those one level up', () => {
+    const recorded: Case = {
+      ...submitted(cn('2026-03-25T10:00:00')),
+      status: 'pending_closure',
+      onTheSpot: true,
+      handledBy: ['cadre-a'],
+      closureRequest: {
+        note: '已当场修好',
+        evidence: ['photo-1'],
+        standardMet: '灯亮了',
+        requestedBy: 'cadre-a',
+        requestedAt: cn('2026-03-25T10:00:00'),
+      },
+    }
+    const late = applySupervision(recorded, cn('2026-03-27T10:00:00.001'))
+    expect(late?.notifications.map((n) => [n.recipient, n.covering])).toEqual([
+      [COVERING_SUPERVISORS, { areaUnitPath: ['district', 'office-a', 'estate-a'], except: ['cadre-a'] }],
+    ])
+    const escalated = applySupervision(late?.next as Case, cn('2026-03-30T10:00:00.001'))
+    expect(escalated?.notifications.map((n) => [n.recipient, n.covering])).toEqual([
+      [
+        COVERING_SUPERVISORS,
+        { areaUnitPath: ['district', 'office-a', 'estate-a'], except: ['cadre-a'], unitId: 'estate-a', above: true },
+      ],
+    ])
+  })
+
   test('a closed case is never looked at again', () => {
     const doc = assigned(cn('2026-03-25T10:00:00'), cn('2026-03-25T11:00:00'))
     const closed = act(

@@ -22,12 +22,6 @@ function Supervision() {
           {list.items.length === 0 && <Text className="mq-text">辖区内没有超期的诉求。</Text>}
           {list.items.map((item) => (
             <StaffCaseRow key={item.id} item={item}>
-              {item.lateness && (
-                <Text className="mq-case-row__overdue">
-                  {item.lateness.label}
-                  {item.lateness.text}（{item.lateness.party === 'reviewer' ? '待审核领导' : '经办人'}）
-                </Text>
-              )}
               <Text className="mq-case-row__meta">已督办 {item.supervisionCount} 次</Text>
             </StaffCaseRow>
           ))}
