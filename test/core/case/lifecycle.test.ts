@@ -635,3 +635,13 @@ describe('督办意见 and the reply', () => {
     expect(availableActions(handler, replied.data.next, NOW)).not.toContain('replySupervisionNote')
   })
 })
+
+test('a 立行立改 waiting for its 销号 has no handler to chase: CASE.NO_HANDLER', () => {
+  const onTheSpot: Case = { ...fixture('pending_closure', 'h'), assignment: null, onTheSpot: true }
+  const result = applyTransition(onTheSpot, 'addSupervisionNote', PARAMS.addSupervisionNote, {
+    actor: actorFor('supervisor', 'subtree'),
+    now: NOW,
+    limits: DEFAULT_TIME_LIMITS,
+  })
+  expect(result).toMatchObject({ ok: false, code: 'CASE.NO_HANDLER' })
+})
