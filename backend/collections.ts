@@ -24,6 +24,8 @@ export const COLLECTIONS = {
       { field: 'dueAt' },
       // 逾期 by the responsible unit, on the dashboard.
       { field: 'responsibleUnitPath' },
+      // The 督办 job: cases whose next reminder, 督办 or escalation has fallen due.
+      { field: 'superviseAt' },
       { field: 'awaitingRating' },
       { field: 'mergeFollowersPending' },
       // The export's 诉求 sheet: the cases of an area.

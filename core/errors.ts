@@ -24,6 +24,8 @@ export const ERROR_MESSAGES = {
   'CASE.BAD_HANDLER': '承办人须是本辖区内的党员干部或督办领导',
   'CASE.BAD_UNIT': '责任单位须在您的辖区内',
   'CASE.SAME_HANDLER': '新的承办人就是现在的承办人，请选择另一位',
+  'CASE.NO_HANDLER': '这条诉求还没有经办人，不能督办',
+  'CASE.NO_SUPERVISION_NOTE': '没有待回复的督办意见',
   'CHECKIN.POOR_ACCURACY': '定位误差太大，请到室外开阔处稍等片刻再签到',
   'CHECKIN.OUTSIDE_FENCE': '您不在联系点范围内，不能签到',
   'CHECKIN.ALREADY_SIGNED_IN': '您已在联系点签到，请先签退再签到',

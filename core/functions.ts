@@ -6,6 +6,7 @@ import {
   caseViewSchema,
   queueCountsSchema,
   staffCaseListItemSchema,
+  supervisionItemSchema,
 } from './case/view-schemas'
 import {
   checkinSchema,
@@ -32,12 +33,14 @@ import { LIFECYCLE } from './case/lifecycle'
 import {
   acknowledgeInput,
   addProgressInput,
+  addSupervisionNoteInput,
   approveClosureInput,
   approveExtensionInput,
   assignInput,
   declineInput,
   listCallbacksInput,
   listMyTasksInput,
+  listSupervisionInput,
   mergeInput,
   rateByCallInput,
   rateInput,
@@ -45,6 +48,7 @@ import {
   recordOnTheSpotInput,
   rejectClosureInput,
   rejectExtensionInput,
+  replySupervisionNoteInput,
   requestClosureInput,
   requestExtensionInput,
   sendBackInput,
@@ -153,6 +157,22 @@ export const FUNCTIONS = {
     merge: { permission: LIFECYCLE.merge.permission, input: mergeInput, output: afterAction },
     rate: { permission: LIFECYCLE.rate.permission, input: rateInput, output: afterAction },
     rateByCall: { permission: LIFECYCLE.rateByCall.permission, input: rateByCallInput, output: afterAction },
+    // 督办: the list of what is late in scope, a supervisor's note and the handler's reply.
+    listSupervision: {
+      permission: 'case.listInScope',
+      input: listSupervisionInput,
+      output: pageOf(supervisionItemSchema),
+    },
+    addSupervisionNote: {
+      permission: LIFECYCLE.addSupervisionNote.permission,
+      input: addSupervisionNoteInput,
+      output: afterAction,
+    },
+    replySupervisionNote: {
+      permission: LIFECYCLE.replySupervisionNote.permission,
+      input: replySupervisionNoteInput,
+      output: afterAction,
+    },
   },
   orgs: {
     listAreas: { permission: 'org.listAreas', input: listAreasInput, output: z.array(areaChoiceSchema) },

@@ -33,6 +33,8 @@ const PERMISSIONS = {
   'case.listCallbacks': { resident: [], cadre: ['subtree'], supervisor: ['subtree'], admin: [] },
   // 默认满意: only the system, never a person.
   'case.rateByDefault': { resident: [], cadre: [], supervisor: [], admin: [], system: ['any'] },
+  // 督办意见: a supervisor chases the handler of an open case in the subtree (never his own).
+  'case.supervise': { resident: [], cadre: [], supervisor: ['subtree'], admin: [] },
   'contactPoint.listMine': { resident: [], cadre: ['any'], supervisor: ['any'], admin: [] },
   'contactPoint.manage': { resident: [], cadre: [], supervisor: ['subtree'], admin: ['any'] },
   'checkin.own': { resident: [], cadre: ['any'], supervisor: ['any'], admin: [] },
@@ -77,9 +79,15 @@ export interface RecordScope {
 
 /**
  * Separation of duties: actions that whoever handled the record may never take on it — approving
- * its closure or its extension, or recording the reporter's verdict on the work from a 回访 call.
+ * its closure or its extension, recording the reporter's verdict on the work from a 回访 call, or
+ * chasing it (督办).
  */
-const NOT_BY_HANDLERS: readonly PermissionAction[] = ['case.reviewClosure', 'case.reviewExtension', 'case.rateByCall']
+const NOT_BY_HANDLERS: readonly PermissionAction[] = [
+  'case.reviewClosure',
+  'case.reviewExtension',
+  'case.rateByCall',
+  'case.supervise',
+]
 
 /** The verdict on the work is not recorded by whoever approved it either. */
 const NOT_BY_APPROVERS: readonly PermissionAction[] = ['case.rateByCall']

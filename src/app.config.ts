@@ -25,7 +25,13 @@ const config = defineAppConfig({
     },
     {
       root: 'packages/supervisor',
-      pages: ['pages/home/index', 'pages/cases/index', 'pages/points/index', 'pages/checkins/index'],
+      pages: [
+        'pages/home/index',
+        'pages/cases/index',
+        'pages/points/index',
+        'pages/checkins/index',
+        'pages/supervision/index',
+      ],
     },
     {
       root: 'packages/admin',

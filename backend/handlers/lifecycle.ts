@@ -172,6 +172,8 @@ export const rejectClosure = transition('rejectClosure', asIs<'rejectClosure'>()
 export const declineCase = transition('decline', asIs<'decline'>())
 export const rateCase = transition('rate', asIs<'rate'>())
 export const rateCaseByCall = transition('rateByCall', asIs<'rateByCall'>())
+export const addSupervisionNote = transition('addSupervisionNote', asIs<'addSupervisionNote'>())
+export const replySupervisionNote = transition('replySupervisionNote', asIs<'replySupervisionNote'>())
 
 /** The surviving case of a merge: open, in the caller's subtree, not the case itself. */
 async function mergeTarget(store: Store, doc: Case, actor: Actor, targetNumber: string): Promise<Result<Case>> {

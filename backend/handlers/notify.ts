@@ -5,6 +5,7 @@ import {
   type Notification,
 } from '@core/case/notifications'
 import type { Case } from '@core/case/case'
+import { unitPath, type OrgUnit } from '@core/org/org'
 import type { User } from '@core/user/user'
 import type { Store } from '../ports/store'
 import type { HandlerContext } from './context'
@@ -33,7 +34,7 @@ export async function deliver(
   for (const planned of notifications) {
     const expanded =
       planned.recipient === COVERING_SUPERVISORS && planned.covering
-        ? (await coveringSupervisorsOrNone(ctx.store, planned.covering.areaUnitPath))
+        ? (await coveringSupervisorsOrNone(ctx.store, await coveredPath(ctx.store, planned.covering)))
             .filter((openid) => !planned.covering?.except.includes(openid))
             .map((recipient) => ({ ...planned, recipient }))
         : [planned]
@@ -53,6 +54,20 @@ async function deliverOne(
   } catch (error) {
     console.error('[notifier]', error)
   }
+}
+
+/**
+ * The units whose supervisors cover a message: the case's area, or a unit named by the core (the
+ * responsible unit of a 督办) with its ancestors — without the unit itself for an escalation, which
+ * goes one level up. A unit that is gone falls back to the area.
+ */
+async function coveredPath(store: Store, covering: NonNullable<Notification['covering']>): Promise<string[]> {
+  let path = covering.areaUnitPath
+  if (covering.unitId) {
+    const unit = await store.get<OrgUnit>('orgUnits', covering.unitId).catch(() => null)
+    if (unit) path = unitPath(unit)
+  }
+  return covering.above ? path.slice(0, -1) : path
 }
 
 /** The active supervisors of the case's area unit or, if it has none, of its nearest ancestor that has some. */

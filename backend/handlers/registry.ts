@@ -3,6 +3,7 @@ import { countQueues, getCase, listCasesInScope, listMyCases, submitCase } from 
 import {
   acknowledgeCase,
   addProgress,
+  addSupervisionNote,
   approveClosure,
   approveExtension,
   assignCase,
@@ -16,10 +17,12 @@ import {
   recordOnTheSpot,
   rejectClosure,
   rejectExtension,
+  replySupervisionNote,
   requestClosure,
   requestExtension,
   sendBackCase,
 } from './lifecycle'
+import { listSupervision } from './supervision'
 import {
   createContactPoint,
   listContactPoints,
@@ -63,6 +66,9 @@ export const HANDLERS: FunctionHandlers = {
     merge: mergeCase,
     rate: rateCase,
     rateByCall: rateCaseByCall,
+    listSupervision,
+    addSupervisionNote,
+    replySupervisionNote,
   },
   fieldwork: {
     listContactPoints,

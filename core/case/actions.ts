@@ -16,5 +16,7 @@ export const CASE_ACTIONS = [
   'rate',
   'rateByCall',
   'rateByDefault',
+  'addSupervisionNote',
+  'replySupervisionNote',
 ] as const
 export type CaseAction = (typeof CASE_ACTIONS)[number]

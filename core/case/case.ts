@@ -74,6 +74,11 @@ export const EVENT_LABELS: Record<string, string> = {
   rate: '群众评价',
   rateByCall: '回访评价',
   rateByDefault: '超过 7 天未评价，默认满意',
+  supervise: '超期督办',
+  remind: '完成时限将到，已提醒经办人',
+  escalate: '督办后仍超期，已报上级督办',
+  addSupervisionNote: '督办意见',
+  replySupervisionNote: '经办人回复督办',
 }
 
 /** The timeline as a resident reads it (only the events they may see reach them). */
@@ -129,6 +134,14 @@ export interface Assignment {
   acknowledgeBy: number
   /** 完成时限 (end of a calendar day, UTC+8). */
   deadline: number
+}
+
+/** 督办意见: a supervisor's note on an open case that its handler must answer. */
+interface SupervisionNote {
+  note: string
+  by: string
+  byName: string
+  at: number
 }
 
 interface ClosureRequest {
@@ -237,6 +250,13 @@ export interface Case {
   visitId: string | null
   /** When the case becomes overdue (see overdue.ts); null when no time limit runs. Kept by every transition. */
   dueAt: number | null
+  /**
+   * When the 督办 job next needs to look at the case (a reminder, a 督办 or an escalation falls due;
+   * see supervision.ts); null when nothing is to come. Kept by every transition, like `dueAt`.
+   */
+  superviseAt: number | null
+  /** A supervisor's 督办 note the handler has not answered yet. */
+  supervisionNote: SupervisionNote | null
   /** Closed and not yet rated: the 默认满意 job looks for these. */
   awaitingRating: boolean
   /** Closed, unrated, and the reporter cannot be notified: the 回访 list. */

@@ -190,6 +190,21 @@ const rateByDefault: ChangeOf<'rateByDefault'> = (doc, _params, { now }) => {
   })
 }
 
+/**
+ * 退回销号: the handler's clock stood still while the closure waited for review, so the completion
+ * deadline moves later by the time the review took.
+ */
+const rejectClosure: ChangeOf<'rejectClosure'> = (doc, p, { now }) => {
+  const waited = doc.closureRequest ? Math.max(0, now - doc.closureRequest.requestedAt) : 0
+  const assignment = doc.assignment && { ...doc.assignment, deadline: doc.assignment.deadline + waited }
+  return ok({
+    fields: { closureRequest: null, assignment },
+    note: p.reason,
+    attachments: [],
+    ...(assignment ? { data: { deadline: assignment.deadline } } : {}),
+  })
+}
+
 export const CHANGES: { [A in CaseAction]: ChangeOf<A> } = {
   assign,
   acknowledge: () => ok({ fields: {}, note: '', attachments: [] }),
@@ -207,7 +222,7 @@ export const CHANGES: { [A in CaseAction]: ChangeOf<A> } = {
       note: p.note || doc.closureRequest?.note || '',
       attachments: doc.closureRequest?.evidence ?? [],
     }),
-  rejectClosure: (_doc, p) => ok({ fields: { closureRequest: null }, note: p.reason, attachments: [] }),
+  rejectClosure,
   decline: (_doc, p) => ok({ fields: {}, note: p.reason, attachments: [] }),
   merge: (doc, p) =>
     p.target.id === doc._id
@@ -221,4 +236,20 @@ export const CHANGES: { [A in CaseAction]: ChangeOf<A> } = {
   rate: rateBy(false),
   rateByCall: rateBy(true),
   rateByDefault,
+  addSupervisionNote: (doc, p, { actor, now }) =>
+    ok({
+      fields: {
+        // A second note before the reply keeps the time the first has waited since.
+        supervisionNote: { note: p.note, by: actor.openid, byName: actor.name, at: doc.supervisionNote?.at ?? now },
+      },
+      note: p.note,
+      attachments: [],
+    }),
+  replySupervisionNote: (doc, p) =>
+    ok({
+      fields: { supervisionNote: null },
+      note: p.note,
+      attachments: [],
+      data: { noteAt: doc.supervisionNote?.at ?? null },
+    }),
 }

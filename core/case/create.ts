@@ -73,6 +73,8 @@ export function newCase(params: NewCaseParams): Case {
     mergeFollowersPending: false,
     visitId: params.visitId ?? null,
     dueAt: null,
+    superviseAt: null,
+    supervisionNote: null,
     awaitingRating: false,
     needsCallback: false,
     subscriptions: Object.fromEntries((input.subscriptions ?? []).map((template) => [template, 1])),

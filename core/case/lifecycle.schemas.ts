@@ -130,3 +130,15 @@ export const recordOnTheSpotInput = submitCaseInput.omit({ action: true, subscri
 
 export const listMyTasksInput = z.object({ action: z.literal('listMyTasks'), ...cursorFields })
 export const listCallbacksInput = z.object({ action: z.literal('listCallbacks'), ...cursorFields })
+
+export const addSupervisionNoteInput = z.object({
+  action: z.literal('addSupervisionNote'),
+  ...onCase,
+  note: textField('督办意见', 2, 300),
+})
+export const replySupervisionNoteInput = z.object({
+  action: z.literal('replySupervisionNote'),
+  ...onCase,
+  note: textField('回复', 2, 300),
+})
+export const listSupervisionInput = z.object({ action: z.literal('listSupervision'), ...cursorFields })

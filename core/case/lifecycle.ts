@@ -7,6 +7,7 @@ import { CASE_STATUS_LABELS, type Case, type CaseStatus, type TimelineEvent } fr
 import { eventActor } from './create'
 import { planNotifications, type Notification } from './notifications'
 import { dueAt } from './overdue'
+import { nextSuperviseAt } from './supervision'
 import { CHANGES } from './changes'
 import { caseScope } from './scope'
 import type { ChangeOf, TransitionContext, TransitionParams } from './transition'
@@ -34,6 +35,9 @@ const waitingForCall: Guard = (doc, now) => notRated(doc, now) ?? (doc.needsCall
 const defaultRatingDue: Guard = (doc, now) =>
   notRated(doc, now) ??
   (doc.closedAt !== null && now - doc.closedAt >= DEFAULT_RATING_AFTER_MS ? null : 'CASE.RATING_NOT_DUE')
+
+const hasHandler: Guard = (doc) => (doc.assignment ? null : 'CASE.NO_HANDLER')
+const noteAwaitsReply: Guard = (doc) => (doc.supervisionNote ? null : 'CASE.NO_SUPERVISION_NOTE')
 
 export interface LifecycleRule {
   from: readonly CaseStatus[]
@@ -105,6 +109,21 @@ export const LIFECYCLE: Record<CaseAction, LifecycleRule> = {
     permission: 'case.rateByDefault',
     public: true,
     guard: defaultRatingDue,
+  },
+  // 督办意见 and the handler's reply: on a case that is being worked, the same state after.
+  addSupervisionNote: {
+    from: ['assigned', 'in_progress', 'pending_closure'],
+    to: 'same',
+    permission: 'case.supervise',
+    public: false,
+    guard: hasHandler,
+  },
+  replySupervisionNote: {
+    from: ['assigned', 'in_progress', 'pending_closure'],
+    to: 'same',
+    permission: 'case.handle',
+    public: false,
+    guard: noteAwaitsReply,
   },
 }
 export { CASE_ACTIONS, type CaseAction }
@@ -194,7 +213,7 @@ export function applyTransition<A extends CaseAction>(
     timeline: [...doc.timeline, event],
     awaitingRating: to === 'closed' && action === 'approveClosure',
   }
-  const next: Case = { ...changedDoc, dueAt: dueAt(changedDoc) }
+  const next: Case = { ...changedDoc, dueAt: dueAt(changedDoc), superviseAt: nextSuperviseAt(changedDoc) }
   const planned = planNotifications(action, doc, next)
   return ok({
     next: { ...next, subscriptions: planned.subscriptions, needsCallback: planned.needsCallback },

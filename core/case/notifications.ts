@@ -1,6 +1,7 @@
 import type { Case } from './case'
 import { viewRule } from '../privacy/view-rule'
 import type { CaseAction } from './actions'
+import type { LateParty } from './overdue'
 import { namesKnownTo, reporterHiddenFrom } from './scope'
 
 /**
@@ -19,6 +20,8 @@ export const NOTIFICATION_TEMPLATES = {
   reviewClosureRequested: { audience: 'staff', title: '有诉求申请销号' },
   reviewExtensionRequested: { audience: 'staff', title: '有诉求申请延期' },
   caseSubmitted: { audience: 'staff', title: '有新的群众诉求待派单' },
+  // One template for everything 督办 sends an official: a miss, a reminder, an escalation, a note, a reply.
+  caseSupervised: { audience: 'staff', title: '督办提醒' },
 } as const
 export type NotificationTemplate = keyof typeof NOTIFICATION_TEMPLATES
 
@@ -35,11 +38,28 @@ export const STAFF_TEMPLATES = {
   cadre: ['taskAssigned', 'taskClosureRejected', 'taskReopened'],
   supervisor: ['caseSubmitted', 'reviewClosureRequested', 'reviewExtensionRequested'],
 } as const satisfies Record<string, readonly NotificationTemplate[]>
-export type StaffTemplate = (typeof STAFF_TEMPLATES)[keyof typeof STAFF_TEMPLATES][number]
-export const STAFF_TEMPLATE_NAMES: StaffTemplate[] = [...new Set(Object.values(STAFF_TEMPLATES).flat())]
 
+/**
+ * 督办提醒, asked for on its own (a second request, one tap): each role's first request is full at
+ * WeChat's 3, and 督办 must not take the place of a message the role already relies on.
+ */
+const SUPERVISION_TEMPLATES = ['caseSupervised'] as const satisfies readonly NotificationTemplate[]
+
+export type StaffTemplate =
+  (typeof STAFF_TEMPLATES)[keyof typeof STAFF_TEMPLATES][number] | (typeof SUPERVISION_TEMPLATES)[number]
+export const STAFF_TEMPLATE_NAMES: StaffTemplate[] = [
+  ...new Set([...Object.values(STAFF_TEMPLATES).flat(), ...SUPERVISION_TEMPLATES]),
+]
+
+/** The requests an official is asked, by role: each at most 3 templates, each asked with its own tap. */
+export function staffTemplateRequests(role: string): ReadonlyArray<readonly StaffTemplate[]> {
+  const own = (STAFF_TEMPLATES as Record<string, readonly StaffTemplate[]>)[role]
+  return own ? [own, SUPERVISION_TEMPLATES] : []
+}
+
+/** Every template an official of this role may hold grants for. */
 export function staffTemplatesFor(role: string): readonly StaffTemplate[] {
-  return (STAFF_TEMPLATES as Record<string, readonly StaffTemplate[]>)[role] ?? []
+  return staffTemplateRequests(role).flat()
 }
 
 export interface Notification {
@@ -55,7 +75,18 @@ export interface Notification {
    * For `COVERING_SUPERVISORS`: the area whose covering supervisors the server finds, and who among
    * them must not be told (whoever handled the case: they may not review it).
    */
-  covering?: { areaUnitPath: string[]; except: string[] }
+  covering?: Covering
+}
+
+/**
+ * Whose covering supervisors: the area's (by default), or those of a unit the server looks up —
+ * the responsible unit for a 督办, its parent (`above`) for an escalation.
+ */
+interface Covering {
+  areaUnitPath: string[]
+  except: string[]
+  unitId?: string
+  above?: boolean
 }
 
 /** A recipient the core cannot name: the supervisors covering the case's area, found by the server. */
@@ -106,16 +137,22 @@ function reporterRecipient(doc: Pick<Case, 'reporter' | 'createdBy'>): string | 
  */
 const TASK_REASSIGNED_TITLE = '您的办理任务已改派他人'
 
+/**
+ * Who reviews a case's requests: the supervisor who dispatched it, unless he handles it himself
+ * (领办) or nobody dispatched it (立行立改): then the supervisors covering its area.
+ */
+function reviewerOf(doc: Pick<Case, 'assignment' | 'handledBy'>): string {
+  const assignedBy = doc.assignment?.assignedBy ?? null
+  return assignedBy && !doc.handledBy.includes(assignedBy) ? assignedBy : COVERING_SUPERVISORS
+}
+
 function messagesFor(
   action: CaseAction,
   before: Case,
   after: Case,
 ): Array<{ template: NotificationTemplate; recipient: string | null; text: string; title?: string }> {
   const handler = after.assignment?.handlerOpenid ?? before.assignment?.handlerOpenid ?? null
-  // A review goes to the supervisor who dispatched the case, unless he handles it himself (领办) or
-  // nobody dispatched it (立行立改): then to the supervisors covering its area.
-  const assignedBy = after.assignment?.assignedBy ?? null
-  const dispatcher = assignedBy && !after.handledBy.includes(assignedBy) ? assignedBy : COVERING_SUPERVISORS
+  const dispatcher = reviewerOf(after)
   const reporter = reporterRecipient(after)
   switch (action) {
     case 'assign':
@@ -152,6 +189,18 @@ function messagesFor(
     case 'requestExtension':
       return [
         { template: 'reviewExtensionRequested', recipient: dispatcher, text: after.pendingExtension?.reason ?? '' },
+      ]
+    case 'addSupervisionNote':
+      return [
+        { template: 'caseSupervised', recipient: handler, text: `督办意见：${after.timeline.at(-1)?.note ?? ''}` },
+      ]
+    case 'replySupervisionNote':
+      return [
+        {
+          template: 'caseSupervised',
+          recipient: before.supervisionNote?.by ?? null,
+          text: `经办人回复：${after.timeline.at(-1)?.note ?? ''}`,
+        },
       ]
     case 'rate':
     case 'rateByCall':
@@ -202,4 +251,51 @@ export function planNotifications(
     }
   }
   return { notifications, subscriptions, needsCallback }
+}
+
+/** What the 督办 job records on a case, as far as its messages need to know (supervision.ts). */
+export interface SupervisionStepMessage {
+  type: 'supervise' | 'remind' | 'escalate'
+  party: LateParty
+  text: string
+}
+
+/** One 督办提醒 to an official, or to the covering supervisors the server finds. */
+function supervisionMessage(doc: Case, recipient: string, text: string, covering?: Partial<Covering>): Notification {
+  return {
+    template: 'caseSupervised',
+    recipient,
+    caseId: doc._id,
+    caseNumber: doc.number,
+    title: NOTIFICATION_TEMPLATES.caseSupervised.title,
+    text: textFor(recipient, doc, text),
+    page: casePage('staff', doc._id),
+    ...(recipient === COVERING_SUPERVISORS
+      ? { covering: { areaUnitPath: doc.areaUnitPath, except: doc.handledBy, ...covering } }
+      : {}),
+  }
+}
+
+/**
+ * Who hears of what the 督办 job records: a missed 签收 or completion deadline goes to the handler
+ * and the supervisors covering the responsible unit; a review waiting too long to its reviewers; a
+ * reminder to the handler alone; an escalation to the supervisors covering the unit one level up.
+ */
+export function planSupervisionNotifications(doc: Case, steps: readonly SupervisionStepMessage[]): Notification[] {
+  const handler = doc.assignment?.handlerOpenid ?? null
+  const unitId = doc.assignment?.responsibleUnitId ?? doc.areaUnitId
+  return steps.flatMap((step): Notification[] => {
+    switch (step.type) {
+      case 'remind':
+        return handler ? [supervisionMessage(doc, handler, step.text)] : []
+      case 'escalate':
+        return [supervisionMessage(doc, COVERING_SUPERVISORS, step.text, { unitId, above: true })]
+      case 'supervise':
+        if (step.party === 'reviewer') return [supervisionMessage(doc, reviewerOf(doc), step.text)]
+        return [
+          ...(handler ? [supervisionMessage(doc, handler, step.text)] : []),
+          supervisionMessage(doc, COVERING_SUPERVISORS, step.text, { unitId }),
+        ]
+    }
+  })
 }

@@ -1,28 +1,66 @@
+import { DAY_MS } from '../time'
 import type { Case } from './case'
 
 /**
- * Overdue has one definition (DESIGN.md §3), evaluated with the server's clock: a case not yet
- * 签收 past its 签收 limit, or still open past its completion deadline. `dueAt` is the moment a
- * case becomes overdue; it is stored with the case (kept by every transition) so that the 已超期
- * queue is one indexed range query, and everything else asks `isOverdue`.
+ * Overdue has one definition (DESIGN.md §3), evaluated with the server's clock. A case has running
+ * deadlines, each someone's to keep: the handler's 签收 limit while it is not yet 签收, the handler's
+ * completion deadline while it is being worked on, and — while a closure waits for review, when the
+ * handler's clock stops — the reviewers' 2 days. A deadline is missed once it lies before now.
+ * `dueAt` is the earliest running deadline, the moment the case becomes overdue for anyone; it is
+ * stored with the case (kept by every transition) so that the 已超期 queue is one indexed range
+ * query. Everything else asks this module.
  */
-export function dueAt(doc: Pick<Case, 'status' | 'assignment'>): number | null {
+
+/** Who is late when a deadline is missed. */
+export type LateParty = 'handler' | 'reviewer'
+/** 签收, 办结, 销号审核. */
+export type DeadlineKind = 'acknowledge' | 'complete' | 'review'
+
+export interface Deadline {
+  kind: DeadlineKind
+  party: LateParty
+  at: number
+}
+
+/** A closure waiting longer than this is overdue for its reviewers. */
+const REVIEW_LIMIT_MS = 2 * DAY_MS
+
+type OverdueFields = Pick<Case, 'status' | 'assignment' | 'closureRequest'>
+
+/** The deadlines running on a case now, earliest first. */
+export function runningDeadlines(doc: OverdueFields): Deadline[] {
   const assignment = doc.assignment
-  if (!assignment) return null
   switch (doc.status) {
     case 'assigned':
-      return Math.min(assignment.acknowledgeBy, assignment.deadline)
+      if (!assignment) return []
+      return [
+        { kind: 'acknowledge' as const, party: 'handler' as const, at: assignment.acknowledgeBy },
+        { kind: 'complete' as const, party: 'handler' as const, at: assignment.deadline },
+      ].sort((a, b) => a.at - b.at)
     case 'in_progress':
+      return assignment ? [{ kind: 'complete', party: 'handler', at: assignment.deadline }] : []
     case 'pending_closure':
-      return assignment.deadline
+      // The handler's clock stops; the review's runs (a 立行立改 waits for its 销号 too).
+      return doc.closureRequest
+        ? [{ kind: 'review', party: 'reviewer', at: doc.closureRequest.requestedAt + REVIEW_LIMIT_MS }]
+        : []
     default:
-      return null
+      return []
   }
 }
 
-export function isOverdue(doc: Pick<Case, 'status' | 'assignment'>, now: number): boolean {
+export function dueAt(doc: OverdueFields): number | null {
+  return runningDeadlines(doc)[0]?.at ?? null
+}
+
+export function isOverdue(doc: OverdueFields, now: number): boolean {
   const due = dueAt(doc)
   return due !== null && due < now
+}
+
+/** Whose lateness a case is now, and since when (its earliest missed deadline); null when nobody is late. */
+export function lateness(doc: OverdueFields, now: number): Deadline | null {
+  return runningDeadlines(doc).find((deadline) => deadline.at < now) ?? null
 }
 
 /**

@@ -35,6 +35,8 @@ export interface TransitionParams {
   rate: RatingAnswer
   rateByCall: RatingAnswer
   rateByDefault: Record<string, never>
+  addSupervisionNote: { note: string }
+  replySupervisionNote: { note: string }
 }
 
 export interface TransitionContext {

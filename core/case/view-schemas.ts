@@ -108,6 +108,20 @@ const assignmentSchema = z.strictObject({
   deadline: epochMs,
 })
 
+/** Whose lateness a case is, since when and for how long (overdue.ts, supervision.ts), by the server's clock. */
+const latenessSchema = z.strictObject({
+  party: z.enum(['handler', 'reviewer']),
+  kind: z.enum(['acknowledge', 'complete', 'review']),
+  /** 签收 / 办结 / 销号审核. */
+  label: z.string(),
+  since: epochMs,
+  /** 逾期 X 天 Y 小时. */
+  text: z.string(),
+})
+
+/** A 督办 note waiting for the handler's reply. */
+const supervisionNoteSchema = z.strictObject({ note: z.string(), byName: z.string(), at: epochMs })
+
 const closureRequestSchema = z.strictObject({
   note: z.string(),
   evidence: z.array(z.string()),
@@ -131,6 +145,8 @@ const staffCaseViewSchema = z.strictObject({
   needsCallback: z.boolean(),
   /** Decided by the server's clock and the one overdue rule. */
   overdue: z.boolean(),
+  lateness: latenessSchema.nullable(),
+  supervisionNote: supervisionNoteSchema.nullable(),
   timeline: z.array(z.strictObject({ ...eventBase, by: eventActorSchema, visibleToReporter: z.boolean() })),
 })
 
@@ -178,6 +194,16 @@ export const staffCaseListItemSchema = z.strictObject({
   deadline: epochMs.nullable(),
   hasPendingExtension: z.boolean(),
   overdue: z.boolean(),
+  /** Whose lateness the case is and for how long (null when nobody is late). */
+  lateness: latenessSchema.nullable(),
+  /** A 督办 note waits for the handler's reply. */
+  supervisionNoteAwaiting: z.boolean(),
+})
+
+/** A row of the 督办 list: a staff row, and how often the case was chased. */
+export const supervisionItemSchema = z.strictObject({
+  ...staffCaseListItemSchema.shape,
+  supervisionCount: z.number(),
 })
 
 /** A row of the 回访 list: the number in full for whoever may make the call, hidden from the rest. */
@@ -198,3 +224,5 @@ export type HandedOverView = z.infer<typeof handedOverViewSchema>
 export type CaseListItem = z.infer<typeof caseListItemSchema>
 export type StaffCaseListItem = z.infer<typeof staffCaseListItemSchema>
 export type CallbackItem = z.infer<typeof callbackItemSchema>
+export type SupervisionItem = z.infer<typeof supervisionItemSchema>
+export type Lateness = z.infer<typeof latenessSchema>

@@ -3,7 +3,8 @@ import { viewRule, type Disclosure, type ViewRule } from '../privacy/view-rule'
 import type { Actor } from '../roles'
 import type { Case, EventActor } from './case'
 import { availableActions, reporterReadsNote } from './lifecycle'
-import { isOverdue } from './overdue'
+import { isOverdue, lateness as latenessOf } from './overdue'
+import { deadlineLabel, overdueText, supervisionCount } from './supervision'
 import { caseScope, namesKnownTo, reporterHiddenFrom } from './scope'
 import type {
   CallbackItem,
@@ -13,6 +14,8 @@ import type {
   ReporterCaseView,
   StaffCaseListItem,
   StaffCaseView,
+  Lateness,
+  SupervisionItem,
 } from './view-schemas'
 
 export type {
@@ -23,6 +26,7 @@ export type {
   ReporterCaseView,
   StaffCaseListItem,
   StaffCaseView,
+  SupervisionItem,
 } from './view-schemas'
 
 /**
@@ -172,6 +176,12 @@ function staffView(actor: Actor, doc: Case, rule: ViewRule, now: number, names: 
     scopeUnitIds: doc.scopeUnitIds,
     needsCallback: doc.needsCallback,
     overdue: isOverdue(doc, now),
+    lateness: latenessView(doc, now),
+    supervisionNote: doc.supervisionNote && {
+      note: rule.text(doc.supervisionNote.note),
+      byName: doc.supervisionNote.byName,
+      at: doc.supervisionNote.at,
+    },
     availableActions: availableActions(actor, doc, now),
     timeline: doc.timeline.map(({ data: _data, ...event }) => ({
       ...event,
@@ -238,7 +248,28 @@ export function toStaffListItem(actor: Actor, doc: Case, now: number): StaffCase
     deadline: doc.assignment?.deadline ?? null,
     hasPendingExtension: doc.pendingExtension !== null,
     overdue: isOverdue(doc, now),
+    lateness: latenessView(doc, now),
+    supervisionNoteAwaiting: doc.supervisionNote !== null,
   }
+}
+
+/** Whose lateness a case is and for how long, as the server's clock says. */
+function latenessView(doc: Case, now: number): Lateness | null {
+  const late = latenessOf(doc, now)
+  return (
+    late && {
+      party: late.party,
+      kind: late.kind,
+      label: deadlineLabel(late.kind),
+      since: late.at,
+      text: overdueText(late.at, now),
+    }
+  )
+}
+
+/** A row of the 督办 list. */
+export function toSupervisionItem(actor: Actor, doc: Case, now: number): SupervisionItem {
+  return { ...toStaffListItem(actor, doc, now), supervisionCount: supervisionCount(doc) }
 }
 
 /**

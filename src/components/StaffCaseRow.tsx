@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { URGENCY_LABELS } from '@core/case/case'
@@ -6,8 +7,11 @@ import { formatChinaTime } from '@core/time'
 import StatusBadge from './StatusBadge'
 import './CaseRow.scss'
 
-/** A row of the officials' lists: status in words, deadline, overdue said in words too. */
-export default function StaffCaseRow({ item }: { item: StaffCaseListItem }) {
+/**
+ * A row of the officials' lists: status in words, deadline, overdue said in words too, a 督办 note
+ * waiting for its reply; a list may add lines of its own (`children`).
+ */
+export default function StaffCaseRow({ item, children }: { item: StaffCaseListItem; children?: ReactNode }) {
   // Overdue is the server's decision, by its clock and the one rule.
   const overdue = item.overdue
   return (
@@ -27,13 +31,20 @@ export default function StaffCaseRow({ item }: { item: StaffCaseListItem }) {
         {item.category} · {URGENCY_LABELS[item.urgency]} · 反映人 {item.reporterName}
         {item.handlerName ? ` · 承办 ${item.handlerName}` : ''}
       </Text>
-      {(item.deadline !== null || overdue) && (
-        <Text className={overdue ? 'mq-case-row__overdue' : 'mq-case-row__meta'}>
-          {overdue ? '已超期 · ' : ''}
-          {item.deadline !== null ? `完成时限 ${formatChinaTime(item.deadline)}` : ''}
+      {item.deadline !== null && (
+        <Text className="mq-case-row__meta">
+          完成时限 {formatChinaTime(item.deadline)}
           {item.hasPendingExtension ? ' · 申请延期中' : ''}
         </Text>
       )}
+      {overdue && item.lateness && (
+        <Text className="mq-case-row__overdue">
+          已超期：{item.lateness.label}
+          {item.lateness.text}（{item.lateness.party === 'reviewer' ? '待审核领导' : '经办人'}）
+        </Text>
+      )}
+      {item.supervisionNoteAwaiting && <Text className="mq-case-row__overdue">有督办意见待回复</Text>}
+      {children}
       <Text className="mq-case-row__summary">{item.summary}</Text>
     </View>
   )

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { NOTIFICATION_TEMPLATES, staffTemplatesFor } from '@core/case/notifications'
+import { NOTIFICATION_TEMPLATES, staffTemplateRequests, type StaffTemplate } from '@core/case/notifications'
 import type { UserView } from '@core/user/user'
 import { ask } from '../services/backend'
 import { requestStaffSubscriptions } from '../services/subscriptions'
@@ -12,11 +12,12 @@ import { requestStaffSubscriptions } from '../services/subscriptions'
  */
 export default function StaffSubscriptions({ me, onChanged }: { me: UserView; onChanged: (me: UserView) => void }) {
   const [message, setMessage] = useState('')
-  const templates = staffTemplatesFor(me.role)
-  if (templates.length === 0) return null
+  const requests = staffTemplateRequests(me.role)
+  if (requests.length === 0) return null
 
-  const subscribe = async () => {
-    const accepted = await requestStaffSubscriptions(me.role)
+  // One tap, one request: WeChat asks for at most 3 messages at once (the second is 督办提醒).
+  const subscribe = async (templates: readonly StaffTemplate[]) => {
+    const accepted = await requestStaffSubscriptions(templates)
     if (accepted.length === 0) return setMessage('没有开启提醒：可在微信弹出的提示中选择“允许”。')
     const result = await ask('users', 'subscribe', { templates: accepted })
     if (!result.ok) return setMessage(result.message)
@@ -27,15 +28,23 @@ export default function StaffSubscriptions({ me, onChanged }: { me: UserView; on
   return (
     <View className="mq-card me__subscriptions">
       <Text className="mq-subtitle">消息提醒</Text>
-      {templates.map((template) => (
+      {requests.flat().map((template) => (
         <Text key={template} className="mq-hint">
           {NOTIFICATION_TEMPLATES[template].title}：还可提醒 {me.subscriptions?.[template] ?? 0} 次
         </Text>
       ))}
       {message && <Text className="mq-text">{message}</Text>}
-      <Button className="mq-tap me__subscribe" type="primary" fill="outline" onClick={() => void subscribe()}>
-        开启消息提醒
-      </Button>
+      {requests.map((templates, index) => (
+        <Button
+          key={templates.join()}
+          className="mq-tap me__subscribe"
+          type="primary"
+          fill="outline"
+          onClick={() => void subscribe(templates)}
+        >
+          {index === 0 ? '开启消息提醒' : '开启督办提醒'}
+        </Button>
+      ))}
     </View>
   )
 }

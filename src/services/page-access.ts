@@ -19,6 +19,7 @@ export const PAGES = {
   adminHome: { url: '/packages/admin/pages/home/index', label: '管理工作台', permission: 'org.manage' },
   submit: { url: '/pages/submit/index', label: '我要反映', permission: 'case.submit' },
   scopeCases: { url: '/packages/supervisor/pages/cases/index', label: '辖区诉求', permission: 'case.listInScope' },
+  supervision: { url: '/packages/supervisor/pages/supervision/index', label: '督办', permission: 'case.supervise' },
   tasks: { url: '/packages/cadre/pages/tasks/index', label: '我的任务', permission: 'case.listMyTasks' },
   callbacks: { url: '/packages/cadre/pages/callbacks/index', label: '回访', permission: 'case.listCallbacks' },
   checkin: { url: '/packages/cadre/pages/checkin/index', label: '签到签退', permission: 'checkin.own' },

@@ -10,6 +10,13 @@ export function useMyTasks() {
   return list
 }
 
+/** 督办: the overdue cases in scope, most overdue first, reloaded each time the page shows. */
+export function useSupervision() {
+  const list = usePagedList((cursor) => ask('cases', 'listSupervision', page(cursor)))
+  useListRefresh(list.reload, [])
+  return list
+}
+
 /** 回访, a page at a time, reloaded each time the page shows. */
 export function useCallbacks() {
   const list = usePagedList((cursor) => ask('cases', 'listCallbacks', page(cursor)))

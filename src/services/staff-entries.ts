@@ -5,6 +5,7 @@ import { mayUse, PAGES, type PageAccess } from './page-access'
 const STAFF_ENTRIES: readonly PageAccess[] = [
   PAGES.scopeCases,
   PAGES.dashboard,
+  PAGES.supervision,
   PAGES.tasks,
   PAGES.callbacks,
   PAGES.checkin,

@@ -1,11 +1,5 @@
 import Taro from '@tarojs/taro'
-import {
-  REPORTER_TEMPLATES,
-  staffTemplatesFor,
-  type NotificationTemplate,
-  type StaffTemplate,
-} from '@core/case/notifications'
-import type { Role } from '@core/roles'
+import { REPORTER_TEMPLATES, type NotificationTemplate, type StaffTemplate } from '@core/case/notifications'
 
 declare const SUBSCRIBE_TEMPLATE_IDS: string
 
@@ -43,7 +37,10 @@ export function requestReporterSubscriptions(): Promise<NotificationTemplate[]> 
   return requestSubscriptions(REPORTER_TEMPLATES)
 }
 
-/** Asks an official for the messages of their role (新任务, 待派单, 待审核…), one grant each. */
-export function requestStaffSubscriptions(role: Role): Promise<StaffTemplate[]> {
-  return requestSubscriptions(staffTemplatesFor(role))
+/**
+ * Asks an official for one request's messages of their role (新任务, 待派单, 待审核… or 督办提醒),
+ * one grant each: a role has more than WeChat's 3 a request, so each request has its own tap.
+ */
+export function requestStaffSubscriptions(templates: readonly StaffTemplate[]): Promise<StaffTemplate[]> {
+  return requestSubscriptions(templates)
 }

@@ -26,6 +26,8 @@ const EXPECTED: Record<string, Record<Role, string>> = {
   'case.listCallbacks': { resident: 'NNNNNN', cadre: 'NNYNNY', supervisor: 'NNYNNY', admin: 'NNNNNN' },
   // 默认满意 is the system's alone (below): no person, not even an admin.
   'case.rateByDefault': { resident: 'NNNNNN', cadre: 'NNNNNN', supervisor: 'NNNNNN', admin: 'NNNNNN' },
+  // 督办意见: a supervisor of the subtree, never on a case he handles or handled.
+  'case.supervise': { resident: 'NNNNNN', cadre: 'NNNNNN', supervisor: 'NNYNNN', admin: 'NNNNNN' },
   'org.listAreas': { resident: 'YYYYYY', cadre: 'YYYYYY', supervisor: 'YYYYYY', admin: 'YYYYYY' },
   'org.view': { resident: 'NNNNNN', cadre: 'NNNNNN', supervisor: 'NNYNNY', admin: 'YYYYYY' },
   'org.manage': { resident: 'NNNNNN', cadre: 'NNNNNN', supervisor: 'NNNNNN', admin: 'YYYYYY' },
@@ -72,6 +74,9 @@ const EXPECTED_CALLERS: Record<string, Role[]> = {
   'cases.merge': ['supervisor'],
   'cases.rate': ['resident'],
   'cases.rateByCall': ['cadre', 'supervisor'],
+  'cases.listSupervision': ['supervisor', 'admin'],
+  'cases.addSupervisionNote': ['supervisor'],
+  'cases.replySupervisionNote': ['cadre', 'supervisor'],
   'fieldwork.listContactPoints': ['cadre', 'supervisor'],
   'fieldwork.listManagedContactPoints': ['supervisor', 'admin'],
   'fieldwork.createContactPoint': ['supervisor', 'admin'],

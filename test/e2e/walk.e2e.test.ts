@@ -110,6 +110,7 @@ const FIXTURES: Record<string, Fixture> = {
       () => ({ figure: 'fieldwork.visits', period: 'quarter' }),
     ],
   },
+  'packages/supervisor/pages/supervision/index': { users: ['supervisor'], visits: plain },
   'packages/admin/pages/home/index': { users: ['admin'], visits: plain },
   'packages/admin/pages/org/index': { users: ['admin'], visits: plain },
   'packages/admin/pages/users/index': { users: ['admin'], visits: plain },

@@ -172,6 +172,13 @@ const PLAIN_PAGES: Record<string, Record<Person, Expected>> = {
     supervisor: shows('设立联系点'),
     admin: shows('设立联系点'),
   },
+  'packages/supervisor/pages/supervision/index': {
+    visitor: refused,
+    resident: refused,
+    cadre: refused,
+    supervisor: shows('按逾期时长排列'),
+    admin: refused,
+  },
   'packages/supervisor/pages/checkins/index': {
     visitor: refused,
     resident: refused,

@@ -58,6 +58,7 @@ const H_VISITS = 'fieldwork.listHouseholdVisits'
 const IN_SCOPE = [
   ...QUEUES.map((queue) => `cases.listInScope ${queue}`),
   'cases.queueCounts',
+  'cases.listSupervision',
   'orgs.tree',
   'users.list',
   'fieldwork.listManagedContactPoints',
@@ -297,7 +298,7 @@ function reads(world: World): Read[] {
       action: 'listHouseholdVisits',
       input: { householdId: world.householdId },
     },
-    ...plain('cases', ['listMine', 'listMyTasks', 'listCallbacks', 'queueCounts']),
+    ...plain('cases', ['listMine', 'listMyTasks', 'listCallbacks', 'queueCounts', 'listSupervision']),
     ...plain('orgs', ['listAreas', 'tree']),
     ...plain('users', ['me', 'list']),
     ...plain('fieldwork', [
@@ -339,6 +340,8 @@ const NOT_SCANNED: Record<string, string> = {
   'cases.reassign': 'same view as get',
   'cases.rate': 'same view as get',
   'cases.rateByCall': 'same view as get',
+  'cases.addSupervisionNote': 'same view as get',
+  'cases.replySupervisionNote': 'same view as get',
   'cases.recordOnTheSpot': 'the recording official’s own case',
   'orgs.create': 'org units hold no personal data',
   'orgs.rename': 'org units hold no personal data',

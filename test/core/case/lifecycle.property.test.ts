@@ -4,6 +4,7 @@ import { newCase } from '@core/case/create'
 import { submitCaseInput } from '@core/case/case.schemas'
 import { applyTransition, CASE_ACTIONS, type TransitionParams, type CaseAction } from '@core/case/lifecycle'
 import { dueAt } from '@core/case/overdue'
+import { nextSuperviseAt } from '@core/case/supervision'
 import { DEFAULT_TIME_LIMITS } from '@core/case/time-limits'
 import { DAY_MS, HOUR_MS } from '@core/time'
 import type { Actor } from '@core/roles'
@@ -71,11 +72,15 @@ function paramsFor(action: CaseAction, pick: number, now: number): TransitionPar
     rate: answers[pick % 3] as TransitionParams['rate'],
     rateByCall: answers[(pick + 1) % 3] as TransitionParams['rateByCall'],
     rateByDefault: {},
+    addSupervisionNote: { note: '请加快进度' },
+    replySupervisionNote: { note: '正在办理' },
   }
   return all[action]
 }
 
 const TERMINAL: CaseAction[] = ['decline', 'merge']
+/** 督办 notes and replies change no state: asked for now and then, so walks still get deep. */
+const SIDE_NOTES: CaseAction[] = ['addSupervisionNote', 'replySupervisionNote']
 /**
  * Actions and actors are random, but weighted so that walks often reach deep states: the actor is
  * frequently whoever the case's next step needs (its handler, a supervisor of its area, its
@@ -83,7 +88,13 @@ const TERMINAL: CaseAction[] = ['decline', 'merge']
  */
 const step = fc.record({
   action: fc.oneof(
-    { arbitrary: fc.constantFrom(...CASE_ACTIONS.filter((action) => !TERMINAL.includes(action))), weight: 80 },
+    {
+      arbitrary: fc.constantFrom(
+        ...CASE_ACTIONS.filter((action) => !TERMINAL.includes(action) && !SIDE_NOTES.includes(action)),
+      ),
+      weight: 80,
+    },
+    { arbitrary: fc.constantFrom(...SIDE_NOTES), weight: 8 },
     { arbitrary: fc.constantFrom(...TERMINAL), weight: 1 },
     // The reporter's answer is what reopens a case: ask for it often enough to get there.
     { arbitrary: fc.constant<CaseAction>('rate'), weight: 10 },
@@ -138,6 +149,8 @@ test('random sequences of actions keep the case consistent', () => {
         expect(doc.timeline.slice(0, -1)).toEqual(before.timeline)
         // The stored due time is always the one the core derives (the 已超期 queue filters on it).
         expect(doc.dueAt).toBe(dueAt(doc))
+        // So is the moment the 督办 job looks at it next.
+        expect(doc.superviseAt).toBe(nextSuperviseAt(doc))
         // The version strictly increases.
         expect(doc.version).toBeGreaterThan(before.version)
         if (doc.assignment) handlers.add(doc.assignment.handlerOpenid)

@@ -152,6 +152,8 @@ const PARAMS: { [A in CaseAction]: TransitionParams[A] } = {
   rate: { solved: 'solved', satisfaction: 'satisfied', comment: '' },
   rateByCall: { solved: 'solved', satisfaction: 'basically', comment: '电话回访' },
   rateByDefault: {},
+  addSupervisionNote: { note: '请本周内修好' },
+  replySupervisionNote: { note: '材料已到，周五修' },
 }
 
 /**
@@ -218,6 +220,24 @@ const EXPECTED: Record<
     to: 'closed',
     refused: { closed_rated: 'CASE.ALREADY_RATED' },
   },
+  // 督办意见: a supervisor of the area on a case being worked; never one who handled it.
+  addSupervisionNote: {
+    from: ['assigned', 'in_progress', 'in_progress_ext', 'pending_closure'],
+    by: ['supervisor·subtree'],
+    to: 'same',
+  },
+  // The handler answers a note; the fixtures hold none (the answered one is below).
+  replySupervisionNote: {
+    from: ['assigned', 'in_progress', 'in_progress_ext', 'pending_closure'],
+    by: HANDLERS,
+    to: 'same',
+    refused: {
+      assigned: 'CASE.NO_SUPERVISION_NOTE',
+      in_progress: 'CASE.NO_SUPERVISION_NOTE',
+      in_progress_ext: 'CASE.NO_SUPERVISION_NOTE',
+      pending_closure: 'CASE.NO_SUPERVISION_NOTE',
+    },
+  },
 }
 
 /** States in which the fixture has a handler and a list of those who handled it. */
@@ -229,8 +249,15 @@ const ASSIGNED_STATES: FixtureState[] = [
   'closed',
   'closed_rated',
 ]
-/** Actions no one who handled the case may take (and the 回访 call, which rates their work). */
-const REVIEWS: CaseAction[] = ['approveClosure', 'rejectClosure', 'approveExtension', 'rejectExtension', 'rateByCall']
+/** Actions no one who handled the case may take (and the 回访 call, which rates their work; and 督办). */
+const REVIEWS: CaseAction[] = [
+  'approveClosure',
+  'rejectClosure',
+  'approveExtension',
+  'rejectExtension',
+  'rateByCall',
+  'addSupervisionNote',
+]
 
 /** Whether the permission table lets this role·relation act on the fixture in this state. */
 function permitted(action: CaseAction, role: ActorRole, relation: Relation, state: FixtureState): boolean {
@@ -307,6 +334,7 @@ describe('every (state, action, role, relation) of the lifecycle', () => {
       'CASE.EXTENSION_PENDING': expect.any(Number),
       'CASE.INVALID_TRANSITION': expect.any(Number),
       'CASE.NO_EXTENSION': expect.any(Number),
+      'CASE.NO_SUPERVISION_NOTE': expect.any(Number),
       ok: expect.any(Number),
     })
   })
@@ -506,14 +534,16 @@ describe('what a person is offered on a case', () => {
     expect(availableActions(other, anonymous, NOW)).toEqual(['rateByCall'])
   })
 
-  test('the handler of a case in progress is offered the work, a supervisor of the area only 改派 while no extension waits', () => {
+  test('the handler of a case in progress is offered the work, a supervisor of the area only 改派 and 督办 while no extension waits', () => {
     const handler = actorFor('cadre', 'handler')
     expect(availableActions(handler, fixture('in_progress', handler.openid), NOW).sort()).toEqual(
       ['addProgress', 'requestClosure', 'requestExtension'].sort(),
     )
-    expect(availableActions(actorFor('supervisor', 'subtree'), fixture('in_progress', 'h'), NOW)).toEqual(['reassign'])
+    expect(availableActions(actorFor('supervisor', 'subtree'), fixture('in_progress', 'h'), NOW).sort()).toEqual(
+      ['addSupervisionNote', 'reassign'].sort(),
+    )
     expect(availableActions(actorFor('supervisor', 'subtree'), fixture('in_progress_ext', 'h'), NOW).sort()).toEqual(
-      ['approveExtension', 'reassign', 'rejectExtension'].sort(),
+      ['approveExtension', 'rejectExtension', 'addSupervisionNote', 'reassign'].sort(),
     )
   })
 
@@ -550,4 +580,71 @@ describe('the 回访 call rates the work: only for a reporter who could not be t
     const another: Principal = { ...approver, openid: 'sup-other' }
     expect(applyTransition(waiting, 'rateByCall', PARAMS.rateByCall, ctx(another)).ok).toBe(true)
   })
+})
+
+describe('督办意见 and the reply', () => {
+  const supervisor = actorFor('supervisor', 'subtree')
+  const handler = actorFor('cadre', 'handler')
+
+  test('a note waits for the handler; a second keeps the first one’s time; the reply clears it and is internal', () => {
+    const noted = applyTransition(
+      fixture('in_progress', handler.openid),
+      'addSupervisionNote',
+      PARAMS.addSupervisionNote,
+      {
+        actor: supervisor,
+        now: NOW,
+        limits: DEFAULT_TIME_LIMITS,
+      },
+    )
+    if (!noted.ok) throw new Error(noted.code)
+    expect(noted.data.next.supervisionNote).toEqual({
+      note: '请本周内修好',
+      by: supervisor.openid,
+      byName: supervisor.name,
+      at: NOW,
+    })
+    expect(noted.data.notifications.map((n) => [n.template, n.recipient, n.text])).toEqual([
+      ['caseSupervised', handler.openid, '督办意见：请本周内修好'],
+    ])
+    const again = applyTransition(
+      noted.data.next,
+      'addSupervisionNote',
+      { note: '今天务必回复' },
+      {
+        actor: supervisor,
+        now: NOW + 3600_000,
+        limits: DEFAULT_TIME_LIMITS,
+      },
+    )
+    if (!again.ok) throw new Error(again.code)
+    expect(again.data.next.supervisionNote).toMatchObject({ note: '今天务必回复', at: NOW })
+    expect(availableActions(handler, again.data.next, NOW)).toContain('replySupervisionNote')
+    const replied = applyTransition(again.data.next, 'replySupervisionNote', PARAMS.replySupervisionNote, {
+      actor: handler,
+      now: NOW + 7200_000,
+      limits: DEFAULT_TIME_LIMITS,
+    })
+    if (!replied.ok) throw new Error(replied.code)
+    expect(replied.data.next.supervisionNote).toBeNull()
+    expect(replied.data.event).toMatchObject({
+      type: 'replySupervisionNote',
+      note: '材料已到，周五修',
+      visibleToReporter: false,
+    })
+    expect(replied.data.notifications.map((n) => [n.recipient, n.text])).toEqual([
+      [supervisor.openid, '经办人回复：材料已到，周五修'],
+    ])
+    expect(availableActions(handler, replied.data.next, NOW)).not.toContain('replySupervisionNote')
+  })
+})
+
+test('a 立行立改 waiting for its 销号 has no handler to chase: CASE.NO_HANDLER', () => {
+  const onTheSpot: Case = { ...fixture('pending_closure', 'h'), assignment: null, onTheSpot: true }
+  const result = applyTransition(onTheSpot, 'addSupervisionNote', PARAMS.addSupervisionNote, {
+    actor: actorFor('supervisor', 'subtree'),
+    now: NOW,
+    limits: DEFAULT_TIME_LIMITS,
+  })
+  expect(result).toMatchObject({ ok: false, code: 'CASE.NO_HANDLER' })
 })

@@ -19,6 +19,7 @@ import DispatchPanel from './panels/DispatchPanel'
 import ExtensionReviewPanel from './panels/ExtensionReviewPanel'
 import ReassignPanel from './panels/ReassignPanel'
 import ReviewPanel from './panels/ReviewPanel'
+import SupervisionPanel from './panels/SupervisionPanel'
 import type { Run } from './panels/types'
 import WorkPanel from './panels/WorkPanel'
 import CasePlace from './CasePlace'
@@ -126,6 +127,12 @@ export default function StaffCase() {
             </Text>
           </View>
         )}
+        {view.lateness && (
+          <Text className="mq-text staff__overdue">
+            {view.lateness.label}
+            {view.lateness.text}（{view.lateness.party === 'reviewer' ? '待审核领导' : '经办人'}）
+          </Text>
+        )}
         {view.photos.length > 0 && (
           <View className="staff__photos">
             {view.photos.map((fileId, index) => (
@@ -140,6 +147,8 @@ export default function StaffCase() {
         )}
       </View>
 
+      {/* A note waiting for its reply comes first: the handler must answer it. */}
+      {view.supervisionNote && <SupervisionPanel {...panel} />}
       {any(DISPATCH) && <DispatchPanel {...panel} me={me} />}
       {any(ACKNOWLEDGE) && <AcknowledgePanel {...panel} />}
       {any(WORK) && <WorkPanel {...panel} onError={setMessage} />}
@@ -150,6 +159,7 @@ export default function StaffCase() {
       )}
       {can('rateByCall') && <CallRatingPanel {...panel} />}
       {can('reassign') && <ReassignPanel {...panel} />}
+      {!view.supervisionNote && <SupervisionPanel {...panel} />}
 
       <View className="mq-card">
         <Text className="mq-subtitle">办理记录</Text>

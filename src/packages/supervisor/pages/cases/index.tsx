@@ -1,7 +1,7 @@
 import { useState } from 'react'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Radio } from '@nutui/nutui-react-taro'
+import { Button, Radio } from '@nutui/nutui-react-taro'
 import type { StaffCaseListItem } from '@core/case/views'
 import LoadMore from '../../../../components/LoadMore'
 import Page from '../../../../components/Page'
@@ -9,13 +9,14 @@ import StaffCaseRow from '../../../../components/StaffCaseRow'
 import { ask } from '../../../../services/backend'
 import { useListRefresh, usePagedList } from '../../../../services/paged'
 import { ErrorNotice } from '../../../../components/Notice'
-import { withPageAccess } from '../../../../components/PageGate'
-import { PAGES } from '../../../../services/page-access'
+import { useGatedMe, withPageAccess } from '../../../../components/PageGate'
+import { mayUse, PAGES } from '../../../../services/page-access'
 import { isSupervisorQueue, SUPERVISOR_QUEUES, type SupervisorQueue } from '../queues'
 
 /** 辖区诉求: the supervisor's queues over every case whose area or responsible unit is in their subtree. */
 function ScopeCases() {
   const { params } = useRouter()
+  const me = useGatedMe()
   // Opened from a count on the home page: that queue first.
   const [queue, setQueue] = useState<SupervisorQueue>(isSupervisorQueue(params.queue) ? params.queue : 'dispatch')
   const list = usePagedList<StaffCaseListItem>((cursor) =>
@@ -34,6 +35,15 @@ function ScopeCases() {
             </Radio>
           ))}
         </Radio.Group>
+        {queue === 'overdue' && mayUse(PAGES.supervision, me.role) && (
+          <Button
+            className="mq-tap supervisor__to-supervision"
+            fill="outline"
+            onClick={() => void Taro.navigateTo({ url: PAGES.supervision.url })}
+          >
+            打开督办清单
+          </Button>
+        )}
       </View>
       {list.items && (
         <View className="mq-card">

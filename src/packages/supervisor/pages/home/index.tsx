@@ -55,7 +55,7 @@ function SupervisorHome() {
       )}
       <View className="mq-card">
         <Text className="mq-subtitle">其他工作</Text>
-        <StaffEntries role={me.role} except={[PAGES.scopeCases]} />
+        <StaffEntries role={me.role} except={[PAGES.scopeCases]} first={[PAGES.supervision]} />
       </View>
       <DemoCorner />
     </Page>
