@@ -1,4 +1,6 @@
-import type { Case } from '@core/case/case'
+import { CASE_STATUS_LABELS, type Case } from '@core/case/case'
+import { lateness } from '@core/case/overdue'
+import { deadlineLabel, overdueText } from '@core/case/supervision'
 import type { Checkin } from '@core/fieldwork/fieldwork'
 import { householdFor, type Household, type Visit } from '@core/fieldwork/visit'
 import { fail, ok, type Result } from '@core/result'
@@ -14,7 +16,7 @@ import {
   type FigureRecord,
   type VisitFigure,
 } from '@core/stats/records'
-import { formatChinaTime, DAY_MS, HOUR_MS } from '@core/time'
+import { formatChinaTime, DAY_MS } from '@core/time'
 import type { InputFor, OutputFor } from '@core/functions'
 import type { Filter, StoredDoc } from '../ports/store'
 import type { HandlerContext } from '../handlers/context'
@@ -22,13 +24,6 @@ import { readAll } from '../handlers/paging'
 import { overdueNow, subjectFor, type Subject } from './dashboard'
 
 const PAGE_CURSOR = /^\d{1,7}$/
-
-/** How late a case is, as the lists say it. */
-function lateness(ms: number): string {
-  const days = Math.floor(ms / DAY_MS)
-  const hours = Math.floor((ms % DAY_MS) / HOUR_MS)
-  return days > 0 ? `超期 ${days} 天 ${hours} 小时` : `超期 ${Math.max(hours, 1)} 小时`
-}
 
 /** Every document matching any of the filters, once. */
 async function union<T extends StoredDoc>(
@@ -77,15 +72,19 @@ async function rowsOf(
     }
     case 'overdue': {
       const late = (await overdueNow(ctx.store, now)).filter(subject.answersFor)
-      return late.map((doc) => ({
-        kind: 'case',
-        id: doc._id,
-        number: doc.number,
-        category: doc.category,
-        status: doc.status === 'assigned' ? '待签收' : doc.status === 'pending_closure' ? '待销号' : '办理中',
-        at: doc.dueAt ?? now,
-        what: lateness(now - (doc.dueAt ?? now)),
-      }))
+      return late.map((doc) => {
+        // The same words as the 督办 list: whose deadline, and how long ago it passed.
+        const missed = lateness(doc, now)
+        return {
+          kind: 'case',
+          id: doc._id,
+          number: doc.number,
+          category: doc.category,
+          status: CASE_STATUS_LABELS[doc.status],
+          at: missed?.at ?? doc.dueAt ?? now,
+          what: missed ? `${deadlineLabel(missed.kind)}${overdueText(missed.at, now)}` : '已超期',
+        }
+      })
     }
     case 'visits': {
       const time = { at: { $gte: window.start, $lt: window.end } }

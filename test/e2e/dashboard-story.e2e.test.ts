@@ -82,7 +82,7 @@ test('dashboard → 逾期 → the case → 督办 note → the handler replies 
   // 逾期 opens the cases behind it, this one among them, saying how late it is.
   await overdue.click()
   const row = supervisor.locator('.mq-case-row:visible', { hasText: late.number })
-  await row.getByText(/超期 \d+ 天 \d+ 小时/).waitFor()
+  await row.getByText(/办结逾期 \d+ 天 \d+ 小时/).waitFor()
   await screenshot(supervisor, '71-story-overdue-records')
   await row.click()
   await supervisor.locator('.staff__supervision textarea').waitFor()
