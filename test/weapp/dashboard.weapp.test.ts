@@ -41,8 +41,10 @@ test('a supervisor opens the dashboard: figures as text, three charts drawn on C
       expect({ shown, found: text.includes(shown) }).toEqual({ shown, found: true })
     }
     // Categories, the weekly trend and the ranking: each on its own node, with its labels drawn.
-    expect(app.wx.canvases.map((canvas) => canvas.selector)).toEqual(['#mq-chart-1', '#mq-chart-2', '#mq-chart-3'])
-    const [categories, trend, ranking] = app.wx.canvases
+    // The three node queries answer in whatever order the phone gets to them: find each by its id.
+    const bySelector = new Map(app.wx.canvases.map((canvas) => [canvas.selector, canvas]))
+    expect([...bySelector.keys()].sort()).toEqual(['#mq-chart-1', '#mq-chart-2', '#mq-chart-3'])
+    const [categories, trend, ranking] = ['#mq-chart-1', '#mq-chart-2', '#mq-chart-3'].map((id) => bySelector.get(id))
     expect(categories?.texts).toEqual(expect.arrayContaining(['就业', '教育', '8']))
     expect(trend?.texts).toEqual(expect.arrayContaining(['3月2日']))
     expect(ranking?.texts).toEqual(expect.arrayContaining(['柳岸小区', '3 件']))
