@@ -1,5 +1,5 @@
 import { CONTRIBUTING, type ContributingCollection } from '@core/stats/contributions'
-import { rollupDelta, rollupId, type RollupRow } from '@core/stats/rollups'
+import { rollupDelta, rollupId, type Counts, type RollupRow } from '@core/stats/rollups'
 import type { Filter, InsertOutcome, QueryOptions, Scalar, Store, StoredDoc } from './ports/store'
 
 export const ROLLUPS = 'rollups'
@@ -11,6 +11,17 @@ function contributing(collection: string): collection is ContributingCollection 
 /** The stored form of a rollup row: its key fields, and one numeric field per counter. */
 export function rollupFields(row: RollupRow): Record<string, Scalar> {
   return { subject: row.subject, grain: row.grain, slot: row.slot }
+}
+
+const KEY_FIELDS = new Set(['_id', 'subject', 'grain', 'slot', 'version'])
+
+/** The counters of a stored rollup document (its other fields are its key). */
+export function storedCounts(doc: Record<string, unknown>): Counts {
+  const counts: Record<string, number> = {}
+  for (const [field, value] of Object.entries(doc)) {
+    if (!KEY_FIELDS.has(field) && typeof value === 'number') counts[field] = value
+  }
+  return counts as Counts
 }
 
 /**

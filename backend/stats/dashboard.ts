@@ -11,7 +11,7 @@ import type { Case } from '@core/case/case'
 import { overdueFilter } from '@core/case/overdue'
 import { DAY_MS } from '@core/time'
 import type { Filter, Store, StoredDoc } from '../ports/store'
-import { ROLLUPS } from '../rollups'
+import { ROLLUPS, storedCounts } from '../rollups'
 import type { HandlerContext } from '../handlers/context'
 import { childrenOf } from '../handlers/orgs'
 import { readAll } from '../handlers/paging'
@@ -145,16 +145,7 @@ async function readRows(store: Store, keys: readonly RollupKey[]): Promise<Array
   return pages
     .flat()
     .filter((doc) => wanted.has(doc._id))
-    .map((doc) => ({ slot: doc.slot as number, counts: countsOf(doc) }))
-}
-
-const KEY_FIELDS = new Set(['_id', 'subject', 'grain', 'slot', 'version'])
-
-function countsOf(doc: Record<string, unknown>): Counts {
-  const counts: Record<string, number> = {}
-  for (const [field, value] of Object.entries(doc))
-    if (!KEY_FIELDS.has(field) && typeof value === 'number') counts[field] = value
-  return counts as Counts
+    .map((doc) => ({ slot: doc.slot as number, counts: storedCounts(doc) }))
 }
 
 async function periodCounts(store: Store, subjects: readonly string[], start: number, end: number): Promise<Counts> {

@@ -1,7 +1,7 @@
 import { CONTRIBUTING, type Contribution, type ContributingCollection } from '@core/stats/contributions'
 import { rollupRows, type Counts, type RollupRow } from '@core/stats/rollups'
 import { MAX_PAGE, type Store, type StoredDoc } from '../ports/store'
-import { ROLLUPS, rollupFields } from '../rollups'
+import { ROLLUPS, rollupFields, storedCounts } from '../rollups'
 
 /** A rollup counter whose stored value is not what the records add up to. */
 export interface RollupDifference {
@@ -27,17 +27,11 @@ async function* everything<T extends StoredDoc>(store: Store, collection: string
   }
 }
 
-const KEY_FIELDS = new Set(['_id', 'subject', 'grain', 'slot', 'version'])
-
 /** The rollups as stored: one row per document, its counters only. */
 async function storedRows(store: Store): Promise<Map<string, Counts>> {
   const rows = new Map<string, Counts>()
   for await (const doc of everything<StoredDoc & Record<string, unknown>>(store, ROLLUPS)) {
-    const counts: Record<string, number> = {}
-    for (const [field, value] of Object.entries(doc)) {
-      if (!KEY_FIELDS.has(field) && typeof value === 'number') counts[field] = value
-    }
-    rows.set(doc._id, counts as Counts)
+    rows.set(doc._id, storedCounts(doc))
   }
   return rows
 }
