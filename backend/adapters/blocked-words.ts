@@ -4,30 +4,23 @@
  * the local server and the tests to see publishing refused.
  */
 export const BLOCKED_WORDS: readonly string[] = [
-  // 黄赌毒
-  '赌博',
-  '赌场',
-  '六合彩',
-  '色情',
-  '嫖娼',
-  '卖淫',
-  '裸聊',
-  '约炮',
-  '吸毒',
-  '贩毒',
-  '冰毒',
-  '海洛因',
-  // 邪教与违禁
-  '法轮功',
-  '邪教',
+  // Not 赌博, 吸毒, 色情 …: residents report those as problems, and the lists must be able to say so.
+  // 违法广告
   '代开发票',
   '办假证',
   '出售枪支',
-  // 辱骂
+  '裸聊',
+  '约炮',
+  // 邪教与违禁组织
+  '法轮功',
+  '全能神',
+  // 辱骂与脏话: what an angry report may hold, and a public list may not repeat
   '傻逼',
   '王八蛋',
   '他妈的',
   '狗日的',
   '去死吧',
+  '混蛋',
+  '废物',
   'fuck',
 ]

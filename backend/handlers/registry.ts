@@ -38,6 +38,17 @@ import { issueInvitation, listInvitations, revokeInvitation } from './invitation
 import { createUnit, deactivateUnit, listAreas, moveUnit, orgTree, reactivateUnit, renameUnit } from './orgs'
 import { dashboard, records } from './stats'
 import { exportWorkbook } from './exports'
+import {
+  editRow,
+  getPublished,
+  listPublished,
+  listShowcases,
+  markShowcase,
+  omitRow,
+  openDraft,
+  publish,
+  restoreRow,
+} from './publications'
 import { getMe, listUsers, redeemInvitation, subscribe, updateMe, updateUser } from './users'
 
 /** Binds each action of the core's catalogue to its handler. */
@@ -101,4 +112,15 @@ export const HANDLERS: FunctionHandlers = {
   stats: { dashboard, records },
   exports: { workbook: exportWorkbook },
   invitations: { issue: issueInvitation, list: listInvitations, revoke: revokeInvitation },
+  publications: {
+    openDraft,
+    editRow,
+    omitRow,
+    restoreRow,
+    publish,
+    markShowcase,
+    listPublished,
+    getPublished,
+    listShowcases,
+  },
 }

@@ -7,12 +7,12 @@ describe('the repository word list', () => {
   const check = new KeywordContentCheck()
 
   test.each([
-    ['a listed word', '小区里有人聚众赌博', '含有不宜公开的词语“赌博”，请修改'],
-    ['a word spaced out', '有人赌 博到深夜', '含有不宜公开的词语“赌博”，请修改'],
+    ['a listed word', '物业的人都是王八蛋', '含有不宜公开的词语“王八蛋”，请修改'],
+    ['a word spaced out', '这帮混 蛋不管事', '含有不宜公开的词语“混蛋”，请修改'],
     ['a word cut by a hyphen', '宣传法-轮-功的传单', '含有不宜公开的词语“法轮功”，请修改'],
-    ['a word cut by full-width punctuation and a newline', '色，\n情广告', '含有不宜公开的词语“色情”，请修改'],
+    ['a word cut by full-width punctuation and a newline', '裸，\n聊广告', '含有不宜公开的词语“裸聊”，请修改'],
     ['a Latin word in capitals, full width', 'ＦＵＣＫ', '含有不宜公开的词语“fuck”，请修改'],
-    ['two words: the first in the text is named', '他妈的，有人吸毒', '含有不宜公开的词语“他妈的”，请修改'],
+    ['two words: the first in the text is named', '他妈的，这个废物', '含有不宜公开的词语“他妈的”，请修改'],
   ])('%s is blocked, the word named', async (_label, text, message) => {
     expect(await check.check([{ key: 'row-1.title', text }], BY)).toEqual([
       { key: 'row-1.title', verdict: 'blocked', message },
@@ -21,7 +21,8 @@ describe('the repository word list', () => {
 
   test.each([
     ['a plain notice', '3号楼路灯已修复，感谢居民反映'],
-    ['the characters of a word apart, with others between', '赌气之后博得同情'],
+    ['the characters of a word apart, with others between', '混乱之后蛋糕店关门'],
+    ['a problem residents report, said plainly', '小区里有人聚众赌博，深夜吸毒，张贴色情小广告'],
     ['an empty text', ''],
   ])('%s passes', async (_label, text) => {
     expect(await check.check([{ key: 'k', text }], BY)).toEqual([{ key: 'k', verdict: 'pass' }])
@@ -64,7 +65,7 @@ test('a list of its own replaces the repository list; the repository list can be
     await own.check(
       [
         { key: 'x', text: '含违规 测试词的句子' },
-        { key: 'y', text: '赌博' },
+        { key: 'y', text: '王八蛋' },
       ],
       BY,
     ),
@@ -77,13 +78,13 @@ test('a list of its own replaces the repository list; the repository list can be
     await more.check(
       [
         { key: 'x', text: '违规测试词' },
-        { key: 'y', text: '赌博' },
+        { key: 'y', text: '王八蛋' },
       ],
       BY,
     ),
   ).toEqual([
     { key: 'x', verdict: 'blocked', message: '含有不宜公开的词语“违规测试词”，请修改' },
-    { key: 'y', verdict: 'blocked', message: '含有不宜公开的词语“赌博”，请修改' },
+    { key: 'y', verdict: 'blocked', message: '含有不宜公开的词语“王八蛋”，请修改' },
   ])
 })
 
