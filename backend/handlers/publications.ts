@@ -6,8 +6,11 @@ import { personalDetailsIn, PERSONAL_DETAIL_LABELS } from '@core/privacy/mask'
 import {
   DETAIL_LABELS,
   PUBLIC_LISTS,
+  MONTHS_OFFERED,
   checkMonth,
   draftLists,
+  lastMonth,
+  recentMonths,
   keepDecisions,
   keyOf,
   listingLabel,
@@ -190,7 +193,7 @@ async function checkRows(
 const blockedRows = (lists: Lists<StoredRow>) =>
   PUBLIC_LISTS.reduce((sum, list) => sum + lists[list].filter((row) => !row.omitted && row.issues.length).length, 0)
 
-function draftView(draft: DraftDoc, catalogue: CatalogueDoc | null): DraftView {
+function draftView(draft: DraftDoc, catalogue: CatalogueDoc | null, now: number): DraftView {
   const rows = (list: PublicList) => draft.lists[list].map(toDraftRow)
   return {
     unit: { id: draft.unitId, name: draft.unitName },
@@ -202,12 +205,14 @@ function draftView(draft: DraftDoc, catalogue: CatalogueDoc | null): DraftView {
     lists: { problems: rows('problems'), tasks: rows('tasks'), results: rows('results') },
     published: catalogue?.versions ?? [],
     blockedRows: blockedRows(draft.lists),
+    months: recentMonths(now, MONTHS_OFFERED),
   }
 }
 
 /** 编制清单: the unit's open draft, built from the records when there is none (or when asked). */
-export const openDraft: Handler<'publications', 'openDraft'> = async ({ unitId, month, refresh }, ctx) => {
+export const openDraft: Handler<'publications', 'openDraft'> = async ({ unitId, month: asked, refresh }, ctx) => {
   const { store, clock, actor } = ctx
+  const month = asked ?? lastMonth(clock.now())
   const monthCheck = checkMonth(month, clock.now())
   if (!monthCheck.ok) return monthCheck
   const unit = await managedUnit(store, actor, unitId)
@@ -217,7 +222,7 @@ export const openDraft: Handler<'publications', 'openDraft'> = async ({ unitId, 
     store.get<DraftDoc>(DRAFTS, id),
     store.get<CatalogueDoc>(CATALOGUE, id),
   ])
-  if (existing?.open && !refresh) return ok(draftView(existing, catalogue))
+  if (existing?.open && !refresh) return ok(draftView(existing, catalogue, clock.now()))
 
   // A correction starts from what was published (the draft keeps it); a refresh rebuilds from the
   // records, keeping the decisions taken.
@@ -240,19 +245,22 @@ export const openDraft: Handler<'publications', 'openDraft'> = async ({ unitId, 
     const doc: DraftDoc = { _id: id, unitId: unit.data._id, month, version: 1, ...fields }
     if ((await store.insert(DRAFTS, doc)) === 'duplicate') return fail('PUBLICATION.CONFLICT')
   }
-  return reloaded(store, id)
+  return reloaded(ctx, id)
 }
 
 function emptyLists(): Lists<StoredRow> {
   return { problems: [], tasks: [], results: [] }
 }
 
-async function reloaded(store: Store, id: string): Promise<Result<DraftView>> {
+async function reloaded(
+  { store, clock }: Pick<HandlerContext, 'store' | 'clock'>,
+  id: string,
+): Promise<Result<DraftView>> {
   const [draft, catalogue] = await Promise.all([
     store.get<DraftDoc>(DRAFTS, id),
     store.get<CatalogueDoc>(CATALOGUE, id),
   ])
-  return draft ? ok(draftView(draft, catalogue)) : fail('PUBLICATION.NOT_FOUND')
+  return draft ? ok(draftView(draft, catalogue, clock.now())) : fail('PUBLICATION.NOT_FOUND')
 }
 
 /** The open draft an edit names, at the version its editor saw. */
@@ -269,9 +277,15 @@ async function editableDraft(
 }
 
 /** Saves a draft's rows at the version its editor saw. */
-async function saveRows(store: Store, draft: DraftDoc, lists: Lists<StoredRow>): Promise<Result<DraftView>> {
-  if (!(await store.updateIfVersion(DRAFTS, draft._id, draft.version, { lists }))) return fail('PUBLICATION.CONFLICT')
-  return reloaded(store, draft._id)
+async function saveRows(
+  ctx: Pick<HandlerContext, 'store' | 'clock'>,
+  draft: DraftDoc,
+  lists: Lists<StoredRow>,
+): Promise<Result<DraftView>> {
+  if (!(await ctx.store.updateIfVersion(DRAFTS, draft._id, draft.version, { lists }))) {
+    return fail('PUBLICATION.CONFLICT')
+  }
+  return reloaded(ctx, draft._id)
 }
 
 function replaceRow(
@@ -296,7 +310,7 @@ export const editRow: Handler<'publications', 'editRow'> = async (input, ctx) =>
     edited: true,
   }))
   const checked = await checkRows(ctx, edited, ctx.actor, { list: input.list, caseId: input.caseId })
-  return saveRows(ctx.store, draft.data, checked)
+  return saveRows(ctx, draft.data, checked)
 }
 
 export const omitRow: Handler<'publications', 'omitRow'> = async (input, ctx) => {
@@ -307,7 +321,7 @@ export const omitRow: Handler<'publications', 'omitRow'> = async (input, ctx) =>
   }
   const omitted = { reason: input.reason, byName: ctx.actor.name, at: ctx.clock.now() }
   return saveRows(
-    ctx.store,
+    ctx,
     draft.data,
     replaceRow(draft.data.lists, input.list, input.caseId, (row) => ({ ...row, omitted, issues: [] })),
   )
@@ -321,7 +335,7 @@ export const restoreRow: Handler<'publications', 'restoreRow'> = async (input, c
   }
   const restored = replaceRow(draft.data.lists, input.list, input.caseId, (row) => ({ ...row, omitted: null }))
   const checked = await checkRows(ctx, restored, ctx.actor, { list: input.list, caseId: input.caseId })
-  return saveRows(ctx.store, draft.data, checked)
+  return saveRows(ctx, draft.data, checked)
 }
 
 /** The rows an issue stops, named as the editor sees them (the first few, and how many more). */

@@ -34,7 +34,8 @@ export const openDraftInput = z.object({
   action: z.literal('openDraft'),
   /** The caller's own unit when absent. */
   unitId: publicationUnitField.optional(),
-  month: monthField,
+  /** Last month (by the server's clock) when absent: the lists a unit publishes now. */
+  month: monthField.optional(),
   /** Rebuild the rows from the records, keeping the wording edited and the rows left out. */
   refresh: z.boolean({ error: '“重新生成”须为是或否' }).default(false),
 })
@@ -142,6 +143,8 @@ export const draftViewSchema = z.strictObject({
   published: z.array(versionEntry),
   /** Rows that stop publishing now. */
   blockedRows: z.number(),
+  /** The months a draft may be opened for now, newest first (by the server's clock). */
+  months: z.array(z.string()),
 })
 export type DraftView = z.infer<typeof draftViewSchema>
 

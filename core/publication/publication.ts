@@ -52,6 +52,20 @@ export function monthOf(at: number): string {
   return chinaTime(at).format('YYYY-MM')
 }
 
+/** The last `count` months up to the one `now` falls in, newest first (the months a page offers). */
+export function recentMonths(now: number, count: number): string[] {
+  const current = chinaTime(now).startOf('month')
+  return Array.from({ length: count }, (_, back) => current.subtract(back, 'month').format('YYYY-MM'))
+}
+
+/** How many months back a draft may be opened from a page. */
+export const MONTHS_OFFERED = 12
+
+/** The month before the one `now` falls in. */
+export function lastMonth(now: number): string {
+  return chinaTime(now).startOf('month').subtract(1, 'month').format('YYYY-MM')
+}
+
 /** A month may be drafted once it has begun (the current month's lists cover it so far). */
 export function checkMonth(month: string, now: number): Result<void> {
   if (!MONTH_PATTERN.test(month)) return fail('PUBLICATION.BAD_MONTH', '月份须为“年-月”，如 2026-11', 'month')
@@ -91,6 +105,8 @@ export const draftRowSchema = z.strictObject({
   ...publicRowSchema.shape,
   omitted: omissionSchema.nullable(),
   edited: z.boolean(),
+  /** 效果清单: whether the case may be made a 典型案例 (closed, rated solved and satisfied). */
+  mayShowcase: z.boolean(),
   /** Why it cannot be published as it stands (personal details, the content check), row by row. */
   issues: z.array(z.string()),
 })
@@ -175,6 +191,7 @@ function rowFor(
     onTheSpot: doc.onTheSpot,
     omitted: null,
     edited: false,
+    mayShowcase: list === 'results' && showcaseRefusal(doc) === null,
     issues: [],
     names,
   }
@@ -291,7 +308,7 @@ export function toDraftRow(row: StoredRow): DraftRow {
 
 /** A row as the public sees it: only what was published, none of the editor's bookkeeping. */
 export function toPublicRow(row: StoredRow): PublicRow {
-  const { names: _names, omitted: _omitted, edited: _edited, issues: _issues, ...view } = row
+  const { names: _names, omitted: _omitted, edited: _edited, issues: _issues, mayShowcase: _may, ...view } = row
   return view
 }
 

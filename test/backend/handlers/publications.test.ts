@@ -303,6 +303,14 @@ test('published lists: readable by anyone, no personal detail anywhere in any pu
     byName: '陈书记',
   })
   data(await pub('sup-a', { action: 'publish', ...key(draft) }))
+  data(
+    await pub('sup-a', {
+      action: 'markShowcase',
+      caseId: seeded.worked.id,
+      title: '楼道灯一周修好',
+      writeUp: '居民反映楼道灯长期不亮，办事处当天派单，一周内更换新灯，居民评价满意。',
+    }),
+  )
 
   const answers = [
     await pub(null, { action: 'listPublished' }),
@@ -310,6 +318,7 @@ test('published lists: readable by anyone, no personal detail anywhere in any pu
     await pub(null, { action: 'getPublished', unitId: 'office-a', month: '2026-03' }),
     await pub('res-9', { action: 'getPublished', unitId: 'office-a', month: '2026-03', version: 1 }),
     await pub(null, { action: 'listShowcases' }),
+    await pub('cadre-a', { action: 'listShowcases' }),
   ]
   for (const answer of answers) {
     expect(answer.ok).toBe(true)
@@ -321,6 +330,7 @@ test('published lists: readable by anyone, no personal detail anywhere in any pu
     answers[0] as Result<unknown>,
   )
   expect(catalogue).toMatchObject({ month: '2026-03', entries: [{ unit: { name: 'A办事处' }, latestVersion: 1 }] })
+  expect(data<unknown[]>(answers[4] as Result<unknown>)).toHaveLength(1)
   const published = data<Published>(answers[2] as Result<unknown>)
   expect(published.lists.problems.map((row) => row.caseId)).toEqual([seeded.worked.id, seeded.family.id])
   expect(published.figures).toMatchObject({ total: 2, closed: 1, satisfied: { numerator: 1, denominator: 1 } })
