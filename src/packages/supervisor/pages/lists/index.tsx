@@ -44,6 +44,8 @@ function PublicLists() {
   const [rowMessage, setRowMessage] = useState('')
   const [message, setMessage] = useState('')
   const [success, setSuccess] = useState('')
+  /** Just published: what, so the page says so and offers the public page (a correction is opened on request). */
+  const [published, setPublished] = useState<{ title: string; unitId: string; month: string } | null>(null)
   const [pending, setPending] = useState('')
   const [note, setNote] = useState('')
 
@@ -66,6 +68,7 @@ function PublicLists() {
     // The month the server chose for the first opening is the draft already shown.
     if (draft && draft.unit.id === unitId && draft.month === month) return
     setSuccess('')
+    setPublished(null)
     void open()
     // Opens again whenever the unit or the month changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -135,6 +138,25 @@ function PublicLists() {
       </View>
       <PendingNotice message={pending} />
       <SuccessNotice message={success} />
+      {published && (
+        <View className="mq-card lists__published">
+          <SuccessNotice message={published.title} />
+          <Button className="mq-tap lists__to-public" type="primary" onClick={() => toPublic(published)}>
+            查看公开清单
+          </Button>
+          <Button
+            className="mq-tap lists__correct"
+            fill="outline"
+            onClick={() => {
+              setPublished(null)
+              void open()
+            }}
+          >
+            更正已发布的清单
+          </Button>
+          <Text className="mq-hint">更正会成为新的版本，写明更正说明；已发布的版本不会改变，仍可查看。</Text>
+        </View>
+      )}
       {draft && (
         <View className="mq-card lists__status">
           <Text className="mq-subtitle">
@@ -253,11 +275,9 @@ function PublicLists() {
             <Button
               className="mq-tap lists__to-public"
               fill="outline"
-              onClick={() =>
-                void Taro.navigateTo({ url: `${PAGES.publicLists.url}?unitId=${draft.unit.id}&month=${draft.month}` })
-              }
+              onClick={() => toPublic({ unitId: draft.unit.id, month: draft.month })}
             >
-              查看公开清单
+              查看已发布的清单
             </Button>
           )}
         </View>
