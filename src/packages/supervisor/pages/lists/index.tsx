@@ -107,11 +107,15 @@ function PublicLists() {
     }
     setMessage('')
     setNote('')
-    setSuccess(
-      `已发布${answer.data.unit.name}${answer.data.monthLabel}三个清单第 ${answer.data.version} 版，群众可在“公开清单”查看。`,
-    )
-    void open()
+    setDraft(null)
+    setPublished({
+      title: `已发布${answer.data.unit.name}${answer.data.monthLabel}三个清单第 ${answer.data.version} 版，群众可在“公开清单”查看。`,
+      unitId: answer.data.unit.id,
+      month: answer.data.month,
+    })
   }
+  const toPublic = (target: { unitId: string; month: string }) =>
+    void Taro.navigateTo({ url: `${PAGES.publicLists.url}?unitId=${target.unitId}&month=${target.month}` })
 
   const rows = draft?.lists[list] ?? []
   return (
