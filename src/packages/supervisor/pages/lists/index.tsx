@@ -38,6 +38,7 @@ function PublicLists() {
   const [unitId, setUnitId] = useState(me.unitId ?? '')
   // The server opens last month's lists first (by its clock) and says which months may be chosen.
   const [month, setMonth] = useState<string | null>(null)
+  const [months, setMonths] = useState<string[]>([])
   const [draft, setDraft] = useState<DraftView | null>(null)
   const [list, setList] = useState<PublicList>('problems')
   const [editing, setEditing] = useState<Editing | null>(null)
@@ -63,6 +64,7 @@ function PublicLists() {
     setMessage('')
     setDraft(answer.data)
     setMonth(answer.data.month)
+    setMonths(answer.data.months)
   }
   useEffect(() => {
     // The month the server chose for the first opening is the draft already shown.
@@ -135,7 +137,7 @@ function PublicLists() {
           className="lists__month"
           title="选择月份"
           placeholder="选择月份"
-          choices={(draft?.months ?? []).map((candidate) => ({ id: candidate, label: monthLabel(candidate) }))}
+          choices={months.map((candidate) => ({ id: candidate, label: monthLabel(candidate) }))}
           value={month ?? ''}
           onChange={(choice) => setMonth(choice.id)}
         />
@@ -145,19 +147,21 @@ function PublicLists() {
       {published && (
         <View className="mq-card lists__published">
           <SuccessNotice message={published.title} />
-          <Button className="mq-tap lists__to-public" type="primary" onClick={() => toPublic(published)}>
-            查看公开清单
-          </Button>
-          <Button
-            className="mq-tap lists__correct"
-            fill="outline"
-            onClick={() => {
-              setPublished(null)
-              void open()
-            }}
-          >
-            更正已发布的清单
-          </Button>
+          <View className="lists__actions">
+            <Button className="mq-tap lists__to-public" type="primary" onClick={() => toPublic(published)}>
+              查看公开清单
+            </Button>
+            <Button
+              className="mq-tap lists__correct"
+              fill="outline"
+              onClick={() => {
+                setPublished(null)
+                void open()
+              }}
+            >
+              更正已发布的清单
+            </Button>
+          </View>
           <Text className="mq-hint">更正会成为新的版本，写明更正说明；已发布的版本不会改变，仍可查看。</Text>
         </View>
       )}
