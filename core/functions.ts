@@ -20,7 +20,14 @@ import { areaChoiceSchema, orgUnitSchema } from './org/org'
 import { dashboardInput, dashboardSchema } from './stats/dashboard.schemas'
 import { figureRecordsSchema, recordsInput } from './stats/records'
 import { exportWorkbookInput, exportWorkbookSchema } from './export/export.schemas'
-import { userViewSchema } from './user/user'
+import { leaderSchema, userViewSchema } from './user/user'
+import { pledgeBoardSchema } from './pledge/pledges'
+import {
+  getPledgeQuotasInput,
+  pledgeBoardInput,
+  pledgeQuotasViewSchema,
+  setPledgeQuotasInput,
+} from './pledge/pledge.schemas'
 import { pageOf } from './validation/page'
 import {
   getCaseInput,
@@ -41,6 +48,7 @@ import {
   listCallbacksInput,
   listMyTasksInput,
   listSupervisionInput,
+  markPledgeInput,
   mergeInput,
   rateByCallInput,
   rateInput,
@@ -85,6 +93,7 @@ import { rolesAllowed, type PermissionAction } from './permissions'
 import type { Caller } from './roles'
 import {
   getMeInput,
+  listLeadersInput,
   listUsersInput,
   redeemInvitationInput,
   subscribeInput,
@@ -173,6 +182,8 @@ export const FUNCTIONS = {
       input: replySupervisionNoteInput,
       output: afterAction,
     },
+    // 领办: who takes the case on (a leader, a unit), after 派单.
+    markPledge: { permission: LIFECYCLE.markPledge.permission, input: markPledgeInput, output: afterAction },
   },
   orgs: {
     listAreas: { permission: 'org.listAreas', input: listAreasInput, output: z.array(areaChoiceSchema) },
@@ -190,6 +201,7 @@ export const FUNCTIONS = {
     list: { permission: 'user.list', input: listUsersInput, output: pageOf(userViewSchema) },
     update: { permission: 'user.manage', input: updateUserInput, output: userViewSchema },
     subscribe: { permission: 'user.editSelf', input: subscribeInput, output: userViewSchema },
+    listLeaders: { permission: 'leader.list', input: listLeadersInput, output: z.array(leaderSchema) },
   },
   fieldwork: {
     listContactPoints: {
@@ -243,6 +255,16 @@ export const FUNCTIONS = {
   settings: {
     getTimeLimits: { permission: 'settings.viewTimeLimits', input: getTimeLimitsInput, output: timeLimitsViewSchema },
     setTimeLimits: { permission: 'settings.timeLimits', input: setTimeLimitsInput, output: timeLimitsViewSchema },
+    getPledgeQuotas: {
+      permission: 'settings.pledgeQuotas',
+      input: getPledgeQuotasInput,
+      output: pledgeQuotasViewSchema,
+    },
+    setPledgeQuotas: {
+      permission: 'settings.pledgeQuotas',
+      input: setPledgeQuotasInput,
+      output: pledgeQuotasViewSchema,
+    },
   },
   invitations: {
     issue: { permission: 'invitation.manage', input: issueInvitationInput, output: invitationViewSchema },
@@ -252,6 +274,7 @@ export const FUNCTIONS = {
   stats: {
     dashboard: { permission: 'stats.view', input: dashboardInput, output: dashboardSchema },
     records: { permission: 'stats.view', input: recordsInput, output: figureRecordsSchema },
+    pledgeBoard: { permission: 'pledge.board', input: pledgeBoardInput, output: pledgeBoardSchema },
   },
   // A function of its own, so that the spreadsheet library stays out of every other function's bundle.
   exports: {

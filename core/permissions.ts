@@ -54,6 +54,11 @@ const PERMISSIONS = {
   // 统计看板: a cadre his own figures; a supervisor his subtree's; an admin everything.
   'stats.view': { resident: [], cadre: ['own'], supervisor: ['subtree'], admin: ['any'] },
   'invitation.manage': { resident: [], cadre: [], supervisor: [], admin: ['any'] },
+  // 领办: the leaders to choose from (their names and units are public); the month's board of a
+  // subtree (all for an admin); the quotas, which only an admin sets.
+  'leader.list': { resident: [], cadre: [], supervisor: ['any'], admin: ['any'] },
+  'pledge.board': { resident: [], cadre: [], supervisor: ['subtree'], admin: ['any'] },
+  'settings.pledgeQuotas': { resident: [], cadre: [], supervisor: [], admin: ['any'] },
 } as const satisfies Record<string, Record<Role, readonly Grant[]> & { system?: readonly Grant[] }>
 
 export type PermissionAction = keyof typeof PERMISSIONS
