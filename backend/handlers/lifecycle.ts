@@ -125,7 +125,9 @@ async function chosenLeadOfficial(
 ): Promise<Result<{ name: string; id: string | null }>> {
   if (input.leadOfficialId === undefined) return ok({ name: input.leadOfficial ?? '', id: null })
   const leader = await leaderById(store, input.leadOfficialId)
-  return leader ? ok({ name: leader.name, id: leader._id }) : fail('CASE.BAD_LEAD_OFFICIAL', undefined, 'leadOfficialId')
+  return leader
+    ? ok({ name: leader.name, id: leader._id })
+    : fail('CASE.BAD_LEAD_OFFICIAL', undefined, 'leadOfficialId')
 }
 
 export const assignCase = transition(

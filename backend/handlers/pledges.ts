@@ -95,9 +95,7 @@ async function quotasView(store: Store) {
   const overrides = await Promise.all(
     quotas.overrides.map(async (row) => {
       const doc =
-        row.subject === 'leader'
-          ? await store.get<User>('users', row.id)
-          : await store.get<OrgUnit>('orgUnits', row.id)
+        row.subject === 'leader' ? await store.get<User>('users', row.id) : await store.get<OrgUnit>('orgUnits', row.id)
       return { ...row, name: doc?.name ?? '（已不存在）' }
     }),
   )
@@ -108,7 +106,10 @@ export const getPledgeQuotas: Handler<'settings', 'getPledgeQuotas'> = async (_i
   ok(await quotasView(store))
 
 /** An admin's quotas: each override names a leader or a 办事处/社区/区直单位, once. */
-export const setPledgeQuotas: Handler<'settings', 'setPledgeQuotas'> = async ({ quotas, expectedVersion }, { store }) => {
+export const setPledgeQuotas: Handler<'settings', 'setPledgeQuotas'> = async (
+  { quotas, expectedVersion },
+  { store },
+) => {
   const seen = new Set<string>()
   for (const row of quotas.overrides) {
     const key = `${row.subject}:${row.id}`
@@ -179,7 +180,12 @@ export const pledgeBoard: Handler<'stats', 'pledgeBoard'> = async ({ month, unit
     .sort((a, b) => RANK_ORDER[a.kind as LeaderRank] - RANK_ORDER[b.kind as LeaderRank])
   const unitRows: BoardSubject[] = units
     .filter((unit) => unit.active && isPledgeUnitKind(unit.kind) && (root === null || unitPath(unit).includes(root)))
-    .map((unit) => ({ id: unit._id, name: unit.name, kind: unit.kind as BoardSubject['kind'], unitName: nameOf(unit.parentId) }))
+    .map((unit) => ({
+      id: unit._id,
+      name: unit.name,
+      kind: unit.kind as BoardSubject['kind'],
+      unitName: nameOf(unit.parentId),
+    }))
     .sort(
       (a, b) =>
         PLEDGE_UNIT_KINDS.indexOf(a.kind as (typeof PLEDGE_UNIT_KINDS)[number]) -

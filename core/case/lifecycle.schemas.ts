@@ -27,26 +27,26 @@ const idField = (label: string) =>
 
 export const assignInput = z
   .object({
-  action: z.literal('assign'),
-  ...onCase,
-  /** 领办领导 typed by hand, when no leader's record fits (ignored when `leadOfficialId` is given). */
-  leadOfficial: textField('领办领导', 1, 20).optional(),
-  /** 领办领导 chosen from the leaders: the name is the record's. */
-  leadOfficialId: idField('领办领导').optional(),
-  /** 领办: make the case this leader's (and/or this unit's) own, counted on the board. */
-  pledgeLeaderId: idField('领办的领导').optional(),
-  pledgeUnitId: idField('领办的单位').optional(),
-  responsibleUnitId: z
-    .string({ error: fieldError('责任单位', '选择') })
-    .min(1, '请选择责任单位')
-    .max(64),
-  handlerOpenid: z
-    .string({ error: fieldError('承办人', '选择') })
-    .min(1, '请选择承办人')
-    .max(64),
-  standard: textField('解决标准', 2, 300),
-  deadline: epochMs('完成时限').optional(),
-})
+    action: z.literal('assign'),
+    ...onCase,
+    /** 领办领导 typed by hand, when no leader's record fits (ignored when `leadOfficialId` is given). */
+    leadOfficial: textField('领办领导', 1, 20).optional(),
+    /** 领办领导 chosen from the leaders: the name is the record's. */
+    leadOfficialId: idField('领办领导').optional(),
+    /** 领办: make the case this leader's (and/or this unit's) own, counted on the board. */
+    pledgeLeaderId: idField('领办的领导').optional(),
+    pledgeUnitId: idField('领办的单位').optional(),
+    responsibleUnitId: z
+      .string({ error: fieldError('责任单位', '选择') })
+      .min(1, '请选择责任单位')
+      .max(64),
+    handlerOpenid: z
+      .string({ error: fieldError('承办人', '选择') })
+      .min(1, '请选择承办人')
+      .max(64),
+    standard: textField('解决标准', 2, 300),
+    deadline: epochMs('完成时限').optional(),
+  })
   .refine((input) => input.leadOfficial !== undefined || input.leadOfficialId !== undefined, {
     error: '请选择或填写领办领导',
     path: ['leadOfficial'],

@@ -88,7 +88,10 @@ export function nextPledge(current: Pledge | null, choice: PledgeChoice, by: str
 
 /** Whether the choice changes who the case is pledged to. */
 export function pledgeChanges(current: Pledge | null, choice: PledgeChoice): boolean {
-  return (current?.leaderId ?? null) !== (choice.leader?.id ?? null) || (current?.unitId ?? null) !== (choice.unit?.id ?? null)
+  return (
+    (current?.leaderId ?? null) !== (choice.leader?.id ?? null) ||
+    (current?.unitId ?? null) !== (choice.unit?.id ?? null)
+  )
 }
 
 /** Who takes the case on, in words: 王强、东湖社区 (empty when nobody). */
@@ -168,7 +171,8 @@ export function pledgeBoard(input: {
   cases: readonly PledgedCase[]
   quotas: PledgeQuotas
 }): { leaders: BoardRow[]; units: BoardRow[] } {
-  const inMonth = (at: number | null | undefined) => at != null && at >= input.month.start && at < input.month.end
+  const inMonth = (at: number | null | undefined) =>
+    typeof at === 'number' && at >= input.month.start && at < input.month.end
   const rows = (subject: BoardRow['subject'], subjects: readonly BoardSubject[]): BoardRow[] =>
     subjects.map((row) => {
       const mine = input.cases.filter((doc) =>
