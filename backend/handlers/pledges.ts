@@ -84,7 +84,7 @@ interface QuotasDoc {
 }
 
 /** The quotas in force: an admin's setting, or the plan's defaults. */
-export async function loadPledgeQuotas(store: Store): Promise<{ quotas: PledgeQuotas; version: number }> {
+async function loadPledgeQuotas(store: Store): Promise<{ quotas: PledgeQuotas; version: number }> {
   const doc = await store.get<QuotasDoc>('meta', QUOTAS_ID)
   return doc ? { quotas: doc.quotas, version: doc.version } : { quotas: DEFAULT_QUOTAS, version: 0 }
 }

@@ -26,10 +26,10 @@ export const QUOTA_KIND_LABELS: Record<QuotaKind, string> = {
 }
 
 export type QuotaDefaults = Record<QuotaKind, number>
-export const DEFAULT_PLEDGE_QUOTAS: QuotaDefaults = { principal: 2, other: 1, office: 2, community: 2, department: 1 }
+const DEFAULT_PLEDGE_QUOTAS: QuotaDefaults = { principal: 2, other: 1, office: 2, community: 2, department: 1 }
 
 /** The most a month's quota may be (a typo of 20 for 2 should not stand). */
-export const MAX_QUOTA = 10
+const MAX_QUOTA = 10
 
 const quotaField = z
   .number({ error: '领办数量须为数字' })
@@ -55,7 +55,7 @@ export type PledgeQuotas = z.infer<typeof pledgeQuotasSchema>
 export const DEFAULT_QUOTAS: PledgeQuotas = { defaults: DEFAULT_PLEDGE_QUOTAS, overrides: [] }
 
 /** The quota of one leader or unit: its own, else its kind's. */
-export function quotaOf(quotas: PledgeQuotas, subject: QuotaOverride['subject'], id: string, kind: QuotaKind): number {
+function quotaOf(quotas: PledgeQuotas, subject: QuotaOverride['subject'], id: string, kind: QuotaKind): number {
   const own = quotas.overrides.find((row) => row.subject === subject && row.id === id)
   return own ? own.quota : quotas.defaults[kind]
 }
@@ -118,6 +118,13 @@ export function monthOf(epochMs: number): string {
   return chinaTime(epochMs).format('YYYY-MM')
 }
 
+/** The month `by` months after (before, when negative) this one: the board's 上个月 / 下个月. */
+export function shiftMonth(month: string, by: number): string {
+  const [year, number] = month.split('-').map(Number) as [number, number]
+  const index = year * 12 + (number - 1) + by
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
+}
+
 /** One leader or unit the board has a row for. */
 export interface BoardSubject {
   id: string
@@ -133,7 +140,7 @@ export interface PledgedCase {
   pledge?: Pledge | null
 }
 
-export const boardRowSchema = z.strictObject({
+const boardRowSchema = z.strictObject({
   subject: z.enum(['leader', 'unit']),
   id: z.string(),
   name: z.string(),

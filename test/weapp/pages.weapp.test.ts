@@ -179,6 +179,13 @@ const PLAIN_PAGES: Record<string, Record<Person, Expected>> = {
     supervisor: shows('按逾期时长排列'),
     admin: refused,
   },
+  'packages/supervisor/pages/pledges/index': {
+    visitor: refused,
+    resident: refused,
+    cadre: refused,
+    supervisor: shows('领导领办'),
+    admin: shows('领导领办'),
+  },
   'packages/supervisor/pages/checkins/index': {
     visitor: refused,
     resident: refused,

@@ -4,6 +4,7 @@ import {
   monthBounds,
   monthOf,
   nextPledge,
+  shiftMonth,
   pledgeBoard,
   pledgeChanges,
   pledgeNote,
@@ -32,6 +33,15 @@ describe('the month a 领办 counts in (China time)', () => {
   ])('%s China time is in %s', (china, month) => {
     expect(monthOf(at(china))).toBe(month)
   })
+})
+
+test.each([
+  ['2026-11', 1, '2026-12'],
+  ['2026-12', 1, '2027-01'],
+  ['2026-01', -1, '2025-12'],
+  ['2026-03', -14, '2025-01'],
+])('%s shifted by %i is %s', (month, by, expected) => {
+  expect(shiftMonth(month, by)).toBe(expected)
 })
 
 const pledge = (fields: Partial<Pledge>): Pledge => ({
