@@ -20,13 +20,10 @@ function Row({ row }: { row: BoardRow }) {
   const short = row.short > 0
   return (
     <View className={`pledges__row${short ? ' pledges__row--short' : ''}`}>
-      <Text className="pledges__name">
-        {row.name}
-        <Text className="mq-hint">
-          {' '}
-          {row.kindLabel}
-          {row.unitName ? ` · ${row.unitName}` : ''}
-        </Text>
+      <Text className="pledges__name">{row.name}</Text>
+      <Text className="mq-hint">
+        {row.kindLabel}
+        {row.unitName ? ` · ${row.unitName}` : ''}
       </Text>
       <View className="pledges__figures">
         <Text className="pledges__figure">应领办 {row.quota}</Text>
