@@ -134,7 +134,7 @@ export default function PledgeQuotas() {
           添加单独设定
         </Button>
         <Button className="mq-tap admin__quotas-save" type="primary" onClick={() => void save()}>
-          保存领办数量
+          更新领办数量
         </Button>
       </View>
       <ErrorNotice message={message} />

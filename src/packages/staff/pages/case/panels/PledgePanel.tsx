@@ -77,7 +77,7 @@ export default function PledgePanel({ view, run, base }: PanelProps) {
       >
         保存领办
       </Button>
-      <Text className="mq-hint">群众在办理记录中能看到由谁领办。</Text>
+      <Text className="mq-hint">群众能看到由谁领办。</Text>
     </View>
   )
 }
