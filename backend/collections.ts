@@ -30,6 +30,9 @@ export const COLLECTIONS = {
       { field: 'mergeFollowersPending' },
       // The export's 诉求 sheet: the cases of an area.
       { field: 'areaUnitPath' },
+      // 三个清单: the cases assigned, and closed, in a month.
+      { field: 'assignment.assignedAt' },
+      { field: 'closedAt' },
       // The 领办 board: the cases that became a leader's or a unit's 领办 in a month.
       { field: 'pledge.leaderAt' },
       { field: 'pledge.unitAt' },
@@ -62,6 +65,13 @@ export const COLLECTIONS = {
   meta: { indexes: [], bounded: true },
   // The figures' rollups: per subject (unit or person), day and month; read by subject and slot.
   rollups: { indexes: [{ field: 'subject' }] },
+  // 三个清单: drafts and frozen versions are read by id (unit|month, unit|month|vN); the catalogue
+  // by month; a case's listings by case; 典型案例 newest first.
+  publicationDrafts: { indexes: [] },
+  publications: { indexes: [] },
+  publicLists: { indexes: [{ field: 'month' }] },
+  listings: { indexes: [{ field: 'caseId' }] },
+  showcases: { indexes: [{ field: 'markedAt' }] },
   // One counter per person, limit and hour; read and incremented by id only.
   rateCounters: { indexes: [] },
 } as const satisfies Record<string, { indexes: readonly IndexSpec[]; bounded?: boolean }>

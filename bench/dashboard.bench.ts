@@ -219,6 +219,7 @@ async function main(): Promise<void> {
       },
       clock: { now: () => NOW },
       notifier: { send: async () => undefined },
+      contentCheck: { check: async (texts) => texts.map(({ key }) => ({ key, verdict: 'pass' })) },
       settings: { bootstrapAdminOpenids: [], rateLimits: [] },
     }
     await seed(deps, count)

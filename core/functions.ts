@@ -20,6 +20,21 @@ import { areaChoiceSchema, orgUnitSchema } from './org/org'
 import { dashboardInput, dashboardSchema } from './stats/dashboard.schemas'
 import { figureRecordsSchema, recordsInput } from './stats/records'
 import { exportWorkbookInput, exportWorkbookSchema } from './export/export.schemas'
+import {
+  draftViewSchema,
+  editRowInput,
+  getPublishedInput,
+  listPublishedInput,
+  listShowcasesInput,
+  markShowcaseInput,
+  omitRowInput,
+  openDraftInput,
+  publishInput,
+  publishedCatalogueSchema,
+  publishedViewSchema,
+  restoreRowInput,
+  showcaseSchema,
+} from './publication/publication.schemas'
 import { leaderSchema, userViewSchema } from './user/user'
 import { pledgeBoardSchema } from './pledge/pledges'
 import {
@@ -89,7 +104,7 @@ import {
   reactivateUnitInput,
   renameUnitInput,
 } from './org/org.schemas'
-import { rolesAllowed, type PermissionAction } from './permissions'
+import { isPublicAction, rolesAllowed, type PermissionAction } from './permissions'
 import type { Caller } from './roles'
 import {
   getMeInput,
@@ -280,11 +295,23 @@ export const FUNCTIONS = {
   exports: {
     workbook: { permission: 'stats.view', input: exportWorkbookInput, output: exportWorkbookSchema },
   },
+  // 三个清单 and 典型案例: drafted, checked and published by supervisors, read by anyone.
+  publications: {
+    openDraft: { permission: 'publication.manage', input: openDraftInput, output: draftViewSchema },
+    editRow: { permission: 'publication.manage', input: editRowInput, output: draftViewSchema },
+    omitRow: { permission: 'publication.manage', input: omitRowInput, output: draftViewSchema },
+    restoreRow: { permission: 'publication.manage', input: restoreRowInput, output: draftViewSchema },
+    publish: { permission: 'publication.manage', input: publishInput, output: publishedViewSchema },
+    markShowcase: { permission: 'publication.manage', input: markShowcaseInput, output: showcaseSchema },
+    listPublished: { permission: 'publication.read', input: listPublishedInput, output: publishedCatalogueSchema },
+    getPublished: { permission: 'publication.read', input: getPublishedInput, output: publishedViewSchema },
+    listShowcases: { permission: 'publication.read', input: listShowcasesInput, output: z.array(showcaseSchema) },
+  },
 } as const satisfies Record<string, Record<string, ActionSpec>>
 
 /** Every role that may call an action at all (for `GET /fn` and the first gate in dispatch). */
 export function callersOf(spec: ActionSpec): Caller[] {
-  return rolesAllowed(spec.permission)
+  return isPublicAction(spec.permission) ? ['anyone'] : rolesAllowed(spec.permission)
 }
 
 export type FunctionName = keyof typeof FUNCTIONS

@@ -1,4 +1,4 @@
-import type { ActorRole, Principal, Role } from './roles'
+import { ROLES, type ActorRole, type Principal, type Role } from './roles'
 
 /**
  * Every permission question in 民情通 is answered here, from this one table (DESIGN.md §4).
@@ -54,12 +54,19 @@ const PERMISSIONS = {
   // 统计看板: a cadre his own figures; a supervisor his subtree's; an admin everything.
   'stats.view': { resident: [], cadre: ['own'], supervisor: ['subtree'], admin: ['any'] },
   'invitation.manage': { resident: [], cadre: [], supervisor: [], admin: ['any'] },
+  // 三个清单 and 典型案例: drafted and published by a supervisor for his subtree, an admin for any unit.
+  'publication.manage': { resident: [], cadre: [], supervisor: ['subtree'], admin: ['any'] },
+  // What was published is for everyone, signed in or not.
+  'publication.read': { resident: ['any'], cadre: ['any'], supervisor: ['any'], admin: ['any'], anyone: ['any'] },
   // 领办: the leaders to choose from (their names and units are public); the month's board of a
   // subtree (all for an admin); the quotas, which only an admin sets.
   'leader.list': { resident: [], cadre: [], supervisor: ['any'], admin: ['any'] },
   'pledge.board': { resident: [], cadre: [], supervisor: ['subtree'], admin: ['any'] },
   'settings.pledgeQuotas': { resident: [], cadre: [], supervisor: [], admin: ['any'] },
-} as const satisfies Record<string, Record<Role, readonly Grant[]> & { system?: readonly Grant[] }>
+} as const satisfies Record<
+  string,
+  Record<Role, readonly Grant[]> & { system?: readonly Grant[]; anyone?: readonly Grant[] }
+>
 
 export type PermissionAction = keyof typeof PERMISSIONS
 export const PERMISSION_ACTIONS = Object.keys(PERMISSIONS) as PermissionAction[]
@@ -107,7 +114,12 @@ function grantsOf(role: ActorRole, action: PermissionAction): readonly Grant[] {
 
 /** The roles that may take the action on at least some records. */
 export function rolesAllowed(action: PermissionAction): Role[] {
-  return (Object.keys(PERMISSIONS[action]) as Role[]).filter((role) => grantsOf(role, action).length > 0)
+  return ROLES.filter((role) => grantsOf(role, action).length > 0)
+}
+
+/** Whether anyone may take the action, even without an identity (what was published). */
+export function isPublicAction(action: PermissionAction): boolean {
+  return Object.hasOwn(PERMISSIONS[action], 'anyone')
 }
 
 /** May this actor take this action, on this record if the action concerns one? */

@@ -31,6 +31,7 @@ const config = defineAppConfig({
         'pages/points/index',
         'pages/checkins/index',
         'pages/supervision/index',
+        'pages/lists/index',
         'pages/pledges/index',
       ],
     },

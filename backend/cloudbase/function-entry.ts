@@ -4,6 +4,8 @@ import { fail, ok, type Result } from '@core/result'
 import { CloudbaseFiles } from '../adapters/cloudbase.files'
 import { CloudbaseStore } from '../adapters/cloudbase.store'
 import { RollupKeepingStore } from '../rollups'
+import { KeywordContentCheck } from '../adapters/keyword.content-check'
+import { WechatContentCheck, type MsgSecCheckApi } from '../adapters/wechat.content-check'
 import { WechatNotifier, type SubscribeMessageApi, type TemplateIds } from '../adapters/wechat.notifier'
 import { settingsFromEnv, type Deps } from '../handlers/context'
 import { runFunction } from '../handlers/dispatch'
@@ -23,20 +25,25 @@ function platformDeps(extra: Pick<Deps, 'workbooks'> = {}): Deps {
     files: new CloudbaseFiles(app),
     clock: { now: () => Date.now() },
     notifier: new WechatNotifier(openapi, templateIds()),
+    // CONTENT_CHECK=keyword: a test environment checks against the word list, not WeChat.
+    contentCheck: process.env.CONTENT_CHECK === 'keyword' ? new KeywordContentCheck() : new WechatContentCheck(openapi),
     settings: settingsFromEnv(process.env),
   }
 }
 
-let wechatOpenapi: SubscribeMessageApi | null = null
+/** The parts of wx-server-sdk's `cloud.openapi` the adapters use. */
+type WechatOpenapi = SubscribeMessageApi & MsgSecCheckApi
 
-/** wx-server-sdk's open API, loaded and initialised on first use (only functions that notify need it). */
-function openapi(): SubscribeMessageApi {
+let wechatOpenapi: WechatOpenapi | null = null
+
+/** wx-server-sdk's open API, loaded and initialised on first use (only functions that notify or publish need it). */
+function openapi(): WechatOpenapi {
   if (!wechatOpenapi) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const cloud = require('wx-server-sdk') as {
       init(config: object): void
       DYNAMIC_CURRENT_ENV: unknown
-      openapi: SubscribeMessageApi
+      openapi: WechatOpenapi
     }
     cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
     wechatOpenapi = cloud.openapi

@@ -3,6 +3,7 @@ import type { Result } from '@core/result'
 import type { RateLimit } from '@core/rate-limits'
 import type { Actor } from '@core/roles'
 import type { Clock } from '../ports/clock'
+import type { ContentCheck } from '../ports/content-check'
 import type { ExportFiles, FileCheck } from '../ports/files'
 import type { Notifier } from '../ports/notifier'
 import type { Store } from '../ports/store'
@@ -26,6 +27,8 @@ export interface Deps {
   files: FileCheck & ExportFiles
   clock: Clock
   notifier: Notifier
+  /** Checks text before it is published (WeChat's msgSecCheck on CloudBase, a word list elsewhere). */
+  contentCheck: ContentCheck
   settings: Settings
   /** Only the exports function has one (it alone bundles the spreadsheet library). */
   workbooks?: WorkbookWriter

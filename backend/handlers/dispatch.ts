@@ -1,5 +1,5 @@
 import { FUNCTIONS, type ActionSpec } from '@core/functions'
-import { rolesAllowed } from '@core/permissions'
+import { isPublicAction, rolesAllowed } from '@core/permissions'
 import { chargedOnCreation } from '@core/rate-limits'
 import { fail, type Result } from '@core/result'
 import type { Actor } from '@core/roles'
@@ -8,6 +8,9 @@ import { resolveActor } from './actor'
 import type { CallerIdentity, Deps } from './context'
 import { chargeRateLimits } from './rate-limits'
 import { HANDLERS } from './registry'
+
+/** Whoever reads a public action: nobody in particular (handlers of public actions never ask who). */
+const PUBLIC_VISITOR: Actor = { openid: '', role: 'resident', unitId: null, name: '' }
 
 type AnyHandler = (input: unknown, ctx: Deps & { actor: Actor }) => Promise<Result<unknown>>
 
@@ -52,13 +55,17 @@ export async function runFunction(
     }
     const spec = actions[action] as ActionSpec
 
-    if (!caller.openid) return fail('AUTH.LOGIN_REQUIRED')
-    const resolved = await resolveActor(deps, caller.openid)
-    if (!resolved.ok) return resolved
-    const actor = resolved.data
-    // The first gate: may this role take this action at all? Record-level rules are the handler's
-    // question to the same permissions table.
-    if (!rolesAllowed(spec.permission).includes(actor.role)) return fail('AUTH.FORBIDDEN')
+    let actor: Actor = PUBLIC_VISITOR
+    // What was published is read without anyone being looked up (or recorded) at all.
+    if (!isPublicAction(spec.permission)) {
+      if (!caller.openid) return fail('AUTH.LOGIN_REQUIRED')
+      const resolved = await resolveActor(deps, caller.openid)
+      if (!resolved.ok) return resolved
+      actor = resolved.data
+      // The first gate: may this role take this action at all? Record-level rules are the handler's
+      // question to the same permissions table.
+      if (!rolesAllowed(spec.permission).includes(actor.role)) return fail('AUTH.FORBIDDEN')
+    }
 
     const parsed = spec.input.safeParse(event)
     if (!parsed.success) {

@@ -4,6 +4,7 @@ import { fail, type Fail } from '@core/result'
 import type { FileCheck } from '../ports/files'
 import type { HandlerContext } from './context'
 import { unitNames } from './orgs'
+import { listingLabels } from './publications'
 
 /**
  * Adds the short-lived URLs of exactly the photos the view shows (it was built for its viewer
@@ -30,7 +31,8 @@ export async function presentCase(
   now: number,
 ): Promise<CaseView | null> {
   const view = viewCaseFor(actor, doc, now, await unitNames(store, unitsNamedIn(doc)))
-  return view && withPhotoUrls(files, view)
+  if (!view) return null
+  return withPhotoUrls(files, { ...view, publicListings: await listingLabels(store, doc._id) })
 }
 
 /** Every file a request refers to must be an image already stored (read and sniffed), or the request is refused on `field`. */

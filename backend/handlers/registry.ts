@@ -39,6 +39,17 @@ import { issueInvitation, listInvitations, revokeInvitation } from './invitation
 import { createUnit, deactivateUnit, listAreas, moveUnit, orgTree, reactivateUnit, renameUnit } from './orgs'
 import { dashboard, records } from './stats'
 import { exportWorkbook } from './exports'
+import {
+  editRow,
+  getPublished,
+  listPublished,
+  listShowcases,
+  markShowcase,
+  omitRow,
+  openDraft,
+  publish,
+  restoreRow,
+} from './publications'
 import { getMe, listLeaders, listUsers, redeemInvitation, subscribe, updateMe, updateUser } from './users'
 import { getPledgeQuotas, pledgeBoard, setPledgeQuotas } from './pledges'
 
@@ -104,4 +115,15 @@ export const HANDLERS: FunctionHandlers = {
   stats: { dashboard, records, pledgeBoard },
   exports: { workbook: exportWorkbook },
   invitations: { issue: issueInvitation, list: listInvitations, revoke: revokeInvitation },
+  publications: {
+    openDraft,
+    editRow,
+    omitRow,
+    restoreRow,
+    publish,
+    markShowcase,
+    listPublished,
+    getPublished,
+    listShowcases,
+  },
 }

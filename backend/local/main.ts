@@ -2,6 +2,7 @@ import path from 'node:path'
 import { DiskFileStore } from '../adapters/disk.files'
 import { EmbeddedStore } from '../adapters/embedded.store'
 import { ExceljsWorkbooks } from '../adapters/exceljs.workbook'
+import { KeywordContentCheck } from '../adapters/keyword.content-check'
 import { IndexCheckingStore, UNCOVERED_MARKER } from '../index-coverage'
 import { RollupKeepingStore } from '../rollups'
 import { OutboxNotifier } from '../adapters/outbox.notifier'
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     files,
     clock,
     notifier: new OutboxNotifier(store, clock),
+    contentCheck: new KeywordContentCheck(),
     workbooks: new ExceljsWorkbooks(),
     // Locally every answer is checked against its declared shape (CHECK_OUTPUTS=0 turns it off).
     settings: settingsFromEnv({ CHECK_OUTPUTS: '1', ...process.env }),

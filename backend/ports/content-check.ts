@@ -14,8 +14,7 @@ export interface TextToCheck {
  * `risky`, or a listed word) or `unchecked` (the checker could not answer — also blocks publishing).
  */
 export type ContentVerdict =
-  | { key: string; verdict: 'pass' }
-  | { key: string; verdict: 'blocked' | 'unchecked'; message: string }
+  { key: string; verdict: 'pass' } | { key: string; verdict: 'blocked' | 'unchecked'; message: string }
 
 export interface ContentCheck {
   /** One verdict per text, in the order given; never throws (a failure to check is `unchecked`). */

@@ -95,6 +95,7 @@ function baseView(doc: Case, rule: ViewRule): CaseViewBase {
     urgency: doc.urgency,
     description: rule.text(doc.description),
     photos: doc.photos,
+    publicListings: [],
     location: doc.location && {
       ...(doc.location.coords && rule.exactPlace ? { coords: doc.location.coords } : {}),
       ...(doc.location.address !== undefined ? { address: rule.address(doc.location.address) } : {}),

@@ -75,3 +75,27 @@ export function maskNamesIn(text: string, names: readonly string[]): string {
   )
   return hunted.reduce((masked, name) => masked.split(name).join(maskName(name)), text)
 }
+
+/** What kind of personal detail a text still holds (the publish check, DESIGN.md §4). */
+export type PersonalDetail = 'phone' | 'idNumber' | 'doorNumber' | 'name'
+
+export const PERSONAL_DETAIL_LABELS: Record<PersonalDetail, string> = {
+  phone: '电话号码',
+  idNumber: '身份证号',
+  doorNumber: '门牌号',
+  name: '群众姓名',
+}
+
+/**
+ * The personal details a text still holds, found with the same patterns that mask them (so a text
+ * the public rule masked always passes); `names` are the people the record is about.
+ */
+export function personalDetailsIn(text: string, names: readonly string[]): PersonalDetail[] {
+  const found: PersonalDetail[] = []
+  const matches = (pattern: RegExp) => new RegExp(pattern.source, pattern.flags.replace('g', '')).test(text)
+  if (matches(MOBILE_IN_TEXT) || matches(LANDLINE_IN_TEXT)) found.push('phone')
+  if (matches(ID_CARD_IN_TEXT)) found.push('idNumber')
+  if (matches(HOUSE_NUMBER_IN_TEXT)) found.push('doorNumber')
+  if (maskNamesIn(text, names) !== text) found.push('name')
+  return found
+}

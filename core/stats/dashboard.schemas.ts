@@ -37,7 +37,7 @@ export const dashboardInput = z.object({
 })
 
 /** A rate as its parts: pages show the formula beside it, and nobody divides by zero. */
-const rateSchema = z.strictObject({
+export const rateSchema = z.strictObject({
   numerator: z.number(),
   denominator: z.number(),
   /** numerator ÷ denominator, or null when there is nothing to divide. */

@@ -20,6 +20,12 @@ export const PAGES = {
   submit: { url: '/pages/submit/index', label: '我要反映', permission: 'case.submit' },
   scopeCases: { url: '/packages/supervisor/pages/cases/index', label: '辖区诉求', permission: 'case.listInScope' },
   supervision: { url: '/packages/supervisor/pages/supervision/index', label: '督办', permission: 'case.supervise' },
+  publishLists: {
+    url: '/packages/supervisor/pages/lists/index',
+    label: '三个清单',
+    permission: 'publication.manage',
+  },
+  publicLists: { url: '/packages/public/pages/lists/index', label: '公开清单', permission: 'publication.read' },
   tasks: { url: '/packages/cadre/pages/tasks/index', label: '我的任务', permission: 'case.listMyTasks' },
   callbacks: { url: '/packages/cadre/pages/callbacks/index', label: '回访', permission: 'case.listCallbacks' },
   checkin: { url: '/packages/cadre/pages/checkin/index', label: '签到签退', permission: 'checkin.own' },

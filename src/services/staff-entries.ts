@@ -6,6 +6,7 @@ const STAFF_ENTRIES: readonly PageAccess[] = [
   PAGES.scopeCases,
   PAGES.dashboard,
   PAGES.supervision,
+  PAGES.publishLists,
   PAGES.pledges,
   PAGES.tasks,
   PAGES.callbacks,

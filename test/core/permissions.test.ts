@@ -47,6 +47,9 @@ const EXPECTED: Record<string, Record<Role, string>> = {
   'household.list': { resident: 'NNNNNN', cadre: 'NNYNNY', supervisor: 'NNYNNY', admin: 'YYYYYY' },
   'settings.viewTimeLimits': { resident: 'NNNNNN', cadre: 'YYYYYY', supervisor: 'YYYYYY', admin: 'YYYYYY' },
   'settings.timeLimits': { resident: 'NNNNNN', cadre: 'NNNNNN', supervisor: 'NNNNNN', admin: 'YYYYYY' },
+  // 三个清单 and 典型案例: a supervisor for his subtree, an admin any unit; a cadre only reads them.
+  'publication.manage': { resident: 'NNNNNN', cadre: 'NNNNNN', supervisor: 'NNYNNY', admin: 'YYYYYY' },
+  'publication.read': { resident: 'YYYYYY', cadre: 'YYYYYY', supervisor: 'YYYYYY', admin: 'YYYYYY' },
   // 领办: leaders' names are public to those who assign (every supervisor) and to admins; the
   // board is a supervisor's subtree (all for an admin); the quotas are the admin's alone.
   'leader.list': { resident: 'NNNNNN', cadre: 'NNNNNN', supervisor: 'YYYYYY', admin: 'YYYYYY' },
@@ -55,7 +58,7 @@ const EXPECTED: Record<string, Record<Role, string>> = {
 }
 
 /** Who may call each function action at all, as `GET /fn` must publish it. */
-const EXPECTED_CALLERS: Record<string, Role[]> = {
+const EXPECTED_CALLERS: Record<string, Array<Role | 'anyone'>> = {
   'cases.submit': ['resident'],
   'cases.listMine': ['resident', 'cadre', 'supervisor', 'admin'],
   'cases.get': ['resident', 'cadre', 'supervisor', 'admin'],
@@ -123,6 +126,16 @@ const EXPECTED_CALLERS: Record<string, Role[]> = {
   'invitations.issue': ['admin'],
   'invitations.list': ['admin'],
   'invitations.revoke': ['admin'],
+  'publications.openDraft': ['supervisor', 'admin'],
+  'publications.editRow': ['supervisor', 'admin'],
+  'publications.omitRow': ['supervisor', 'admin'],
+  'publications.restoreRow': ['supervisor', 'admin'],
+  'publications.publish': ['supervisor', 'admin'],
+  'publications.markShowcase': ['supervisor', 'admin'],
+  // What was published: for everyone, signed in or not.
+  'publications.listPublished': ['anyone'],
+  'publications.getPublished': ['anyone'],
+  'publications.listShowcases': ['anyone'],
 }
 
 // Org tree of the fixtures: district ⊃ office-a ⊃ estate-a, district ⊃ office-b.

@@ -436,7 +436,11 @@ describe('the rest of the local server surface', () => {
       'invitations',
       'stats',
       'exports',
+      'publications',
     ])
+    // What was published is for anyone, with or without an identity.
+    const publications = list.find((fn) => fn.name === 'publications')
+    expect(publications?.actions.find((a) => a.action === 'getPublished')?.roles).toEqual(['anyone'])
     const submit = cases?.actions.find((a) => a.action === 'submit')
     expect(submit?.roles).toEqual(['resident'])
     expect(submit?.input.type).toBe('object')

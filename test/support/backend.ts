@@ -1,6 +1,7 @@
 import { DiskFileStore } from '../../backend/adapters/disk.files'
 import { EmbeddedStore } from '../../backend/adapters/embedded.store'
 import { ExceljsWorkbooks } from '../../backend/adapters/exceljs.workbook'
+import { KeywordContentCheck } from '../../backend/adapters/keyword.content-check'
 import { IndexCheckingStore } from '../../backend/index-coverage'
 import { RollupKeepingStore } from '../../backend/rollups'
 import type { Store } from '../../backend/ports/store'
@@ -42,6 +43,7 @@ export async function makeDeps(
     files: await DiskFileStore.open(`${dir}/files`),
     clock,
     notifier: new OutboxNotifier(store, clock),
+    contentCheck: new KeywordContentCheck(),
     workbooks: new ExceljsWorkbooks(),
     settings: { bootstrapAdminOpenids: ['bootstrap-admin'], checkOutputs: true },
   }

@@ -179,6 +179,13 @@ const PLAIN_PAGES: Record<string, Record<Person, Expected>> = {
     supervisor: shows('按逾期时长排列'),
     admin: refused,
   },
+  'packages/supervisor/pages/lists/index': {
+    visitor: refused,
+    resident: refused,
+    cadre: refused,
+    supervisor: shows('月份'),
+    admin: shows('月份'),
+  },
   'packages/supervisor/pages/pledges/index': {
     visitor: refused,
     resident: refused,

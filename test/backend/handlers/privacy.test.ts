@@ -44,7 +44,9 @@ const NONE: Kind[] = []
 /** The reads every viewer makes, each named (see reads() for the input each takes). */
 const GETS = ['get A', 'get #A', 'get B', 'get #B', 'get C', 'get #C', 'get D', 'get #D'] as const
 const QUEUES = ['all', 'dispatch', 'review', 'extension', 'overdue'] as const
-const ANY_ROLE = ['cases.listMine', 'orgs.listAreas', 'users.me'] as const
+/** What was published (三个清单, 典型案例): answered to everyone, signed in or not. */
+const PUBLIC = ['publications.listPublished', 'publications.getPublished', 'publications.listShowcases'] as const
+const ANY_ROLE = ['cases.listMine', 'orgs.listAreas', 'users.me', ...PUBLIC] as const
 const OWN_FIELDWORK = [
   'fieldwork.listContactPoints',
   'fieldwork.currentCheckin',
@@ -135,7 +137,7 @@ const VISIBLE: Record<
     answered: ['get A', 'get #A', 'get C', 'get #C', ...ANY_ROLE],
   },
   otherResident: { openid: 'res-other', sees: { A: NONE, B: NONE, C: NONE, D: NONE, H: NONE }, answered: ANY_ROLE },
-  public: { openid: null, sees: { A: NONE, B: NONE, C: NONE, D: NONE, H: NONE }, answered: [] },
+  public: { openid: null, sees: { A: NONE, B: NONE, C: NONE, D: NONE, H: NONE }, answered: PUBLIC },
   admin: {
     openid: 'admin',
     sees: { A: ALL, B: ALL, C: ALL, D: ALL, H: ALL },
@@ -262,6 +264,17 @@ async function buildWorld(): Promise<World> {
       'fieldwork',
     ),
   )
+  // The month's 三个清单 published (典型案例 are scanned in publications.test.ts: making one needs a rating, which would end D's 回访).
+  const month = { unitId: 'office-a', month: '2026-03' }
+  const draft = data<{ version: number }>(
+    (await record('sup-a', call(deps, 'sup-a', { action: 'openDraft', ...month }, 'publications'))) as Result<unknown>,
+  )
+  data(
+    (await record(
+      'sup-a',
+      call(deps, 'sup-a', { action: 'publish', ...month, expectedVersion: draft.version }, 'publications'),
+    )) as Result<unknown>,
+  )
   const [household] = await deps.store.query<{ _id: string }>('households', { offset: 0, limit: 1 })
   return {
     deps,
@@ -330,6 +343,13 @@ function reads(world: World): Read[] {
     })),
     // Its answer is a file: the file's every cell is scanned as well (below).
     ...plain('exports', ['workbook']),
+    ...plain('publications', ['listPublished', 'listShowcases']),
+    {
+      label: 'publications.getPublished',
+      fn: 'publications',
+      action: 'getPublished',
+      input: { unitId: 'office-a', month: '2026-03' },
+    },
   ]
 }
 
@@ -366,6 +386,14 @@ const NOT_SCANNED: Record<string, string> = {
   'settings.setTimeLimits': 'time limits hold no personal data',
   'invitations.issue': 'invitations hold no personal data',
   'invitations.revoke': 'invitations hold no personal data',
+  // The editor's draft holds the public-level wording (publications.test.ts checks the masking); what
+  // publishing answers is the public view, scanned here as getPublished for every viewer.
+  'publications.openDraft': 'public-level texts for their editor',
+  'publications.editRow': 'public-level texts for their editor',
+  'publications.omitRow': 'public-level texts for their editor',
+  'publications.restoreRow': 'public-level texts for their editor',
+  'publications.publish': 'same view as getPublished',
+  'publications.markShowcase': 'same view as listShowcases',
   'cases.markPledge': 'same view as get',
   'settings.setPledgeQuotas': 'quotas name only leaders and units, which are public',
 }

@@ -1,0 +1,4 @@
+import { cloudFunction } from '../../backend/cloudbase/function-entry'
+
+/** 三个清单 and 典型案例: drafted, checked (WeChat's content security) and published; read by anyone. */
+export const main = cloudFunction('publications')
