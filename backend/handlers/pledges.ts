@@ -4,14 +4,13 @@ import { listScope } from '@core/permissions'
 import {
   DEFAULT_QUOTAS,
   isPledgeUnitKind,
-  monthBounds,
-  monthOf,
   PLEDGE_UNIT_KINDS,
   pledgeBoard as computeBoard,
   type BoardSubject,
   type PledgeChoice,
   type PledgeQuotas,
 } from '@core/pledge/pledges'
+import { monthLabel, monthOf, monthRange } from '@core/publication/publication'
 import { fail, ok, type Result } from '@core/result'
 import type { Actor } from '@core/roles'
 import { isActiveLeader, LEADER_RANKS, type LeaderRank, type User } from '@core/user/user'
@@ -163,7 +162,7 @@ export const pledgeBoard: Handler<'stats', 'pledgeBoard'> = async ({ month, unit
     root = unit._id
   }
   const chosen = month ?? monthOf(clock.now())
-  const bounds = monthBounds(chosen)
+  const bounds = monthRange(chosen)
   const [leaders, cases, { quotas }] = await Promise.all([
     activeLeaders(store, root),
     pledgedIn(store, bounds.start, bounds.end),
@@ -194,7 +193,7 @@ export const pledgeBoard: Handler<'stats', 'pledgeBoard'> = async ({ month, unit
   const board = computeBoard({ month: bounds, leaders: leaderRows, units: unitRows, cases, quotas })
   return ok({
     month: chosen,
-    monthLabel: bounds.label,
+    monthLabel: monthLabel(chosen),
     unitId: root,
     unitName: nameOf(root),
     ...board,

@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import type { CaseStatus, Pledge } from '../case/case'
 import type { OrgUnitKind } from '../org/org'
-import { chinaTime } from '../time'
 import { LEADER_RANK_LABELS, LEADER_RANKS } from '../user/user'
 
 /**
@@ -108,15 +107,6 @@ export function pledgeNote(before: Pledge | null, after: Pledge | null): string 
 
 /** A month as the board reads it: `2026-11`, in China time. */
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/
-
-export function monthBounds(month: string): { start: number; end: number; label: string } {
-  const start = chinaTime(Date.parse(`${month}-01T00:00:00+08:00`)).startOf('month')
-  return { start: start.valueOf(), end: start.add(1, 'month').valueOf(), label: start.format('YYYY年M月') }
-}
-
-export function monthOf(epochMs: number): string {
-  return chinaTime(epochMs).format('YYYY-MM')
-}
 
 /** The month `by` months after (before, when negative) this one: the board's 上个月 / 下个月. */
 export function shiftMonth(month: string, by: number): string {
