@@ -10,9 +10,10 @@ import {
   type PledgeChoice,
   type PledgeQuotas,
 } from '@core/pledge/pledges'
-import { monthLabel, monthOf, monthRange } from '@core/publication/publication'
+import { monthLabel, monthRange } from '@core/publication/publication'
 import { fail, ok, type Result } from '@core/result'
 import type { Actor } from '@core/roles'
+import { formatChinaTime } from '@core/time'
 import { isActiveLeader, LEADER_RANKS, type LeaderRank, type User } from '@core/user/user'
 import type { Filter, Store } from '../ports/store'
 import type { Handler } from './context'
@@ -161,7 +162,7 @@ export const pledgeBoard: Handler<'stats', 'pledgeBoard'> = async ({ month, unit
     if (!unit || (root !== null && !unitPath(unit).includes(root))) return fail('STATS.BAD_UNIT', undefined, 'unitId')
     root = unit._id
   }
-  const chosen = month ?? monthOf(clock.now())
+  const chosen = month ?? formatChinaTime(clock.now(), 'YYYY-MM')
   const bounds = monthRange(chosen)
   const [leaders, cases, { quotas }] = await Promise.all([
     activeLeaders(store, root),

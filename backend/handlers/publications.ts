@@ -165,29 +165,26 @@ async function checkRows(
   { contentCheck }: Pick<HandlerContext, 'contentCheck'>,
   lists: Lists<StoredRow>,
   actor: Actor,
-  only?: { list: PublicList; caseId: string },
+  only?: { caseId: string },
 ): Promise<Lists<StoredRow>> {
-  const chosen = (list: PublicList, row: StoredRow) =>
-    row.omitted === null && (!only || (only.list === list && only.caseId === row.caseId))
+  const chosen = (row: StoredRow) => row.omitted === null && (!only || only.caseId === row.caseId)
   const texts = publicTexts({
-    problems: lists.problems.filter((row) => chosen('problems', row)),
-    tasks: lists.tasks.filter((row) => chosen('tasks', row)),
-    results: lists.results.filter((row) => chosen('results', row)),
+    problems: lists.problems.filter(chosen),
+    tasks: lists.tasks.filter(chosen),
+    results: lists.results.filter(chosen),
   })
   const verdicts = texts.length === 0 ? [] : await contentCheck.check(texts, { openid: actor.openid })
-  const checked = (list: PublicList) =>
-    lists[list].map((row) => {
-      if (!chosen(list, row)) return only ? row : { ...row, issues: [] }
-      const content = verdicts
-        .filter((verdict) => {
-          const key = keyOf(verdict.key)
-          return key.list === list && key.caseId === row.caseId
-        })
-        .map((verdict) => verdictIssue(verdict, list))
-        .filter((issue): issue is string => issue !== null)
-      return { ...row, issues: [...personalDataIssues(row, list), ...content] }
-    })
-  return { problems: checked('problems'), tasks: checked('tasks'), results: checked('results') }
+  return mapLists(lists, (list, row) => {
+    if (!chosen(row)) return only ? row : { ...row, issues: [] }
+    const content = verdicts
+      .filter((verdict) => {
+        const key = keyOf(verdict.key)
+        return key.list === list && key.caseId === row.caseId
+      })
+      .map((verdict) => verdictIssue(verdict, list))
+      .filter((issue): issue is string => issue !== null)
+    return { ...row, issues: [...personalDataIssues(row, list), ...content] }
+  })
 }
 
 const blockedRows = (lists: Lists<StoredRow>) =>
@@ -288,6 +285,14 @@ async function saveRows(
   return reloaded(ctx, draft._id)
 }
 
+function mapLists(lists: Lists<StoredRow>, change: (list: PublicList, row: StoredRow) => StoredRow): Lists<StoredRow> {
+  return {
+    problems: lists.problems.map((row) => change('problems', row)),
+    tasks: lists.tasks.map((row) => change('tasks', row)),
+    results: lists.results.map((row) => change('results', row)),
+  }
+}
+
 function replaceRow(
   lists: Lists<StoredRow>,
   list: PublicList,
@@ -303,13 +308,18 @@ export const editRow: Handler<'publications', 'editRow'> = async (input, ctx) =>
   const row = draft.data.lists[input.list].find((candidate) => candidate.caseId === input.caseId)
   if (!row) return fail('PUBLICATION.ROW_NOT_FOUND', undefined, 'caseId')
   if (input.detail !== undefined && row.detail === null) return fail('PUBLICATION.NO_DETAIL', undefined, 'detail')
-  const edited = replaceRow(draft.data.lists, input.list, input.caseId, (current) => ({
-    ...current,
-    summary: input.summary,
-    detail: input.detail ?? current.detail,
-    edited: true,
-  }))
-  const checked = await checkRows(ctx, edited, ctx.actor, { list: input.list, caseId: input.caseId })
+  // What was raised reads the same in every list the case is on; the list's own text is its row's.
+  const edited = mapLists(draft.data.lists, (list, current) =>
+    current.caseId !== input.caseId
+      ? current
+      : {
+          ...current,
+          summary: input.summary,
+          detail: list === input.list ? (input.detail ?? current.detail) : current.detail,
+          edited: true,
+        },
+  )
+  const checked = await checkRows(ctx, edited, ctx.actor, { caseId: input.caseId })
   return saveRows(ctx, draft.data, checked)
 }
 
@@ -334,7 +344,7 @@ export const restoreRow: Handler<'publications', 'restoreRow'> = async (input, c
     return fail('PUBLICATION.ROW_NOT_FOUND', undefined, 'caseId')
   }
   const restored = replaceRow(draft.data.lists, input.list, input.caseId, (row) => ({ ...row, omitted: null }))
-  const checked = await checkRows(ctx, restored, ctx.actor, { list: input.list, caseId: input.caseId })
+  const checked = await checkRows(ctx, restored, ctx.actor, { caseId: input.caseId })
   return saveRows(ctx, draft.data, checked)
 }
 

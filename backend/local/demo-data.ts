@@ -1,6 +1,7 @@
 import type { OrgUnit, OrgUnitKind } from '@core/org/org'
 import { staffTemplatesFor } from '@core/case/notifications'
 import type { Role } from '@core/roles'
+import { chinaTime } from '@core/time'
 import type { LeaderRank, User } from '@core/user/user'
 import type { Deps } from '../handlers/context'
 import { runFunction } from '../handlers/dispatch'
@@ -234,6 +235,23 @@ async function seedContactPoints(deps: Deps): Promise<void> {
 }
 
 /**
+ * 西岭办事处 has published this month's 三个清单 so far, so 公开清单 shows something at once. The
+ * month is the seeding day's, as a supervisor would pick it; publishing goes through the handlers.
+ */
+async function seedPublication(deps: Deps): Promise<void> {
+  const supervisor = { openid: 'demo-supervisor-liu' }
+  const month = chinaTime(deps.clock.now()).format('YYYY-MM')
+  const unit = { unitId: 'unit-xiling-office', month }
+  // Rerun after an interruption: published already.
+  if (await deps.store.get('publicLists', `${unit.unitId}|${month}`)) return
+  const draft = await runFunction('publications', { action: 'openDraft', ...unit }, deps, supervisor)
+  if (!draft.ok) throw new Error(`demo lists: ${draft.code} ${draft.message}`)
+  const expectedVersion = (draft.data as { version: number }).version
+  const published = await runFunction('publications', { action: 'publish', ...unit, expectedVersion }, deps, supervisor)
+  if (!published.ok) throw new Error(`demo lists: ${published.code} ${published.message}`)
+}
+
+/**
  * Creates the demo organisation, one user of every role in two 办事处, and a few cases, once per
  * data folder. Cases go through the real submit handler. Safe to rerun after an interruption:
  * every insert is keyed and every submit carries a fixed request id.
@@ -245,6 +263,7 @@ export async function seedDemoData(deps: Deps): Promise<boolean> {
   await seedOrgAndUsers(deps, now)
   await seedCases(deps)
   await seedContactPoints(deps)
+  await seedPublication(deps)
   await store.insert('meta', { _id: 'demo-data', createdAt: now })
   return true
 }

@@ -48,7 +48,7 @@ export function monthLabel(month: string): string {
 }
 
 /** The month (UTC+8) an instant falls in, as YYYY-MM. */
-export function monthOf(at: number): string {
+function monthOf(at: number): string {
   return chinaTime(at).format('YYYY-MM')
 }
 

@@ -38,12 +38,15 @@ function PublicLists() {
   const [unitId, setUnitId] = useState(me.unitId ?? '')
   // The server opens last month's lists first (by its clock) and says which months may be chosen.
   const [month, setMonth] = useState<string | null>(null)
+  const [months, setMonths] = useState<string[]>([])
   const [draft, setDraft] = useState<DraftView | null>(null)
   const [list, setList] = useState<PublicList>('problems')
   const [editing, setEditing] = useState<Editing | null>(null)
   const [rowMessage, setRowMessage] = useState('')
   const [message, setMessage] = useState('')
   const [success, setSuccess] = useState('')
+  /** Just published: what, so the page says so and offers the public page (a correction is opened on request). */
+  const [published, setPublished] = useState<{ title: string; unitId: string; month: string } | null>(null)
   const [pending, setPending] = useState('')
   const [note, setNote] = useState('')
 
@@ -61,11 +64,13 @@ function PublicLists() {
     setMessage('')
     setDraft(answer.data)
     setMonth(answer.data.month)
+    setMonths(answer.data.months)
   }
   useEffect(() => {
     // The month the server chose for the first opening is the draft already shown.
     if (draft && draft.unit.id === unitId && draft.month === month) return
     setSuccess('')
+    setPublished(null)
     void open()
     // Opens again whenever the unit or the month changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -104,11 +109,15 @@ function PublicLists() {
     }
     setMessage('')
     setNote('')
-    setSuccess(
-      `已发布${answer.data.unit.name}${answer.data.monthLabel}三个清单第 ${answer.data.version} 版，群众可在“公开清单”查看。`,
-    )
-    void open()
+    setDraft(null)
+    setPublished({
+      title: `已发布${answer.data.unit.name}${answer.data.monthLabel}三个清单第 ${answer.data.version} 版，群众可在“公开清单”查看。`,
+      unitId: answer.data.unit.id,
+      month: answer.data.month,
+    })
   }
+  const toPublic = (target: { unitId: string; month: string }) =>
+    void Taro.navigateTo({ url: `${PAGES.publicLists.url}?unitId=${target.unitId}&month=${target.month}` })
 
   const rows = draft?.lists[list] ?? []
   return (
@@ -128,13 +137,34 @@ function PublicLists() {
           className="lists__month"
           title="选择月份"
           placeholder="选择月份"
-          choices={(draft?.months ?? []).map((candidate) => ({ id: candidate, label: monthLabel(candidate) }))}
+          choices={months.map((candidate) => ({ id: candidate, label: monthLabel(candidate) }))}
           value={month ?? ''}
           onChange={(choice) => setMonth(choice.id)}
         />
       </View>
       <PendingNotice message={pending} />
       <SuccessNotice message={success} />
+      {published && (
+        <View className="mq-card lists__published">
+          <SuccessNotice message={published.title} />
+          <View className="lists__actions">
+            <Button className="mq-tap lists__to-public" type="primary" onClick={() => toPublic(published)}>
+              查看公开清单
+            </Button>
+            <Button
+              className="mq-tap lists__correct"
+              fill="outline"
+              onClick={() => {
+                setPublished(null)
+                void open()
+              }}
+            >
+              更正已发布的清单
+            </Button>
+          </View>
+          <Text className="mq-hint">更正会成为新的版本，写明更正说明；已发布的版本不会改变，仍可查看。</Text>
+        </View>
+      )}
       {draft && (
         <View className="mq-card lists__status">
           <Text className="mq-subtitle">
@@ -253,11 +283,9 @@ function PublicLists() {
             <Button
               className="mq-tap lists__to-public"
               fill="outline"
-              onClick={() =>
-                void Taro.navigateTo({ url: `${PAGES.publicLists.url}?unitId=${draft.unit.id}&month=${draft.month}` })
-              }
+              onClick={() => toPublic({ unitId: draft.unit.id, month: draft.month })}
             >
-              查看公开清单
+              查看已发布的清单
             </Button>
           )}
         </View>
