@@ -200,9 +200,11 @@ export const updateUser: Handler<'users', 'update'> = async (input, { store, clo
   if ((role === 'cadre' || role === 'supervisor') && !unitId) {
     return fail('INPUT.INVALID', '党员干部和督办领导须有所属组织', 'unitId')
   }
-  // 领导职务 is for officials: a leader leads cases and is counted on the 领办 board.
-  if ((fields.leaderRank ?? null) !== null && role !== 'cadre' && role !== 'supervisor') {
-    return fail('INPUT.INVALID', '只有党员干部和督办领导可以设为领导', 'leaderRank')
+  // 领导职务 is for officials: a leader leads cases and is counted on the 领办 board (a leader who
+  // becomes a resident or an admin has his rank taken off in the same change).
+  const rank = fields.leaderRank !== undefined ? fields.leaderRank : (user.leaderRank ?? null)
+  if (rank !== null && role !== 'cadre' && role !== 'supervisor') {
+    return fail('INPUT.INVALID', '只有党员干部和督办领导可以设为领导，请先把领导职务改为“不是领导”', 'leaderRank')
   }
   if (!(await store.updateIfVersion('users', user._id, input.expectedVersion, fields))) return fail('RECORD.CONFLICT')
   return ok(await viewOf(store, { ...user, ...fields, version: input.expectedVersion + 1 }, actor))

@@ -106,6 +106,7 @@ describe('leaders are users with a rank', () => {
   test.each([
     ['a resident cannot be a leader', 'res-x', 'resident', { leaderRank: 'principal' }, 'INPUT.INVALID'],
     ['an unknown rank', 'cadre-a', 'cadre', { leaderRank: 'boss' }, 'INPUT.INVALID'],
+    ['a leader made a resident keeping his rank', 'sup-a', 'supervisor', { role: 'resident' }, 'INPUT.INVALID'],
   ])('%s', async (_name, openid, role, change, code) => {
     if (role === 'resident') await addUser(deps, openid, 'resident', { name: '群众' })
     expect(
