@@ -17,6 +17,27 @@ const names = fs
   .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(functionsDir, entry.name, 'entry.ts')))
   .map((entry) => entry.name)
 
+/**
+ * zod re-exports all of its locales (`z.locales`, 60-odd languages) from its namespace object, which
+ * no bundler can shake off; the app configures zh-CN by importing that one file directly
+ * (core/validation/fields.ts) and never reads `z.locales`. The index of all locales is replaced by
+ * an empty module: the bundle keeps only the language it speaks.
+ */
+const oneLocale = {
+  name: 'zod-one-locale',
+  setup(builder) {
+    builder.onResolve({ filter: /^\.\.\/locales\/index\.c?js$/ }, (args) =>
+      args.importer.includes(`${path.sep}zod${path.sep}`)
+        ? { path: 'zod-locales', namespace: 'zod-one-locale' }
+        : undefined,
+    )
+    builder.onLoad({ filter: /.*/, namespace: 'zod-one-locale' }, () => ({
+      contents: 'module.exports = {}',
+      loader: 'js',
+    }))
+  },
+}
+
 for (const name of names) {
   const outfile = path.join(outRoot, name, 'index.js')
   await build({
@@ -31,6 +52,7 @@ for (const name of names) {
     external: ['@cloudbase/node-sdk', 'wx-server-sdk'],
     tsconfig: path.join(root, 'tsconfig.json'),
     logLevel: 'warning',
+    plugins: [oneLocale],
   })
   if (outRoot !== functionsDir) {
     for (const file of ['package.json', 'config.json']) {

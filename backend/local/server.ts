@@ -345,16 +345,44 @@ function refuseOtherMethods(app: FastifyInstance, methodsOf: Map<string, Set<str
   }
 }
 
+/** A content hash in a file name (app.1a2b3c4d.js, 120.48dcc1df37cebf8ad8a9.css): the file never changes. */
+const CONTENT_HASHED = /[.-][0-9a-f]{8,}\.[a-z0-9]+$/
+
+/**
+ * How long a browser may keep a file of the H5 build: content-hashed assets for a year without
+ * asking again; the page itself (and anything unhashed) is asked after every time, so a new build
+ * is seen at once.
+ */
+function cacheControlFor(filePath: string): string {
+  // A precompressed copy (app.1a2b3c4d.js.br) is cached as the file it stands for.
+  const served = path.basename(filePath).replace(/\.(br|gz)$/, '')
+  return CONTENT_HASHED.test(served) ? 'public, max-age=31536000, immutable' : 'no-cache'
+}
+
 /** The H5 build, and the app page for every other GET (hash routing); anything else is a 404. */
 async function appRoutes(app: FastifyInstance, staticDir: string | undefined): Promise<void> {
   const indexHtml = staticDir ? path.join(staticDir, 'index.html') : null
   if (staticDir && indexHtml && fs.existsSync(indexHtml)) {
-    await app.register(fastifyStatic, { root: staticDir, prefix: '/', index: 'index.html' })
+    await app.register(fastifyStatic, {
+      root: staticDir,
+      prefix: '/',
+      // The page at / is sent by the route below, precompressed like the rest (the plugin's own
+      // directory index is not).
+      index: false,
+      // The build writes .br and .gz beside each asset (config/precompress.ts): sent as the browser accepts.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (response, filePath) => response.setHeader('cache-control', cacheControlFor(filePath)),
+    })
+    app.get('/', (_request, reply) => reply.sendFile('index.html'))
   }
   app.setNotFoundHandler((request, reply) => {
     const apiPath = /^\/(fn|files|dev|demo|healthz)(\/|$)/.test(request.url)
     if (request.method === 'GET' && !apiPath && indexHtml && fs.existsSync(indexHtml)) {
-      return reply.type('text/html; charset=utf-8').send(fs.createReadStream(indexHtml))
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', cacheControlFor(indexHtml))
+        .send(fs.createReadStream(indexHtml))
     }
     if (request.method === 'GET' && request.url === '/') {
       return reply
