@@ -33,11 +33,22 @@ export const COLLECTIONS = {
       // 三个清单: the cases assigned, and closed, in a month.
       { field: 'assignment.assignedAt' },
       { field: 'closedAt' },
+      // The 领办 board: the cases that became a leader's or a unit's 领办 in a month.
+      { field: 'pledge.leaderAt' },
+      { field: 'pledge.unitAt' },
     ],
   },
   counters: { indexes: [], bounded: true },
   users: {
-    indexes: [{ field: 'unitPath' }, { field: 'unitId' }, { field: 'role' }, { field: 'name' }, { field: 'listed' }],
+    indexes: [
+      { field: 'unitPath' },
+      { field: 'unitId' },
+      { field: 'role' },
+      { field: 'name' },
+      { field: 'listed' },
+      // The leaders (领办领导) for the pickers and the 领办 board.
+      { field: 'leaderRank' },
+    ],
   },
   // The org tree: hundreds of units at most, read whole.
   orgUnits: { indexes: [{ field: 'ancestorIds' }, { field: 'parentId' }], bounded: true },

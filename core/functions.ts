@@ -20,7 +20,6 @@ import { areaChoiceSchema, orgUnitSchema } from './org/org'
 import { dashboardInput, dashboardSchema } from './stats/dashboard.schemas'
 import { figureRecordsSchema, recordsInput } from './stats/records'
 import { exportWorkbookInput, exportWorkbookSchema } from './export/export.schemas'
-import { userViewSchema } from './user/user'
 import {
   draftViewSchema,
   editRowInput,
@@ -36,6 +35,14 @@ import {
   restoreRowInput,
   showcaseSchema,
 } from './publication/publication.schemas'
+import { leaderSchema, userViewSchema } from './user/user'
+import { pledgeBoardSchema } from './pledge/pledges'
+import {
+  getPledgeQuotasInput,
+  pledgeBoardInput,
+  pledgeQuotasViewSchema,
+  setPledgeQuotasInput,
+} from './pledge/pledge.schemas'
 import { pageOf } from './validation/page'
 import {
   getCaseInput,
@@ -56,6 +63,7 @@ import {
   listCallbacksInput,
   listMyTasksInput,
   listSupervisionInput,
+  markPledgeInput,
   mergeInput,
   rateByCallInput,
   rateInput,
@@ -100,6 +108,7 @@ import { isPublicAction, rolesAllowed, type PermissionAction } from './permissio
 import type { Caller } from './roles'
 import {
   getMeInput,
+  listLeadersInput,
   listUsersInput,
   redeemInvitationInput,
   subscribeInput,
@@ -188,6 +197,8 @@ export const FUNCTIONS = {
       input: replySupervisionNoteInput,
       output: afterAction,
     },
+    // 领办: who takes the case on (a leader, a unit), after 派单.
+    markPledge: { permission: LIFECYCLE.markPledge.permission, input: markPledgeInput, output: afterAction },
   },
   orgs: {
     listAreas: { permission: 'org.listAreas', input: listAreasInput, output: z.array(areaChoiceSchema) },
@@ -205,6 +216,7 @@ export const FUNCTIONS = {
     list: { permission: 'user.list', input: listUsersInput, output: pageOf(userViewSchema) },
     update: { permission: 'user.manage', input: updateUserInput, output: userViewSchema },
     subscribe: { permission: 'user.editSelf', input: subscribeInput, output: userViewSchema },
+    listLeaders: { permission: 'leader.list', input: listLeadersInput, output: z.array(leaderSchema) },
   },
   fieldwork: {
     listContactPoints: {
@@ -258,6 +270,16 @@ export const FUNCTIONS = {
   settings: {
     getTimeLimits: { permission: 'settings.viewTimeLimits', input: getTimeLimitsInput, output: timeLimitsViewSchema },
     setTimeLimits: { permission: 'settings.timeLimits', input: setTimeLimitsInput, output: timeLimitsViewSchema },
+    getPledgeQuotas: {
+      permission: 'settings.pledgeQuotas',
+      input: getPledgeQuotasInput,
+      output: pledgeQuotasViewSchema,
+    },
+    setPledgeQuotas: {
+      permission: 'settings.pledgeQuotas',
+      input: setPledgeQuotasInput,
+      output: pledgeQuotasViewSchema,
+    },
   },
   invitations: {
     issue: { permission: 'invitation.manage', input: issueInvitationInput, output: invitationViewSchema },
@@ -267,6 +289,7 @@ export const FUNCTIONS = {
   stats: {
     dashboard: { permission: 'stats.view', input: dashboardInput, output: dashboardSchema },
     records: { permission: 'stats.view', input: recordsInput, output: figureRecordsSchema },
+    pledgeBoard: { permission: 'pledge.board', input: pledgeBoardInput, output: pledgeBoardSchema },
   },
   // A function of its own, so that the spreadsheet library stays out of every other function's bundle.
   exports: {

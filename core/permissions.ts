@@ -58,6 +58,11 @@ const PERMISSIONS = {
   'publication.manage': { resident: [], cadre: [], supervisor: ['subtree'], admin: ['any'] },
   // What was published is for everyone, signed in or not.
   'publication.read': { resident: ['any'], cadre: ['any'], supervisor: ['any'], admin: ['any'], anyone: ['any'] },
+  // 领办: the leaders to choose from (their names and units are public); the month's board of a
+  // subtree (all for an admin); the quotas, which only an admin sets.
+  'leader.list': { resident: [], cadre: [], supervisor: ['any'], admin: ['any'] },
+  'pledge.board': { resident: [], cadre: [], supervisor: ['subtree'], admin: ['any'] },
+  'settings.pledgeQuotas': { resident: [], cadre: [], supervisor: [], admin: ['any'] },
 } as const satisfies Record<
   string,
   Record<Role, readonly Grant[]> & { system?: readonly Grant[]; anyone?: readonly Grant[] }

@@ -32,6 +32,7 @@ const config = defineAppConfig({
         'pages/checkins/index',
         'pages/supervision/index',
         'pages/lists/index',
+        'pages/pledges/index',
       ],
     },
     {

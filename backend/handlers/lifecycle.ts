@@ -26,6 +26,7 @@ import { deliver } from './notify'
 import { cursorPage } from './paging'
 import { checkImages, presentCase } from './photos'
 import { loadTimeLimits } from './settings'
+import { leaderById, resolvePledge } from './pledges'
 
 type LifecycleInput = { id: string; expectedVersion: number }
 
@@ -117,17 +118,32 @@ async function chosenHandler(
   return ok({ openid: handler._id, name: handler.name })
 }
 
+/** 领办领导 as chosen at 派单: a leader's record (the name is the record's), else the name typed. */
+async function chosenLeadOfficial(
+  store: Store,
+  input: { leadOfficial?: string; leadOfficialId?: string },
+): Promise<Result<{ name: string; id: string | null }>> {
+  if (input.leadOfficialId === undefined) return ok({ name: input.leadOfficial ?? '', id: null })
+  const leader = await leaderById(store, input.leadOfficialId)
+  return leader
+    ? ok({ name: leader.name, id: leader._id })
+    : fail('CASE.BAD_LEAD_OFFICIAL', undefined, 'leadOfficialId')
+}
+
 export const assignCase = transition(
   'assign',
   async (
     input: {
       responsibleUnitId: string
       handlerOpenid: string
-      leadOfficial: string
+      leadOfficial?: string
+      leadOfficialId?: string
+      pledgeLeaderId?: string
+      pledgeUnitId?: string
       standard: string
       deadline?: number
     },
-    _doc,
+    doc,
     { store, actor },
   ) => {
     const unit = await store.get<OrgUnit>('orgUnits', input.responsibleUnitId)
@@ -135,8 +151,23 @@ export const assignCase = transition(
       return fail('CASE.BAD_UNIT', undefined, 'responsibleUnitId')
     const handler = await chosenHandler(store, actor, input.handlerOpenid)
     if (!handler.ok) return handler
+    const lead = await chosenLeadOfficial(store, input)
+    if (!lead.ok) return lead
+    const pledging = input.pledgeLeaderId !== undefined || input.pledgeUnitId !== undefined
+    const pledge = pledging
+      ? await resolvePledge(
+          store,
+          actor,
+          doc.pledge,
+          { leaderId: input.pledgeLeaderId ?? null, unitId: input.pledgeUnitId ?? null },
+          { leader: 'pledgeLeaderId', unit: 'pledgeUnitId' },
+        )
+      : null
+    if (pledge && !pledge.ok) return pledge
     return ok({
-      leadOfficial: input.leadOfficial,
+      leadOfficial: lead.data.name,
+      leadOfficialId: lead.data.id,
+      pledge: pledge ? pledge.data : null,
       responsibleUnit: { id: unit._id, path: unitPath(unit) },
       handler: handler.data,
       standard: input.standard,
@@ -174,6 +205,12 @@ export const rateCase = transition('rate', asIs<'rate'>())
 export const rateCaseByCall = transition('rateByCall', asIs<'rateByCall'>())
 export const addSupervisionNote = transition('addSupervisionNote', asIs<'addSupervisionNote'>())
 export const replySupervisionNote = transition('replySupervisionNote', asIs<'replySupervisionNote'>())
+/** 领办: the leader and unit are resolved on the server (as at 派单); the rest is the core's. */
+export const markPledge = transition(
+  'markPledge',
+  async (input: { leaderId: string | null; unitId: string | null }, doc, { store, actor }) =>
+    resolvePledge(store, actor, doc.pledge, input, { leader: 'leaderId', unit: 'unitId' }),
+)
 
 /** The surviving case of a merge: open, in the caller's subtree, not the case itself. */
 async function mergeTarget(store: Store, doc: Case, actor: Actor, targetNumber: string): Promise<Result<Case>> {

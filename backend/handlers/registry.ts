@@ -13,6 +13,7 @@ import {
   mergeCase,
   rateCase,
   rateCaseByCall,
+  markPledge,
   reassignCase,
   recordOnTheSpot,
   rejectClosure,
@@ -49,7 +50,8 @@ import {
   publish,
   restoreRow,
 } from './publications'
-import { getMe, listUsers, redeemInvitation, subscribe, updateMe, updateUser } from './users'
+import { getMe, listLeaders, listUsers, redeemInvitation, subscribe, updateMe, updateUser } from './users'
+import { getPledgeQuotas, pledgeBoard, setPledgeQuotas } from './pledges'
 
 /** Binds each action of the core's catalogue to its handler. */
 export const HANDLERS: FunctionHandlers = {
@@ -80,6 +82,7 @@ export const HANDLERS: FunctionHandlers = {
     listSupervision,
     addSupervisionNote,
     replySupervisionNote,
+    markPledge,
   },
   fieldwork: {
     listContactPoints,
@@ -98,7 +101,7 @@ export const HANDLERS: FunctionHandlers = {
     listMyCheckins,
     listCheckinsInScope,
   },
-  settings: { getTimeLimits, setTimeLimits },
+  settings: { getTimeLimits, setTimeLimits, getPledgeQuotas, setPledgeQuotas },
   orgs: {
     listAreas,
     tree: orgTree,
@@ -108,8 +111,8 @@ export const HANDLERS: FunctionHandlers = {
     deactivate: deactivateUnit,
     reactivate: reactivateUnit,
   },
-  users: { me: getMe, updateMe, redeem: redeemInvitation, list: listUsers, update: updateUser, subscribe },
-  stats: { dashboard, records },
+  users: { me: getMe, updateMe, redeem: redeemInvitation, list: listUsers, update: updateUser, subscribe, listLeaders },
+  stats: { dashboard, records, pledgeBoard },
   exports: { workbook: exportWorkbook },
   invitations: { issue: issueInvitation, list: listInvitations, revoke: revokeInvitation },
   publications: {

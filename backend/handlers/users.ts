@@ -23,6 +23,7 @@ import type { Filter, Store } from '../ports/store'
 import type { Handler } from './context'
 import { cursorPage } from './paging'
 import { activeUnit, unitNames } from './orgs'
+import { activeLeaders } from './pledges'
 
 async function viewOf(store: Store, user: User, viewer: Actor) {
   const names = await unitNames(store, [user.unitId])
@@ -183,6 +184,7 @@ export const updateUser: Handler<'users', 'update'> = async (input, { store, clo
   const fields: Partial<User> = { updatedAt: clock.now() }
   if (input.role !== undefined) Object.assign(fields, { role: input.role, listed: true })
   if (input.active !== undefined) fields.active = input.active
+  if (input.leaderRank !== undefined) fields.leaderRank = input.leaderRank
   if (input.unitId !== undefined) {
     if (input.unitId === null) Object.assign(fields, { unitId: null, unitPath: [] })
     else {
@@ -197,6 +199,12 @@ export const updateUser: Handler<'users', 'update'> = async (input, { store, clo
   const unitId = fields.unitId !== undefined ? fields.unitId : user.unitId
   if ((role === 'cadre' || role === 'supervisor') && !unitId) {
     return fail('INPUT.INVALID', '党员干部和督办领导须有所属组织', 'unitId')
+  }
+  // 领导职务 is for officials: a leader leads cases and is counted on the 领办 board (a leader who
+  // becomes a resident or an admin has his rank taken off in the same change).
+  const rank = fields.leaderRank !== undefined ? fields.leaderRank : (user.leaderRank ?? null)
+  if (rank !== null && role !== 'cadre' && role !== 'supervisor') {
+    return fail('INPUT.INVALID', '只有党员干部和督办领导可以设为领导，请先把领导职务改为“不是领导”', 'leaderRank')
   }
   if (!(await store.updateIfVersion('users', user._id, input.expectedVersion, fields))) return fail('RECORD.CONFLICT')
   return ok(await viewOf(store, { ...user, ...fields, version: input.expectedVersion + 1 }, actor))
@@ -214,4 +222,22 @@ export const subscribe: Handler<'users', 'subscribe'> = async ({ templates }, { 
     return { subscriptions, updatedAt: clock.now() }
   })
   return changed.ok ? ok(await viewOf(store, changed.data, actor)) : changed
+}
+
+/** The leaders to choose 领办领导 from: every active leader, with their unit (names and units are public). */
+export const listLeaders: Handler<'users', 'listLeaders'> = async (_input, { store }) => {
+  const leaders = await activeLeaders(store, null)
+  const names = await unitNames(
+    store,
+    leaders.map((user) => user.unitId),
+  )
+  return ok(
+    leaders.map((user) => ({
+      openid: user._id,
+      name: user.name,
+      leaderRank: user.leaderRank ?? 'other',
+      unitId: user.unitId,
+      unitName: user.unitId ? (names.get(user.unitId) ?? null) : null,
+    })),
+  )
 }

@@ -2,7 +2,7 @@ import type { OrgUnit, OrgUnitKind } from '@core/org/org'
 import { staffTemplatesFor } from '@core/case/notifications'
 import type { Role } from '@core/roles'
 import { chinaTime } from '@core/time'
-import type { User } from '@core/user/user'
+import type { LeaderRank, User } from '@core/user/user'
 import type { Deps } from '../handlers/context'
 import { runFunction } from '../handlers/dispatch'
 
@@ -23,6 +23,13 @@ const UNITS: DemoUnit[] = [
   { id: 'unit-xiling-team3', name: '西岭三队', kind: 'team', parentId: 'unit-xiling-office' },
   { id: 'unit-civil-affairs', name: '区民政服务中心', kind: 'department', parentId: 'unit-district' },
 ]
+
+/** Leaders (领导职务) among the officials: the 领办 board has someone to show. */
+const DEMO_LEADERS: Partial<Record<string, LeaderRank>> = {
+  'demo-supervisor-zhou': 'principal',
+  'demo-supervisor-chen': 'other',
+  'demo-supervisor-liu': 'other',
+}
 
 const DEMO_USERS: Array<{ openid: string; name: string; role: Role; unitId: string; phone: string }> = [
   {
@@ -146,6 +153,7 @@ async function seedOrgAndUsers({ store }: Deps, now: number): Promise<void> {
       unitPath: [...ancestorsOf(UNITS.find((unit) => unit.id === user.unitId) as DemoUnit), user.unitId],
       active: true,
       listed: true,
+      leaderRank: DEMO_LEADERS[user.openid] ?? null,
       // As if each official had tapped 开启消息提醒 a few times: demo messages reach them.
       subscriptions: Object.fromEntries(staffTemplatesFor(user.role).map((template) => [template, 20])),
       createdAt: now,
@@ -166,7 +174,7 @@ async function seedCases(deps: Deps): Promise<void> {
     ids.push((result.data as { id: string }).id)
   }
   // One case already on its way, so every role has something to see: 西岭's supervisor assigned
-  // the flooded road to 赵敏, who acknowledged it.
+  // the flooded road to 赵敏, who acknowledged it; she leads it herself, as her and 西岭办事处's 领办.
   const flooded = ids[2] as string
   for (const [openid, from, event] of [
     [
@@ -174,7 +182,9 @@ async function seedCases(deps: Deps): Promise<void> {
       'submitted',
       {
         action: 'assign',
-        leadOfficial: '刘红梅',
+        leadOfficialId: 'demo-supervisor-liu',
+        pledgeLeaderId: 'demo-supervisor-liu',
+        pledgeUnitId: 'unit-xiling-office',
         responsibleUnitId: 'unit-xiling-office',
         handlerOpenid: 'demo-cadre-zhao',
         standard: '疏通东门排水口，雨后两小时内路面无积水',

@@ -18,5 +18,6 @@ export const CASE_ACTIONS = [
   'rateByDefault',
   'addSupervisionNote',
   'replySupervisionNote',
+  'markPledge',
 ] as const
 export type CaseAction = (typeof CASE_ACTIONS)[number]

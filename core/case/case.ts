@@ -79,6 +79,7 @@ export const EVENT_LABELS: Record<string, string> = {
   escalate: '督办后仍超期，已报上级督办',
   addSupervisionNote: '督办意见',
   replySupervisionNote: '经办人回复督办',
+  markPledge: '领办',
 }
 
 /** The timeline as a resident reads it (only the events they may see reach them). */
@@ -123,7 +124,10 @@ export interface Rating {
 
 /** 派单: who leads, who is responsible, who does it, to what standard, by when. */
 export interface Assignment {
+  /** 领办领导, by name as shown (taken from the leader's record when one was chosen). */
   leadOfficial: string
+  /** The leader's user record, when one was chosen (null or absent: a name typed by hand, or older cases). */
+  leadOfficialId?: string | null
   responsibleUnitId: string
   handlerOpenid: string
   handlerName: string
@@ -134,6 +138,23 @@ export interface Assignment {
   acknowledgeBy: number
   /** 完成时限 (end of a calendar day, UTC+8). */
   deadline: number
+}
+
+/**
+ * 领办: the leader and/or the unit that personally takes the case on (the plan's quotas count
+ * these). Each side keeps the time it was set, which decides the month it counts in: changing the
+ * unit leaves the leader's month alone.
+ */
+export interface Pledge {
+  leaderId: string | null
+  leaderName: string | null
+  leaderAt: number | null
+  unitId: string | null
+  unitName: string | null
+  unitAt: number | null
+  /** Who last changed it, and when. */
+  markedBy: string
+  markedAt: number
 }
 
 /** 督办意见: a supervisor's note on an open case that its handler must answer. */
@@ -257,6 +278,8 @@ export interface Case {
   superviseAt: number | null
   /** A supervisor's 督办 note the handler has not answered yet. */
   supervisionNote: SupervisionNote | null
+  /** 领办 (null or absent: nobody's; records older than the field have none). */
+  pledge?: Pledge | null
   /** Closed and not yet rated: the 默认满意 job looks for these. */
   awaitingRating: boolean
   /** Closed, unrated, and the reporter cannot be notified: the 回访 list. */

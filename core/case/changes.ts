@@ -3,6 +3,7 @@ import type { CaseAction } from './actions'
 import { SATISFACTION_LABELS, SOLVED_LABELS, type Assignment, type Rating } from './case'
 import { acknowledgeDeadline, assignedDeadline } from './time-limits'
 import type { ChangeOf, RatingAnswer } from './transition'
+import { nextPledge, pledgeChanges, pledgeNote } from '../pledge/pledges'
 
 /**
  * What each action changes besides status and timeline, once the lifecycle table allowed it: one
@@ -14,6 +15,7 @@ const assign: ChangeOf<'assign'> = (doc, p, { actor, now, limits }) => {
   if (!deadline.ok) return deadline
   const assignment: Assignment = {
     leadOfficial: p.leadOfficial,
+    leadOfficialId: p.leadOfficialId ?? null,
     responsibleUnitId: p.responsibleUnit.id,
     handlerOpenid: p.handler.openid,
     handlerName: p.handler.name,
@@ -25,14 +27,17 @@ const assign: ChangeOf<'assign'> = (doc, p, { actor, now, limits }) => {
   }
   // The area and the current responsible unit: a unit the case was taken back from keeps no rights.
   const scope = new Set([...doc.areaUnitPath, ...p.responsibleUnit.path])
+  // 领办 named at 派单, or the one the case had (a case sent back and assigned again keeps it).
+  const pledge = p.pledge ? nextPledge(doc.pledge ?? null, p.pledge, actor.openid, now) : (doc.pledge ?? null)
   return ok({
     fields: {
       assignment,
+      pledge,
       scopeUnitIds: [...scope],
       responsibleUnitPath: p.responsibleUnit.path,
       handledBy: doc.handledBy.includes(p.handler.openid) ? doc.handledBy : [...doc.handledBy, p.handler.openid],
     },
-    note: `解决标准：${p.standard}`,
+    note: `解决标准：${p.standard}${p.pledge && pledge ? `。${pledgeNote(null, pledge)}` : ''}`,
     attachments: [],
     // The unit's path and the 签收 limit are kept with the event: the figures credit each assignment.
     data: {
@@ -41,8 +46,17 @@ const assign: ChangeOf<'assign'> = (doc, p, { actor, now, limits }) => {
       responsibleUnitPath: p.responsibleUnit.path,
       acknowledgeBy: assignment.acknowledgeBy,
       deadline: assignment.deadline,
+      ...(p.pledge ? { pledge } : {}),
     },
   })
+}
+
+/** 领办: who takes the case on now; a choice that changes nothing is refused (nothing to record). */
+const markPledge: ChangeOf<'markPledge'> = (doc, p, { actor, now }) => {
+  const before = doc.pledge ?? null
+  if (!pledgeChanges(before, p)) return fail('PLEDGE.UNCHANGED')
+  const pledge = nextPledge(before, p, actor.openid, now)
+  return ok({ fields: { pledge }, note: pledgeNote(before, pledge), attachments: [], data: { before, pledge } })
 }
 
 const sendBack: ChangeOf<'sendBack'> = (doc, p) =>
@@ -252,4 +266,5 @@ export const CHANGES: { [A in CaseAction]: ChangeOf<A> } = {
       attachments: [],
       data: { noteAt: doc.supervisionNote?.at ?? null },
     }),
+  markPledge,
 }

@@ -75,6 +75,7 @@ export function newCase(params: NewCaseParams): Case {
     dueAt: null,
     superviseAt: null,
     supervisionNote: null,
+    pledge: null,
     awaitingRating: false,
     needsCallback: false,
     subscriptions: Object.fromEntries((input.subscriptions ?? []).map((template) => [template, 1])),

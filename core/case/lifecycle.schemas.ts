@@ -19,21 +19,38 @@ const epochMs = (label: string) =>
     .int(`${label}不正确`)
     .min(0)
 
-export const assignInput = z.object({
-  action: z.literal('assign'),
-  ...onCase,
-  leadOfficial: textField('领办领导', 1, 20),
-  responsibleUnitId: z
-    .string({ error: fieldError('责任单位', '选择') })
-    .min(1, '请选择责任单位')
-    .max(64),
-  handlerOpenid: z
-    .string({ error: fieldError('承办人', '选择') })
-    .min(1, '请选择承办人')
-    .max(64),
-  standard: textField('解决标准', 2, 300),
-  deadline: epochMs('完成时限').optional(),
-})
+const idField = (label: string) =>
+  z
+    .string({ error: fieldError(label, '选择') })
+    .min(1, `请选择${label}`)
+    .max(64)
+
+export const assignInput = z
+  .object({
+    action: z.literal('assign'),
+    ...onCase,
+    /** 领办领导 typed by hand, when no leader's record fits (ignored when `leadOfficialId` is given). */
+    leadOfficial: textField('领办领导', 1, 20).optional(),
+    /** 领办领导 chosen from the leaders: the name is the record's. */
+    leadOfficialId: idField('领办领导').optional(),
+    /** 领办: make the case this leader's (and/or this unit's) own, counted on the board. */
+    pledgeLeaderId: idField('领办的领导').optional(),
+    pledgeUnitId: idField('领办的单位').optional(),
+    responsibleUnitId: z
+      .string({ error: fieldError('责任单位', '选择') })
+      .min(1, '请选择责任单位')
+      .max(64),
+    handlerOpenid: z
+      .string({ error: fieldError('承办人', '选择') })
+      .min(1, '请选择承办人')
+      .max(64),
+    standard: textField('解决标准', 2, 300),
+    deadline: epochMs('完成时限').optional(),
+  })
+  .refine((input) => input.leadOfficial !== undefined || input.leadOfficialId !== undefined, {
+    error: '请选择或填写领办领导',
+    path: ['leadOfficial'],
+  })
 export const acknowledgeInput = z.object({ action: z.literal('acknowledge'), ...onCase })
 export const sendBackInput = z.object({
   action: z.literal('sendBack'),
@@ -142,3 +159,11 @@ export const replySupervisionNoteInput = z.object({
   note: textField('回复', 2, 300),
 })
 export const listSupervisionInput = z.object({ action: z.literal('listSupervision'), ...cursorFields })
+
+/** 领办: the leader and/or the unit that takes the case on (null for either: none; both null: no longer 领办). */
+export const markPledgeInput = z.object({
+  action: z.literal('markPledge'),
+  ...onCase,
+  leaderId: idField('领办的领导').nullable(),
+  unitId: idField('领办的单位').nullable(),
+})

@@ -125,6 +125,14 @@ export const LIFECYCLE: Record<CaseAction, LifecycleRule> = {
     public: false,
     guard: noteAwaitsReply,
   },
+  // 领办: a supervisor of the area names the leader and/or unit that takes the case on, from 派单
+  // on (a closed case too: the month's figures may be set right). The reporter sees who leads it.
+  markPledge: {
+    from: ['assigned', 'in_progress', 'pending_closure', 'closed'],
+    to: 'same',
+    permission: 'case.dispatch',
+    public: true,
+  },
 }
 export { CASE_ACTIONS, type CaseAction }
 

@@ -3,6 +3,7 @@ import type { Principal } from '../roles'
 import type { Case, Rating, SendBackReason } from './case'
 import type { CaseAction } from './actions'
 import type { TimeLimits } from './time-limits'
+import type { PledgeChoice } from '../pledge/pledges'
 
 /** What a rating carries, from the reporter or a 回访 call. */
 export interface RatingAnswer {
@@ -15,6 +16,10 @@ export interface RatingAnswer {
 export interface TransitionParams {
   assign: {
     leadOfficial: string
+    /** The leader's record when one was chosen (null or absent: a name typed by hand). */
+    leadOfficialId?: string | null
+    /** 领办 named at 派单 (null or absent: none). */
+    pledge?: PledgeChoice | null
     responsibleUnit: { id: string; path: string[] }
     handler: { openid: string; name: string }
     standard: string
@@ -37,6 +42,7 @@ export interface TransitionParams {
   rateByDefault: Record<string, never>
   addSupervisionNote: { note: string }
   replySupervisionNote: { note: string }
+  markPledge: PledgeChoice
 }
 
 export interface TransitionContext {

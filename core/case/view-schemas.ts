@@ -97,7 +97,10 @@ const reporterCaseViewSchema = z.strictObject({
 })
 
 const assignmentSchema = z.strictObject({
+  /** 领办领导 by name (always the name to show). */
   leadOfficial: z.string(),
+  /** The leader's record when one was chosen (null: typed by hand, or an older case). */
+  leadOfficialId: z.string().nullable(),
   responsibleUnitId: z.string(),
   /** 责任单位, by its name now (null if the unit is gone). */
   responsibleUnitName: z.string().nullable(),
@@ -149,6 +152,18 @@ const staffCaseViewSchema = z.strictObject({
   overdue: z.boolean(),
   lateness: latenessSchema.nullable(),
   supervisionNote: supervisionNoteSchema.nullable(),
+  /** 领办: the leader and/or unit that takes the case on (names are public), and when each was set. */
+  pledge: z
+    .strictObject({
+      leaderId: z.string().nullable(),
+      leaderName: z.string().nullable(),
+      leaderAt: epochMs.nullable(),
+      unitId: z.string().nullable(),
+      unitName: z.string().nullable(),
+      unitAt: epochMs.nullable(),
+      markedAt: epochMs,
+    })
+    .nullable(),
   timeline: z.array(z.strictObject({ ...eventBase, by: eventActorSchema, visibleToReporter: z.boolean() })),
 })
 

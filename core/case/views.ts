@@ -161,6 +161,7 @@ function staffView(actor: Actor, doc: Case, rule: ViewRule, now: number, names: 
     source: doc.source,
     assignment: doc.assignment && {
       ...doc.assignment,
+      leadOfficialId: doc.assignment.leadOfficialId ?? null,
       responsibleUnitName: names.get(doc.assignment.responsibleUnitId) ?? null,
       standard: rule.text(doc.assignment.standard),
     },
@@ -183,6 +184,17 @@ function staffView(actor: Actor, doc: Case, rule: ViewRule, now: number, names: 
       byName: doc.supervisionNote.byName,
       at: doc.supervisionNote.at,
     },
+    pledge: doc.pledge
+      ? {
+          leaderId: doc.pledge.leaderId,
+          leaderName: doc.pledge.leaderName,
+          leaderAt: doc.pledge.leaderAt,
+          unitId: doc.pledge.unitId,
+          unitName: doc.pledge.unitName,
+          unitAt: doc.pledge.unitAt,
+          markedAt: doc.pledge.markedAt,
+        }
+      : null,
     availableActions: availableActions(actor, doc, now),
     timeline: doc.timeline.map(({ data: _data, ...event }) => ({
       ...event,

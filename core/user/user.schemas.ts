@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { STAFF_TEMPLATE_NAMES } from '../case/notifications'
 import { ROLES } from '../roles'
+import { LEADER_RANKS } from './user'
 import { fieldError, cursorFields, personNameField, phoneField } from '../validation/fields'
 
 const expectedVersion = z
@@ -65,11 +66,20 @@ export const updateUserInput = z
       .nullable()
       .optional(),
     active: z.boolean({ error: '“启用”须为是或否' }).optional(),
+    /** 领导职务 (null: not a leader). */
+    leaderRank: z.enum(LEADER_RANKS, { error: '领导职务不正确' }).nullable().optional(),
   })
-  .refine((input) => input.role !== undefined || input.unitId !== undefined || input.active !== undefined, {
-    error: '请说明要修改的内容：角色、所属组织或启用状态',
-    path: ['role'],
-  })
+  .refine(
+    (input) =>
+      input.role !== undefined ||
+      input.unitId !== undefined ||
+      input.active !== undefined ||
+      input.leaderRank !== undefined,
+    {
+      error: '请说明要修改的内容：角色、所属组织、启用状态或领导职务',
+      path: ['role'],
+    },
+  )
 
 export { expectedVersion as expectedVersionField }
 
@@ -81,3 +91,6 @@ export const subscribeInput = z.object({
     .min(1, '请选择要接收的消息')
     .max(3, '一次最多订阅 3 种消息'),
 })
+
+/** The leaders for the 领办领导 pickers: every active official with a rank, by name. */
+export const listLeadersInput = z.object({ action: z.literal('listLeaders') })

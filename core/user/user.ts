@@ -2,6 +2,11 @@ import { z } from 'zod'
 import { maskPhone } from '../privacy/mask'
 import { ROLES, type Actor, type Role } from '../roles'
 
+/** 领导职务: the plan's 管理区党政主职领导 (2 领办 a month) and 其他领导班子成员 (1). */
+export const LEADER_RANKS = ['principal', 'other'] as const
+export type LeaderRank = (typeof LEADER_RANKS)[number]
+export const LEADER_RANK_LABELS: Record<LeaderRank, string> = { principal: '主要领导', other: '其他领导' }
+
 export interface User {
   /** The caller's WeChat OPENID, also the record's key. */
   _id: string
@@ -18,6 +23,11 @@ export interface User {
    * visitors stay unlisted (an indexed flag, so the list stays one query however many they are).
    */
   listed: boolean
+  /**
+   * 领导职务 for 领办 (主要领导 / 其他领导), set by an admin; null or absent (records older than the
+   * field) for everyone else.
+   */
+  leaderRank?: LeaderRank | null
   /** An official's remaining WeChat subscribe-message grants, per template (a reporter's are on the case). */
   subscriptions?: Record<string, number>
   createdAt: number
@@ -49,6 +59,11 @@ export function isKnownPerson(user: Pick<User, 'name' | 'role'>): boolean {
 /** An official who can be sent to work: a case's handler, a contact point's cadre. */
 export function isActiveOfficial(user: Pick<User, 'active' | 'role'>): boolean {
   return user.active && (user.role === 'cadre' || user.role === 'supervisor')
+}
+
+/** A leader a case may be led by (领办领导) or pledged to: an active official with a rank. */
+export function isActiveLeader(user: Pick<User, 'active' | 'role' | 'leaderRank'>): boolean {
+  return isActiveOfficial(user) && (user.leaderRank ?? null) !== null
 }
 
 /**
@@ -103,6 +118,8 @@ export const userViewSchema = z.strictObject({
   unitId: z.string().nullable(),
   unitName: z.string().nullable(),
   active: z.boolean(),
+  /** 领导职务 (null: not a leader). */
+  leaderRank: z.enum(LEADER_RANKS).nullable(),
   /** The person's own remaining message grants (null for anyone else). */
   subscriptions: z.record(z.string(), z.number()).nullable(),
   version: z.number(),
@@ -120,7 +137,18 @@ export function toUserView(user: User, unitName: string | null, viewer: Actor): 
     unitId: user.unitId,
     unitName,
     active: user.active,
+    leaderRank: user.leaderRank ?? null,
     subscriptions: viewer.openid === user._id ? (user.subscriptions ?? {}) : null,
     version: user.version,
   }
 }
+
+/** One choice in the pickers of leaders (领办领导): leaders' names and units are public. */
+export const leaderSchema = z.strictObject({
+  openid: z.string(),
+  name: z.string(),
+  leaderRank: z.enum(LEADER_RANKS),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+})
+export type Leader = z.infer<typeof leaderSchema>

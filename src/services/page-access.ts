@@ -45,6 +45,7 @@ export const PAGES = {
   settings: { url: '/packages/admin/pages/settings/index', label: '办理时限', permission: 'settings.timeLimits' },
   dashboard: { url: '/packages/dashboard/pages/index/index', label: '统计看板', permission: 'stats.view' },
   figureRecords: { url: '/packages/dashboard/pages/records/index', label: '统计明细', permission: 'stats.view' },
+  pledges: { url: '/packages/supervisor/pages/pledges/index', label: '领办情况', permission: 'pledge.board' },
 } as const satisfies Record<string, PageAccess>
 
 /** Where each role's app opens (the resident's home is the main package's first page). */

@@ -7,6 +7,7 @@ const STAFF_ENTRIES: readonly PageAccess[] = [
   PAGES.dashboard,
   PAGES.supervision,
   PAGES.publishLists,
+  PAGES.pledges,
   PAGES.tasks,
   PAGES.callbacks,
   PAGES.checkin,

@@ -50,6 +50,11 @@ const EXPECTED: Record<string, Record<Role, string>> = {
   // 三个清单 and 典型案例: a supervisor for his subtree, an admin any unit; a cadre only reads them.
   'publication.manage': { resident: 'NNNNNN', cadre: 'NNNNNN', supervisor: 'NNYNNY', admin: 'YYYYYY' },
   'publication.read': { resident: 'YYYYYY', cadre: 'YYYYYY', supervisor: 'YYYYYY', admin: 'YYYYYY' },
+  // 领办: leaders' names are public to those who assign (every supervisor) and to admins; the
+  // board is a supervisor's subtree (all for an admin); the quotas are the admin's alone.
+  'leader.list': { resident: 'NNNNNN', cadre: 'NNNNNN', supervisor: 'YYYYYY', admin: 'YYYYYY' },
+  'pledge.board': { resident: 'NNNNNN', cadre: 'NNNNNN', supervisor: 'NNYNNY', admin: 'YYYYYY' },
+  'settings.pledgeQuotas': { resident: 'NNNNNN', cadre: 'NNNNNN', supervisor: 'NNNNNN', admin: 'YYYYYY' },
 }
 
 /** Who may call each function action at all, as `GET /fn` must publish it. */
@@ -80,6 +85,7 @@ const EXPECTED_CALLERS: Record<string, Array<Role | 'anyone'>> = {
   'cases.listSupervision': ['supervisor', 'admin'],
   'cases.addSupervisionNote': ['supervisor'],
   'cases.replySupervisionNote': ['cadre', 'supervisor'],
+  'cases.markPledge': ['supervisor'],
   'fieldwork.listContactPoints': ['cadre', 'supervisor'],
   'fieldwork.listManagedContactPoints': ['supervisor', 'admin'],
   'fieldwork.createContactPoint': ['supervisor', 'admin'],
@@ -97,6 +103,8 @@ const EXPECTED_CALLERS: Record<string, Array<Role | 'anyone'>> = {
   'fieldwork.listCheckinsInScope': ['supervisor', 'admin'],
   'settings.getTimeLimits': ['cadre', 'supervisor', 'admin'],
   'settings.setTimeLimits': ['admin'],
+  'settings.getPledgeQuotas': ['admin'],
+  'settings.setPledgeQuotas': ['admin'],
   'orgs.listAreas': ['resident', 'cadre', 'supervisor', 'admin'],
   'orgs.tree': ['supervisor', 'admin'],
   'orgs.create': ['admin'],
@@ -110,8 +118,10 @@ const EXPECTED_CALLERS: Record<string, Array<Role | 'anyone'>> = {
   'users.list': ['supervisor', 'admin'],
   'users.update': ['admin'],
   'users.subscribe': ['resident', 'cadre', 'supervisor', 'admin'],
+  'users.listLeaders': ['supervisor', 'admin'],
   'stats.dashboard': ['cadre', 'supervisor', 'admin'],
   'stats.records': ['cadre', 'supervisor', 'admin'],
+  'stats.pledgeBoard': ['supervisor', 'admin'],
   'exports.workbook': ['cadre', 'supervisor', 'admin'],
   'invitations.issue': ['admin'],
   'invitations.list': ['admin'],

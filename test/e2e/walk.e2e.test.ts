@@ -112,6 +112,7 @@ const FIXTURES: Record<string, Fixture> = {
   },
   'packages/supervisor/pages/supervision/index': { users: ['supervisor'], visits: plain },
   'packages/supervisor/pages/lists/index': { users: ['supervisor', 'admin'], visits: plain },
+  'packages/supervisor/pages/pledges/index': { users: ['supervisor', 'admin'], visits: plain },
   'packages/admin/pages/home/index': { users: ['admin'], visits: plain },
   'packages/admin/pages/org/index': { users: ['admin'], visits: plain },
   'packages/admin/pages/users/index': { users: ['admin'], visits: plain },

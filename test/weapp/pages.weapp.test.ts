@@ -186,6 +186,13 @@ const PLAIN_PAGES: Record<string, Record<Person, Expected>> = {
     supervisor: shows('月份'),
     admin: shows('月份'),
   },
+  'packages/supervisor/pages/pledges/index': {
+    visitor: refused,
+    resident: refused,
+    cadre: refused,
+    supervisor: shows('领导领办'),
+    admin: shows('领导领办'),
+  },
   'packages/supervisor/pages/checkins/index': {
     visitor: refused,
     resident: refused,

@@ -85,7 +85,9 @@ const CADRE = [
   ...STATS_RECORDS,
   'exports.workbook',
 ] as const
-const SUPERVISOR = [...CADRE, ...IN_SCOPE] as const
+/** 领办: the leaders to choose from (names and units are public) and the month's board. */
+const PLEDGES = ['users.listLeaders', 'stats.pledgeBoard'] as const
+const SUPERVISOR = [...CADRE, ...IN_SCOPE, ...PLEDGES] as const
 
 /**
  * Who sees what in the clear (DESIGN.md §4), and which reads answer them at all: every read not
@@ -150,6 +152,8 @@ const VISIBLE: Record<
       'stats.dashboard',
       ...STATS_RECORDS,
       'exports.workbook',
+      ...PLEDGES,
+      'settings.getPledgeQuotas',
     ],
   },
 }
@@ -326,6 +330,9 @@ function reads(world: World): Read[] {
       'listCheckinsInScope',
     ]),
     ...plain('settings', ['getTimeLimits']),
+    ...plain('users', ['listLeaders']),
+    ...plain('stats', ['pledgeBoard']),
+    ...plain('settings', ['getPledgeQuotas']),
     ...plain('invitations', ['list']),
     ...plain('stats', ['dashboard']),
     ...STATS_RECORDS.map((label) => ({
@@ -387,6 +394,8 @@ const NOT_SCANNED: Record<string, string> = {
   'publications.restoreRow': 'public-level texts for their editor',
   'publications.publish': 'same view as getPublished',
   'publications.markShowcase': 'same view as listShowcases',
+  'cases.markPledge': 'same view as get',
+  'settings.setPledgeQuotas': 'quotas name only leaders and units, which are public',
 }
 const WRITES_SCANNED = ['cases.submit', 'cases.assign', 'cases.acknowledge', 'cases.addProgress', 'cases.sendBack']
 const WRITES_SCANNED_TOO = ['cases.requestClosure', 'cases.approveClosure', 'cases.merge', 'fieldwork.recordVisit']

@@ -65,8 +65,8 @@ describe('改派 through the handler', () => {
       await act('sup-a', 'reassign', id, { handlerOpenid: 'cadre-a2', reason: '王强借调到区里' }),
     )
     expect(answer).toMatchObject({ kind: 'staff', status: 'assigned', assignment: { handlerOpenid: 'cadre-a2' } })
-    // The supervisor may reassign again (to someone else) or 督办, but nothing else while it waits for 签收.
-    expect(answer.availableActions).toEqual(['reassign', 'addSupervisionNote'])
+    // The supervisor may reassign again (to someone else), 督办 or name its 领办, but nothing else while it waits for 签收.
+    expect(answer.availableActions).toEqual(['reassign', 'addSupervisionNote', 'markPledge'])
     expect(await outbox()).toEqual([
       'taskAssigned→cadre-a: 您有新的办理任务',
       'taskAssigned→cadre-a2: 您有新的办理任务',

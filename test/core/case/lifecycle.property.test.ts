@@ -74,13 +74,19 @@ function paramsFor(action: CaseAction, pick: number, now: number): TransitionPar
     rateByDefault: {},
     addSupervisionNote: { note: '请加快进度' },
     replySupervisionNote: { note: '正在办理' },
+    // 领办: a leader, a unit, or nobody (the same choice twice is refused as no change).
+    markPledge: [
+      { leader: { id: 'leader-1', name: '王主任' }, unit: null },
+      { leader: null, unit: { id: 'office-a', name: '东湖办事处' } },
+      { leader: null, unit: null },
+    ][pick % 3] as TransitionParams['markPledge'],
   }
   return all[action]
 }
 
 const TERMINAL: CaseAction[] = ['decline', 'merge']
 /** 督办 notes and replies change no state: asked for now and then, so walks still get deep. */
-const SIDE_NOTES: CaseAction[] = ['addSupervisionNote', 'replySupervisionNote']
+const SIDE_NOTES: CaseAction[] = ['addSupervisionNote', 'replySupervisionNote', 'markPledge']
 /**
  * Actions and actors are random, but weighted so that walks often reach deep states: the actor is
  * frequently whoever the case's next step needs (its handler, a supervisor of its area, its

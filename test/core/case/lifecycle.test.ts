@@ -154,6 +154,7 @@ const PARAMS: { [A in CaseAction]: TransitionParams[A] } = {
   rateByDefault: {},
   addSupervisionNote: { note: '请本周内修好' },
   replySupervisionNote: { note: '材料已到，周五修' },
+  markPledge: { leader: { id: 'leader-1', name: '王主任' }, unit: null },
 }
 
 /**
@@ -237,6 +238,12 @@ const EXPECTED: Record<
       in_progress_ext: 'CASE.NO_SUPERVISION_NOTE',
       pending_closure: 'CASE.NO_SUPERVISION_NOTE',
     },
+  },
+  // 领办: a supervisor of the area names who takes the case on, from 派单 on (closed ones too).
+  markPledge: {
+    from: ['assigned', 'in_progress', 'in_progress_ext', 'pending_closure', 'closed', 'closed_rated'],
+    by: DISPATCHERS,
+    to: 'same',
   },
 }
 
@@ -534,16 +541,16 @@ describe('what a person is offered on a case', () => {
     expect(availableActions(other, anonymous, NOW)).toEqual(['rateByCall'])
   })
 
-  test('the handler of a case in progress is offered the work, a supervisor of the area only 改派 and 督办 while no extension waits', () => {
+  test('the handler of a case in progress is offered the work, a supervisor of the area only 改派, 督办 and 领办 while no extension waits', () => {
     const handler = actorFor('cadre', 'handler')
     expect(availableActions(handler, fixture('in_progress', handler.openid), NOW).sort()).toEqual(
       ['addProgress', 'requestClosure', 'requestExtension'].sort(),
     )
     expect(availableActions(actorFor('supervisor', 'subtree'), fixture('in_progress', 'h'), NOW).sort()).toEqual(
-      ['addSupervisionNote', 'reassign'].sort(),
+      ['addSupervisionNote', 'reassign', 'markPledge'].sort(),
     )
     expect(availableActions(actorFor('supervisor', 'subtree'), fixture('in_progress_ext', 'h'), NOW).sort()).toEqual(
-      ['approveExtension', 'rejectExtension', 'addSupervisionNote', 'reassign'].sort(),
+      ['approveExtension', 'rejectExtension', 'addSupervisionNote', 'reassign', 'markPledge'].sort(),
     )
   })
 

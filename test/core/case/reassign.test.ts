@@ -71,6 +71,7 @@ describe('改派 hands the same task to another official, who must 签收 it afr
     expect(next.status).toBe('assigned')
     expect(next.assignment).toEqual({
       leadOfficial: '陈书记',
+      leadOfficialId: null,
       responsibleUnitId: 'office-a',
       handlerOpenid: 'cadre-new',
       handlerName: '李娜',

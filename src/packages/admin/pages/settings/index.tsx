@@ -9,8 +9,9 @@ import '../admin.scss'
 import { ErrorNotice, SuccessNotice } from '../../../../components/Notice'
 import { withPageAccess } from '../../../../components/PageGate'
 import { PAGES } from '../../../../services/page-access'
+import PledgeQuotas from './PledgeQuotas'
 
-/** 办理时限: 签收 hours and completion days per urgency; new assignments follow them. */
+/** 办理时限: 签收 hours and completion days per urgency; new assignments follow them. And the 领办 quotas. */
 function Settings() {
   const [limits, setLimits] = useState<TimeLimits | null>(null)
   const [version, setVersion] = useState(0)
@@ -75,6 +76,7 @@ function Settings() {
           </Button>
         </View>
       )}
+      <PledgeQuotas />
     </Page>
   )
 }

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Input, Radio } from '@nutui/nutui-react-taro'
 import { ROLE_LABELS, ROLES, type Role } from '@core/roles'
-import type { UserView } from '@core/user/user'
+import { LEADER_RANK_LABELS, LEADER_RANKS, type LeaderRank, type UserView } from '@core/user/user'
 import ChoiceSheet from '../../../../components/ChoiceSheet'
 import LoadMore from '../../../../components/LoadMore'
 import Page from '../../../../components/Page'
@@ -21,6 +21,8 @@ function Users() {
   const [selected, setSelected] = useState<UserView | null>(null)
   const [role, setRole] = useState<Role>('resident')
   const [unitId, setUnitId] = useState('')
+  /** 领导职务: 'none' for someone who is not a leader. */
+  const [rank, setRank] = useState<LeaderRank | 'none'>('none')
   const [message, setMessage] = useState('')
   const [notice, setNotice] = useState('')
 
@@ -36,9 +38,13 @@ function Users() {
     setSelected(user)
     setRole(user.role)
     setUnitId(user.unitId ?? '')
+    setRank(user.leaderRank ?? 'none')
   }
 
-  const save = async (change: { role?: Role; unitId?: string | null; active?: boolean }, done: string) => {
+  const save = async (
+    change: { role?: Role; unitId?: string | null; active?: boolean; leaderRank?: LeaderRank | null },
+    done: string,
+  ) => {
     if (!selected) return
     const result = await ask('users', 'update', {
       openid: selected.openid,
@@ -93,6 +99,7 @@ function Users() {
             <View key={user.openid} className="admin__row" onClick={() => select(user)}>
               <Text className="admin__row-title">
                 {user.name || '（未填姓名）'} · {ROLE_LABELS[user.role]}
+                {user.leaderRank ? ` · ${LEADER_RANK_LABELS[user.leaderRank]}` : ''}
                 {user.active ? '' : ' · 已停用'}
               </Text>
               <Text className="mq-hint">
@@ -113,6 +120,20 @@ function Users() {
               </Radio>
             ))}
           </Radio.Group>
+          <Text className="mq-label">领导职务（领办领导，计入每月领办数）</Text>
+          <Radio.Group
+            className="admin__rank"
+            direction="horizontal"
+            value={rank}
+            onChange={(value) => setRank(String(value) as LeaderRank | 'none')}
+          >
+            {LEADER_RANKS.map((candidate) => (
+              <Radio key={candidate} value={candidate}>
+                {LEADER_RANK_LABELS[candidate]}
+              </Radio>
+            ))}
+            <Radio value="none">不是领导</Radio>
+          </Radio.Group>
           <ChoiceSheet
             title="选择所属组织"
             placeholder="选择所属组织"
@@ -124,7 +145,9 @@ function Users() {
             <Button
               className="mq-tap"
               type="primary"
-              onClick={() => void save({ role, unitId: unitId || null }, '已保存')}
+              onClick={() =>
+                void save({ role, unitId: unitId || null, leaderRank: rank === 'none' ? null : rank }, '已保存')
+              }
             >
               保存
             </Button>

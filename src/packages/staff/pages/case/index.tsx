@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { CASE_SOURCE_LABELS, EVENT_LABELS, URGENCY_LABELS } from '@core/case/case'
 import type { CaseAction } from '@core/case/lifecycle'
 import type { CaseView, HandedOverView, StaffCaseView } from '@core/case/views'
+import { pledgedBy } from '@core/pledge/pledges'
 import { ACTOR_LABELS } from '@core/roles'
 import { formatChinaTime } from '@core/time'
 import type { UserView } from '@core/user/user'
@@ -17,6 +18,7 @@ import AcknowledgePanel from './panels/AcknowledgePanel'
 import CallRatingPanel from './panels/CallRatingPanel'
 import DispatchPanel from './panels/DispatchPanel'
 import ExtensionReviewPanel from './panels/ExtensionReviewPanel'
+import PledgePanel from './panels/PledgePanel'
 import ReassignPanel from './panels/ReassignPanel'
 import ReviewPanel from './panels/ReviewPanel'
 import SupervisionPanel from './panels/SupervisionPanel'
@@ -121,6 +123,7 @@ export default function StaffCase() {
               责任单位：{view.assignment.responsibleUnitName ?? '（已停用的单位）'} · 承办人：
               {view.assignment.handlerName}· 领办领导：{view.assignment.leadOfficial}
             </Text>
+            {view.pledge && <Text className="mq-text staff__pledged">领办：由{pledgedBy(view.pledge)}领办</Text>}
             <Text className={view.overdue ? 'mq-text staff__overdue' : 'mq-hint'}>
               完成时限：{formatChinaTime(view.assignment.deadline)}
               {view.overdue ? '（已超期）' : ''}
@@ -159,6 +162,7 @@ export default function StaffCase() {
       )}
       {can('rateByCall') && <CallRatingPanel {...panel} />}
       {can('reassign') && <ReassignPanel {...panel} />}
+      {can('markPledge') && <PledgePanel {...panel} />}
       {!view.supervisionNote && <SupervisionPanel {...panel} />}
 
       <View className="mq-card">

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Checkbox, Input, TextArea } from '@nutui/nutui-react-taro'
 import { assignedDeadline, deadlineChoices, type TimeLimits } from '@core/case/time-limits'
 import type { StaffCaseListItem } from '@core/case/views'
 import type { OrgUnit } from '@core/org/org'
@@ -10,7 +10,12 @@ import ChoiceSheet from '../../../../../components/ChoiceSheet'
 import OfficialPicker from '../../../../../components/OfficialPicker'
 import SearchPicker, { type Picked } from '../../../../../components/SearchPicker'
 import { ask } from '../../../../../services/backend'
+import { isPledgeUnitKind } from '@core/pledge/pledges'
+import { leaderChoice, useLeaders } from './pledge-choices'
 import type { PanelProps } from './types'
+
+/** The 领办领导 choice that opens a field for a name typed by hand (no leader's record fits). */
+const TYPED = 'typed'
 
 /** 派单, 不予受理, 合并 — for a supervisor of the case's area, each as the server allows it. */
 export default function DispatchPanel({ view, run, base, can, me }: PanelProps & { me: UserView }) {
@@ -18,7 +23,12 @@ export default function DispatchPanel({ view, run, base, can, me }: PanelProps &
   const [limits, setLimits] = useState<TimeLimits | null>(null)
   const [unitId, setUnitId] = useState(me.unitId ?? '')
   const [handler, setHandler] = useState<Picked | null>(null)
+  const leaders = useLeaders()
+  // The supervisor himself when he is a leader, else a name typed (his own to start with).
+  const [leaderId, setLeaderId] = useState(me.leaderRank ? me.openid : TYPED)
   const [leadOfficial, setLeadOfficial] = useState(me.name)
+  const [pledgeLeader, setPledgeLeader] = useState(false)
+  const [pledgeUnit, setPledgeUnit] = useState(false)
   const [standard, setStandard] = useState('')
   const [reason, setReason] = useState('')
   const [target, setTarget] = useState<Picked | null>(null)
@@ -35,6 +45,9 @@ export default function DispatchPanel({ view, run, base, can, me }: PanelProps &
   const latestAnswer = limits ? assignedDeadline(undefined, view, limits, now) : null
   const latest = latestAnswer?.ok ? latestAnswer.data : null
   const choices = latest ? deadlineChoices(latest, now) : []
+  const byRecord = leaderId !== TYPED
+  const unit = units.find((candidate) => candidate._id === unitId)
+  const unitMayPledge = !!unit && isPledgeUnitKind(unit.kind)
   return (
     <View className="mq-card staff__dispatch">
       {can('assign') && (
@@ -58,13 +71,46 @@ export default function DispatchPanel({ view, run, base, can, me }: PanelProps &
             onChange={setHandler}
           />
           <Text className="mq-label">领办领导</Text>
-          <Input
-            className="mq-input"
-            aria-label="领办领导"
-            value={leadOfficial}
-            maxLength={20}
-            onChange={setLeadOfficial}
+          <ChoiceSheet
+            className="staff__leader"
+            title="选择领办领导"
+            placeholder="选择领办领导"
+            choices={[...leaders.map(leaderChoice), { id: TYPED, label: '名单中没有，手动填写' }]}
+            value={leaderId}
+            onChange={(choice) => setLeaderId(choice.id)}
           />
+          {!byRecord && (
+            <Input
+              className="mq-input"
+              aria-label="领办领导"
+              placeholder="领办领导姓名"
+              value={leadOfficial}
+              maxLength={20}
+              onChange={setLeadOfficial}
+            />
+          )}
+          <Text className="mq-label">列为领办（计入每月领办数）</Text>
+          {byRecord && (
+            <Checkbox
+              className="mq-tap staff__pledge-leader"
+              checked={pledgeLeader}
+              label="列为这位领导的领办"
+              onChange={setPledgeLeader}
+            />
+          )}
+          {unitMayPledge && (
+            <Checkbox
+              className="mq-tap staff__pledge-unit"
+              checked={pledgeUnit}
+              label={`列为${unit.name}的领办`}
+              onChange={setPledgeUnit}
+            />
+          )}
+          {!byRecord && !unitMayPledge && (
+            <Text className="mq-hint">
+              从名单中选择领办领导，或选择办事处、社区、区直单位为责任单位，才能列为领办。
+            </Text>
+          )}
           <Text className="mq-label">解决标准</Text>
           <TextArea
             className="mq-textarea staff__standard"
@@ -99,7 +145,9 @@ export default function DispatchPanel({ view, run, base, can, me }: PanelProps &
                   ...base,
                   responsibleUnitId: unitId,
                   handlerOpenid: handler?.id ?? '',
-                  leadOfficial,
+                  ...(byRecord ? { leadOfficialId: leaderId } : { leadOfficial }),
+                  ...(byRecord && pledgeLeader ? { pledgeLeaderId: leaderId } : {}),
+                  ...(unitMayPledge && pledgeUnit ? { pledgeUnitId: unitId } : {}),
                   standard,
                   ...(deadline !== null ? { deadline } : {}),
                 }),
