@@ -8,7 +8,7 @@ export interface PageAccess {
   permission: PermissionAction
 }
 
-/** The pages that not every role may use, with the permission each needs (one place for menus and gates). */
+/** The pages of the menus, with the permission each needs (one place for menus and gates). */
 export const PAGES = {
   cadreHome: { url: '/packages/cadre/pages/home/index', label: '干部工作台', permission: 'case.listMyTasks' },
   supervisorHome: {
@@ -45,6 +45,8 @@ export const PAGES = {
   settings: { url: '/packages/admin/pages/settings/index', label: '办理时限', permission: 'settings.timeLimits' },
   dashboard: { url: '/packages/dashboard/pages/index/index', label: '统计看板', permission: 'stats.view' },
   figureRecords: { url: '/packages/dashboard/pages/records/index', label: '统计明细', permission: 'stats.view' },
+  /** Every role (and a first-time visitor) may read it: the page needs no gate. */
+  publicLists: { url: '/packages/public/pages/lists/index', label: '公开清单', permission: 'publication.read' },
 } as const satisfies Record<string, PageAccess>
 
 /** Where each role's app opens (the resident's home is the main package's first page). */
