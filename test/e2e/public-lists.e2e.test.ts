@@ -19,11 +19,12 @@ import { tempDir } from '../support/temp-dir'
 
 /**
  * 公开清单 end to end, against the real local server: 张秀兰 reports a need with her name, phone and
- * door number in it; 陈立新 has it worked, closed and rated, publishes 东湖办事处's lists for the month
- * through the API, then corrects them (第2版) and marks the case a 典型案例. A first-time visitor
- * opens the home page, taps 公开清单 and reads the unit, its figures, the three lists, the versions
- * and the 典型案例 — at 375 px, at the standard text size and at twice it — and none of her personal
- * details. 张秀兰 sees on her case that it is listed, and follows the note to the lists.
+ * door number in it; 陈立新 has it worked, closed and rated, publishes 东湖办事处's lists for the
+ * month through the API, then corrects them (第2版) and marks the case a 典型案例; 西岭办事处
+ * publishes too. A first-time visitor opens the home page, taps 公开清单, chooses the unit and reads
+ * its figures, the three lists, the versions and the 典型案例 — at 375 px, at the standard text size
+ * and at twice it — and none of her personal details. 张秀兰 sees on her case that it is listed, and
+ * follows the note to the lists.
  */
 
 jest.setTimeout(600_000)
@@ -63,11 +64,14 @@ interface DraftRow {
 }
 type Draft = { version: number; lists: Record<'problems' | 'tasks' | 'results', DraftRow[]> }
 
-/** 陈立新 opens the month's draft, rewords every row the checks stop, and publishes it. */
-async function publish(note?: string, reword?: { caseId: string; summary: string }): Promise<void> {
-  const { supervisor } = DEMO
+/** A supervisor opens his unit's draft for the month, rewords every row the checks stop, and publishes it. */
+async function publish(
+  { supervisor, unitId }: { supervisor: string; unitId: string },
+  note?: string,
+  reword?: { caseId: string; summary: string },
+): Promise<void> {
   let draft = (await call(supervisor, 'publications', { action: 'openDraft', month })) as unknown as Draft
-  const base = () => ({ unitId: UNIT, month, expectedVersion: draft.version })
+  const base = () => ({ unitId, month, expectedVersion: draft.version })
   for (const list of ['problems', 'tasks', 'results'] as const) {
     for (const row of draft.lists[list]) {
       const summary =
@@ -112,8 +116,11 @@ beforeAll(async () => {
   await act(supervisor, caseId, 'approveClosure')
   await act(resident, caseId, 'rate', { solved: 'solved', satisfaction: 'satisfied' })
 
-  await publish()
-  await publish('补充了路灯的位置', { caseId, summary: CORRECTED })
+  const donghu = { supervisor, unitId: UNIT }
+  await publish(donghu)
+  await publish(donghu, '补充了路灯的位置', { caseId, summary: CORRECTED })
+  // 西岭办事处 publishes too (nothing closed there: its 效果清单 is empty), so the visitor chooses a unit.
+  await publish({ supervisor: 'demo-supervisor-liu', unitId: 'unit-xiling-office' })
   await call(supervisor, 'publications', {
     action: 'markShowcase',
     caseId,
@@ -164,7 +171,13 @@ test('with no identity at all, the published lists and 典型案例 are read ove
   const catalogue = await callFn(server, 'publications', { action: 'listPublished' })
   expect(catalogue.body).toMatchObject({
     ok: true,
-    data: { month, entries: [expect.objectContaining({ unit: { id: UNIT, name: '东湖办事处' }, latestVersion: 2 })] },
+    data: {
+      month,
+      entries: [
+        expect.objectContaining({ unit: { id: UNIT, name: '东湖办事处' }, latestVersion: 2 }),
+        expect.objectContaining({ unit: { id: 'unit-xiling-office', name: '西岭办事处' }, latestVersion: 1 }),
+      ],
+    },
   })
   const latest = await callFn(server, 'publications', { action: 'getPublished', unitId: UNIT, month })
   const first = await callFn(server, 'publications', { action: 'getPublished', unitId: UNIT, month, version: 1 })
@@ -182,8 +195,13 @@ test('a first-time visitor taps 公开清单 on the home page and reads the list
   await page.locator('.home:visible').waitFor()
   await nutButton(page, '查看公开清单').click()
   const lists = page.locator('.public:visible')
-  await lists.getByText(heading()).waitFor()
+  // Two units published this month: the visitor chooses one.
+  await lists.getByText('请选择单位').waitFor()
   await lists.getByText(SHOWCASE_TITLE).waitFor()
+  await expectUsableControls(page, 'public 1× units')
+  await screenshot(page, 'public-lists-1x-units')
+  await nutButton(page, '东湖办事处').click()
+  await lists.getByText(heading()).waitFor()
 
   const top = await shownText(page)
   expect(top).toContain(`第2版 · 发布时间`)
@@ -241,6 +259,14 @@ test('a first-time visitor taps 公开清单 on the home page and reads the list
   await lists.getByText('没有发布三个清单').waitFor()
   await page.getByLabel('下个月').click()
   await lists.getByText(heading()).waitFor()
+
+  // The other unit's lists, with nothing closed there: an empty list says so.
+  await nutButton(page, '西岭办事处').click()
+  await lists.getByText(`西岭办事处 ${monthLabel(month)} 三个清单`).waitFor()
+  await nutButton(page, /^效果清单/).click()
+  await lists.getByText('本月没有公开的办理效果。').waitFor()
+  await expectNothingOffScreen(page, 'public 1× 西岭 效果清单')
+  await screenshot(page, 'public-lists-1x-empty')
   expect(failures).toEqual([])
   await page.context().close()
 })
@@ -249,6 +275,10 @@ test('at twice the text size on a 375 px phone, every part of the page fits and 
   const page = await freshPhone(2)
   await page.goto(`${server.url}/#${PUBLIC}`)
   const lists = page.locator('.public:visible')
+  await lists.getByText('请选择单位').waitFor()
+  await expectNothingOffScreen(page, 'public 2× units')
+  await expectUsableControls(page, 'public 2× units')
+  await nutButton(page, '东湖办事处').click()
   await lists.getByText(heading()).waitFor()
   await lists.getByText(SHOWCASE_TITLE).waitFor()
   for (const [tab, label] of [
@@ -263,6 +293,7 @@ test('at twice the text size on a 375 px phone, every part of the page fits and 
     await expectReadableText(page, name)
     expectNoSecrets(await shownText(page), name)
     await wholePage(page, `public-lists-2x-${tab}`)
+    await listShot(page, `public-lists-2x-${tab}-list`)
   }
   await page.context().close()
 })
@@ -275,6 +306,9 @@ test('张秀兰 sees on her case that it is listed, and the note opens the month
   await expectUsableControls(page, 'case with a listing')
   await screenshot(page, 'public-lists-resident-case')
   await page.locator('.case:visible .case__listing .nut-button', { hasText: '查看公开清单' }).click()
-  await page.locator('.public:visible').getByText(heading()).waitFor()
+  const lists = page.locator('.public:visible')
+  await lists.getByText(monthLabel(month), { exact: true }).waitFor()
+  await nutButton(page, '东湖办事处').click()
+  await lists.getByText(heading()).waitFor()
   await page.context().close()
 })

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { OutputFor } from '@core/functions'
@@ -42,10 +42,19 @@ export default function PublicLists() {
   const [pending, setPending] = useState('正在打开公开清单…')
   // Only the answer to the latest request is shown (a quick second tap must not be overtaken by the first).
   const request = useRef(0)
+  /** The unit the person chose: kept while they step through months, some of which it did not publish. */
+  const preferred = useRef<string | null>(params.unitId ?? null)
+
+  /** Another version replaces the whole view: its top (which version it is) comes into sight. */
+  const openVersion = async (unit: string, month: string, version?: number) => {
+    await openUnit(unit, month, version)
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
+  }
 
   const openUnit = async (unit: string, month: string, version?: number) => {
     const mine = ++request.current
     setUnitId(unit)
+    preferred.current = unit
     setPending('正在打开清单…')
     const answer = await ask('publications', 'getPublished', { unitId: unit, month, version })
     if (mine !== request.current) return
@@ -55,7 +64,7 @@ export default function PublicLists() {
     setView(answer.data)
   }
 
-  const openMonth = async (month: string | undefined, preferredUnit: string | null) => {
+  const openMonth = async (month: string | undefined) => {
     const mine = ++request.current
     setView(null)
     setPending('正在打开清单…')
@@ -68,7 +77,7 @@ export default function PublicLists() {
     if (!month) setLatest(answer.data.month)
     const { entries } = answer.data
     const chosen =
-      entries.find((entry) => entry.unit.id === preferredUnit) ?? (entries.length === 1 ? entries[0] : undefined)
+      entries.find((entry) => entry.unit.id === preferred.current) ?? (entries.length === 1 ? entries[0] : undefined)
     setUnitId(chosen?.unit.id ?? null)
     if (chosen) await openUnit(chosen.unit.id, chosen.month)
   }
@@ -86,13 +95,13 @@ export default function PublicLists() {
       const first = await ask('publications', 'listPublished', {})
       if (first.ok) setLatest(first.data.month)
     }
-    await openMonth(shownMonth ?? undefined, unitId)
+    await openMonth(shownMonth ?? undefined)
   }
   useShownAndPulled(load)
 
   const month = catalogue?.month ?? null
   const step = (delta: number) => () => {
-    if (month) void openMonth(shiftMonth(month, delta), unitId)
+    if (month) void openMonth(shiftMonth(month, delta))
   }
   const latestVersion = view?.versions[view.versions.length - 1]?.version ?? null
 
@@ -172,7 +181,7 @@ export default function PublicLists() {
                 <Text className="mq-text">
                   这是第{view.version}版，已被第{latestVersion}版更正。
                 </Text>
-                <Button className="mq-tap" type="primary" onClick={() => void openUnit(view.unit.id, view.month)}>
+                <Button className="mq-tap" type="primary" onClick={() => void openVersion(view.unit.id, view.month)}>
                   查看最新版（第{latestVersion}版）
                 </Button>
               </View>
@@ -217,7 +226,7 @@ export default function PublicLists() {
                   <Button
                     className="mq-tap"
                     fill="outline"
-                    onClick={() => void openUnit(view.unit.id, view.month, entry.version)}
+                    onClick={() => void openVersion(view.unit.id, view.month, entry.version)}
                   >
                     查看第{entry.version}版
                   </Button>
