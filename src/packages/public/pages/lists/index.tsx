@@ -129,7 +129,12 @@ export default function PublicLists() {
               ‹
             </Button>
             <Text className="public__month" aria-live="polite">
-              {catalogue.monthLabel}
+              {/* 2026年 | 11月: at a large font the two halves wrap whole, never 2026年1 | 1月. */}
+              {(catalogue.monthLabel ?? '').split('年').map((part, index) => (
+                <Text key={part} className="public__month-part">
+                  {index === 0 ? `${part}年` : part}
+                </Text>
+              ))}
             </Text>
             <Button
               className="mq-tap"
