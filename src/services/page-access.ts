@@ -25,6 +25,7 @@ export const PAGES = {
     label: '三个清单',
     permission: 'publication.manage',
   },
+  /** Every role (and a first-time visitor) may read it: the page needs no gate. */
   publicLists: { url: '/packages/public/pages/lists/index', label: '公开清单', permission: 'publication.read' },
   tasks: { url: '/packages/cadre/pages/tasks/index', label: '我的任务', permission: 'case.listMyTasks' },
   callbacks: { url: '/packages/cadre/pages/callbacks/index', label: '回访', permission: 'case.listCallbacks' },
@@ -45,8 +46,6 @@ export const PAGES = {
   settings: { url: '/packages/admin/pages/settings/index', label: '办理时限', permission: 'settings.timeLimits' },
   dashboard: { url: '/packages/dashboard/pages/index/index', label: '统计看板', permission: 'stats.view' },
   figureRecords: { url: '/packages/dashboard/pages/records/index', label: '统计明细', permission: 'stats.view' },
-  /** Every role (and a first-time visitor) may read it: the page needs no gate. */
-  publicLists: { url: '/packages/public/pages/lists/index', label: '公开清单', permission: 'publication.read' },
 } as const satisfies Record<string, PageAccess>
 
 /** Where each role's app opens (the resident's home is the main package's first page). */

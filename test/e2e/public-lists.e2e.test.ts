@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { monthLabel, monthOf, monthRange } from '@core/publication/publication'
+import { monthLabel, monthRange } from '@core/publication/publication'
+import { formatChinaTime } from '@core/time'
 import {
   H5_BUILD,
   expectAccessible,
@@ -95,9 +96,9 @@ beforeAll(async () => {
   browser = await launchChromium()
   // The whole story happens in one month: near a month's end, the clock moves into the next.
   const now = Number((await (await fetch(`${server.url}/dev/clock`)).json()).data.now)
-  const hoursLeft = (monthRange(monthOf(now)).end - now) / 3_600_000
+  const hoursLeft = (monthRange(formatChinaTime(now, 'YYYY-MM')).end - now) / 3_600_000
   if (hoursLeft < 6) await post('/dev/clock', { offsetHours: Math.ceil(hoursLeft) + 1 })
-  month = monthOf(Number((await (await fetch(`${server.url}/dev/clock`)).json()).data.now))
+  month = formatChinaTime(Number((await (await fetch(`${server.url}/dev/clock`)).json()).data.now), 'YYYY-MM')
 
   const { resident, supervisor, cadre } = DEMO
   const created = await call(resident, 'cases', {
@@ -119,8 +120,13 @@ beforeAll(async () => {
   const donghu = { supervisor, unitId: UNIT }
   await publish(donghu)
   await publish(donghu, '补充了路灯的位置', { caseId, summary: CORRECTED })
-  // 西岭办事处 publishes too (nothing closed there: its 效果清单 is empty), so the visitor chooses a unit.
-  await publish({ supervisor: 'demo-supervisor-liu', unitId: 'unit-xiling-office' })
+  // 西岭办事处 has published too (the demo data does, in the month it was seeded; nothing closed there:
+  // its 效果清单 is empty), so the visitor chooses a unit.
+  const catalogue = await call(supervisor, 'publications', { action: 'listPublished', month })
+  const units = (catalogue.entries as Array<{ unit: { id: string } }>).map((entry) => entry.unit.id)
+  if (!units.includes('unit-xiling-office')) {
+    await publish({ supervisor: 'demo-supervisor-liu', unitId: 'unit-xiling-office' })
+  }
   await call(supervisor, 'publications', {
     action: 'markShowcase',
     caseId,

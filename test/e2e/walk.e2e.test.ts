@@ -117,9 +117,10 @@ const FIXTURES: Record<string, Fixture> = {
   'packages/admin/pages/users/index': { users: ['admin'], visits: plain },
   'packages/admin/pages/invitations/index': { users: ['admin'], visits: plain },
   'packages/admin/pages/settings/index': { users: ['admin'], visits: plain },
+  // First the units of the month to choose from, then one unit's lists (the unit chosen by the link).
   'packages/public/pages/lists/index': {
     users: ['visitor', 'resident', 'cadre', 'supervisor', 'admin'],
-    visits: plain,
+    visits: [() => ({}), () => ({ unitId: 'unit-donghu-office' })],
   },
 }
 
@@ -160,7 +161,10 @@ async function makeCases(): Promise<Cases> {
 
 type DraftRows = Record<'problems' | 'tasks' | 'results', Array<{ caseId: string; issues: string[] }>>
 
-/** 陈立新 publishes 东湖办事处's 三个清单 for this month (rewording any row the checks stop), for 公开清单. */
+/**
+ * 陈立新 publishes 东湖办事处's 三个清单 for this month (rewording any row the checks stop), for
+ * 公开清单; 西岭办事处's come with the demo data.
+ */
 async function publishLists(): Promise<void> {
   const { supervisor } = OPENIDS
   const clock = (await (await fetch(`${server.url}/dev/clock`)).json()) as { data: { nowText: string } }
