@@ -47,6 +47,8 @@ const config = defineAppConfig({
     },
     // The dashboard and its chart library (ECharts) load only when opened.
     { root: 'packages/dashboard', pages: ['pages/index/index', 'pages/records/index'] },
+    // 公开清单: for anyone, no role needed.
+    { root: 'packages/public', pages: ['pages/lists/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -8,7 +8,7 @@ export interface PageAccess {
   permission: PermissionAction
 }
 
-/** The pages that not every role may use, with the permission each needs (one place for menus and gates). */
+/** The pages of the menus, with the permission each needs (one place for menus and gates). */
 export const PAGES = {
   cadreHome: { url: '/packages/cadre/pages/home/index', label: '干部工作台', permission: 'case.listMyTasks' },
   supervisorHome: {
@@ -25,6 +25,7 @@ export const PAGES = {
     label: '三个清单',
     permission: 'publication.manage',
   },
+  /** Every role (and a first-time visitor) may read it: the page needs no gate. */
   publicLists: { url: '/packages/public/pages/lists/index', label: '公开清单', permission: 'publication.read' },
   tasks: { url: '/packages/cadre/pages/tasks/index', label: '我的任务', permission: 'case.listMyTasks' },
   callbacks: { url: '/packages/cadre/pages/callbacks/index', label: '回访', permission: 'case.listCallbacks' },

@@ -21,6 +21,7 @@ const STAFF_ENTRIES: readonly PageAccess[] = [
   PAGES.users,
   PAGES.invitations,
   PAGES.settings,
+  PAGES.publicLists,
 ]
 
 /** The staff pages this role may use. */

@@ -118,6 +118,11 @@ const FIXTURES: Record<string, Fixture> = {
   'packages/admin/pages/users/index': { users: ['admin'], visits: plain },
   'packages/admin/pages/invitations/index': { users: ['admin'], visits: plain },
   'packages/admin/pages/settings/index': { users: ['admin'], visits: plain },
+  // First the units of the month to choose from, then one unit's lists (the unit chosen by the link).
+  'packages/public/pages/lists/index': {
+    users: ['visitor', 'resident', 'cadre', 'supervisor', 'admin'],
+    visits: [() => ({}), () => ({ unitId: 'unit-donghu-office' })],
+  },
 }
 
 let server: RunningServer
@@ -155,11 +160,44 @@ async function makeCases(): Promise<Cases> {
   return { submitted, assigned, inProgress, withExtension, pendingClosure, closed }
 }
 
+type DraftRows = Record<'problems' | 'tasks' | 'results', Array<{ caseId: string; issues: string[] }>>
+
+/**
+ * 陈立新 publishes 东湖办事处's 三个清单 for this month (rewording any row the checks stop), for
+ * 公开清单; 西岭办事处's come with the demo data.
+ */
+async function publishLists(): Promise<void> {
+  const { supervisor } = OPENIDS
+  const clock = (await (await fetch(`${server.url}/dev/clock`)).json()) as { data: { nowText: string } }
+  const month = clock.data.nowText.slice(0, 7)
+  let draft = await call(supervisor, 'publications', { action: 'openDraft', month })
+  for (const list of ['problems', 'tasks', 'results'] as const) {
+    for (const row of (draft.lists as DraftRows)[list].filter((candidate) => candidate.issues.length > 0)) {
+      draft = await call(supervisor, 'publications', {
+        action: 'editRow',
+        unitId: 'unit-donghu-office',
+        month,
+        expectedVersion: draft.version,
+        list,
+        caseId: row.caseId,
+        summary: '群众反映的问题（已改写）',
+      })
+    }
+  }
+  await call(supervisor, 'publications', {
+    action: 'publish',
+    unitId: 'unit-donghu-office',
+    month,
+    expectedVersion: draft.version,
+  })
+}
+
 beforeAll(async () => {
   requireH5Build()
   server = await startServer({ DATA_DIR: tempDir(), STATIC_DIR: H5_BUILD })
   browser = await launchChromium()
   cases = await makeCases()
+  await publishLists()
 })
 
 afterAll(async () => {

@@ -228,6 +228,13 @@ const PLAIN_PAGES: Record<string, Record<Person, Expected>> = {
     supervisor: refused,
     admin: shows('签收时限（小时）'),
   },
+  'packages/public/pages/lists/index': {
+    visitor: shows('还没有发布过三个清单'),
+    resident: shows('还没有发布过三个清单'),
+    cadre: shows('还没有发布过三个清单'),
+    supervisor: shows('还没有发布过三个清单'),
+    admin: shows('还没有发布过三个清单'),
+  },
 }
 
 /**

@@ -13,6 +13,7 @@ import './index.scss'
 import { ErrorNotice, PendingNotice } from '../../components/Notice'
 import { usePageShow } from '../../services/page-show'
 import { useCasePage } from '../../services/case-pages'
+import { publicListsUrl } from '../../services/public-lists'
 
 export default function CaseDetail() {
   const { params } = useRouter()
@@ -73,6 +74,19 @@ export default function CaseDetail() {
             <Text className="mq-hint">
               {view.category} · {URGENCY_LABELS[view.urgency]} · {formatChinaTime(view.createdAt)} 提交
             </Text>
+            {view.publicListings.map((listing) => (
+              <View key={listing} className="case__listing">
+                <Text className="mq-text">{listing}，所有人都能在“公开清单”里看到（不含您的个人信息）。</Text>
+                <Button
+                  className="mq-tap"
+                  type="primary"
+                  fill="outline"
+                  onClick={() => void Taro.navigateTo({ url: publicListsUrl(listing) })}
+                >
+                  查看公开清单
+                </Button>
+              </View>
+            ))}
             <Text className="mq-text case__description">{view.description}</Text>
             {view.standard && <Text className="mq-text">解决标准：{view.standard}</Text>}
             {view.deadline && view.status !== 'closed' && (

@@ -13,7 +13,7 @@ import { callFunction, failureMessage, NetworkError } from '../../services/backe
 import './index.scss'
 import { usePageShow } from '../../services/page-show'
 import { useMe } from '../../services/me'
-import { HOME_URLS } from '../../services/page-access'
+import { HOME_URLS, PAGES } from '../../services/page-access'
 
 /** How many open cases the home shows; 查看全部 opens the rest. */
 const OPEN_ON_HOME = 3
@@ -91,6 +91,20 @@ export default function Index() {
           onClick={() => void Taro.navigateTo({ url: '/pages/me/index' })}
         >
           我的（身份、邀请码）
+        </Button>
+      </View>
+
+      <View className="mq-card home__public">
+        <Text className="mq-subtitle">公开清单</Text>
+        <Text className="mq-text">每月公开群众反映的问题、承办的任务、办理的效果和典型案例，人人可看。</Text>
+        <Button
+          className="mq-tap"
+          type="primary"
+          fill="outline"
+          block
+          onClick={() => void Taro.navigateTo({ url: PAGES.publicLists.url })}
+        >
+          查看公开清单
         </Button>
       </View>
 

@@ -109,6 +109,11 @@ export default function StaffCase() {
           {view.category} · {URGENCY_LABELS[view.urgency]} · {formatChinaTime(view.createdAt)} 提交
           {view.onTheSpot ? ' · 立行立改' : ''} · 来源：{CASE_SOURCE_LABELS[view.source]}
         </Text>
+        {view.publicListings.map((listing) => (
+          <Text key={listing} className="mq-text staff__listing">
+            {listing}
+          </Text>
+        ))}
         <Text className="mq-text staff__description">{view.description}</Text>
         <Text className="mq-hint">
           反映人：{view.reporter.name}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '公开清单',
+  enablePullDownRefresh: true,
+})
