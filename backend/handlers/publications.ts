@@ -545,11 +545,11 @@ export const listPublished: Handler<'publications', 'listPublished'> = async ({ 
 }
 
 /** What a case's people read about the published lists that name it. */
-export async function listingLabels(store: Store, caseId: string): Promise<string[]> {
+export async function listingLabels(store: Store, caseId: string): Promise<Array<{ month: string; label: string }>> {
   const docs = await readAll<ListingDoc>(store, LISTINGS, { caseId }, [['month', 1]])
   const byMonth = new Map<string, PublicList[]>()
   for (const doc of docs) byMonth.set(doc.month, [...(byMonth.get(doc.month) ?? []), ...doc.lists])
-  return [...byMonth].map(([month, lists]) => listingLabel(month, lists))
+  return [...byMonth].map(([month, lists]) => ({ month, label: listingLabel(month, lists) }))
 }
 
 /** 典型案例: a closed, well-rated case in the caller's subtree, with a public write-up checked like every public text. */

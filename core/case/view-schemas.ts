@@ -75,8 +75,8 @@ const caseViewBase = {
   photoUrls: z.record(z.string(), z.string()),
   /** What this person may do now, as the lifecycle and permission tables say: pages build their buttons from it. */
   availableActions: z.array(z.enum(CASE_ACTIONS)),
-  /** The published 三个清单 that name the case (已列入2026年11月问题清单…), filled in by the server. */
-  publicListings: z.array(z.string()),
+  /** The published 三个清单 that name the case: the month and what its people read (已列入2026年11月问题清单…), filled in by the server. */
+  publicListings: z.array(z.strictObject({ month: z.string(), label: z.string() })),
 }
 
 const eventBase = {

@@ -140,7 +140,12 @@ test('a supervisor drafts last month’s lists, edits, leaves one out, fixes a b
   // Beside the demo's 西岭办事处, whose lists were published when the demo data was made.
   expect(listed.data.entries.map((entry) => entry.unit.name)).toEqual(['东湖办事处', '西岭办事处'])
   expect(await call(DEMO.resident, 'cases', { action: 'get', id: angry.id })).toMatchObject({
-    publicListings: [expect.stringMatching(/^已列入\d{4}年\d{1,2}月问题清单、任务清单、效果清单$/)],
+    publicListings: [
+      {
+        month: expect.stringMatching(/^\d{4}-\d{2}$/),
+        label: expect.stringMatching(/^已列入\d{4}年\d{1,2}月问题清单、任务清单、效果清单$/),
+      },
+    ],
   })
   for (const secret of PERSONAL) expect(JSON.stringify(listed)).not.toContain(secret)
 })

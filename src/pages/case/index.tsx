@@ -75,13 +75,13 @@ export default function CaseDetail() {
               {view.category} · {URGENCY_LABELS[view.urgency]} · {formatChinaTime(view.createdAt)} 提交
             </Text>
             {view.publicListings.map((listing) => (
-              <View key={listing} className="case__listing">
-                <Text className="mq-text">{listing}，所有人都能在“公开清单”里看到（不含您的个人信息）。</Text>
+              <View key={listing.month} className="case__listing">
+                <Text className="mq-text">{listing.label}，所有人都能在“公开清单”里看到（不含您的个人信息）。</Text>
                 <Button
                   className="mq-tap"
                   type="primary"
                   fill="outline"
-                  onClick={() => void Taro.navigateTo({ url: publicListsUrl(listing) })}
+                  onClick={() => void Taro.navigateTo({ url: publicListsUrl(listing.month) })}
                 >
                   查看公开清单
                 </Button>

@@ -345,15 +345,17 @@ test('published lists: readable by anyone, no personal detail anywhere in any pu
   expect(await deps.store.get('users', 'res-9')).toBeNull()
 
   // The reporters see on their own case that it was listed; the one left out sees nothing.
-  const listedView = data<{ publicListings: string[] }>(
+  const listedView = data<{ publicListings: Array<{ month: string; label: string }> }>(
     await call(deps, 'res-1', { action: 'get', id: seeded.worked.id }),
   )
-  expect(listedView.publicListings).toEqual(['已列入2026年3月问题清单、任务清单、效果清单'])
-  const familyView = data<{ publicListings: string[] }>(
+  expect(listedView.publicListings).toEqual([
+    { month: '2026-03', label: '已列入2026年3月问题清单、任务清单、效果清单' },
+  ])
+  const familyView = data<{ publicListings: Array<{ month: string; label: string }> }>(
     await call(deps, 'res-2', { action: 'get', id: seeded.family.id }),
   )
-  expect(familyView.publicListings).toEqual(['已列入2026年3月问题清单'])
-  const omittedView = data<{ publicListings: string[] }>(
+  expect(familyView.publicListings).toEqual([{ month: '2026-03', label: '已列入2026年3月问题清单' }])
+  const omittedView = data<{ publicListings: unknown[] }>(
     await call(deps, 'res-3', { action: 'get', id: seeded.declined.id }),
   )
   expect(omittedView.publicListings).toEqual([])

@@ -110,8 +110,8 @@ export default function StaffCase() {
           {view.onTheSpot ? ' · 立行立改' : ''} · 来源：{CASE_SOURCE_LABELS[view.source]}
         </Text>
         {view.publicListings.map((listing) => (
-          <Text key={listing} className="mq-text staff__listing">
-            {listing}
+          <Text key={listing.month} className="mq-text staff__listing">
+            {listing.label}
           </Text>
         ))}
         <Text className="mq-text staff__description">{view.description}</Text>
