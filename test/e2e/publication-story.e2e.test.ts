@@ -26,6 +26,7 @@ import { chinaTime } from '@core/time'
 jest.setTimeout(300_000)
 
 const SUPERVISOR = '陈立新（督办领导 · 东湖办事处）'
+const RESIDENT = '张秀兰（群众 · 柳岸小区）'
 const PHONE = { viewport: { width: 375, height: 812 }, locale: 'zh-CN' }
 /** What 张秀兰 wrote that no public page may show. */
 const PERSONAL = ['张秀兰', '13800000001', '13912345678', '3栋2单元501', '501室', '420102195801011234']
@@ -148,4 +149,31 @@ test('a supervisor drafts last month’s lists, edits, leaves one out, fixes a b
     ],
   })
   for (const secret of PERSONAL) expect(JSON.stringify(listed)).not.toContain(secret)
+
+  // A first-time visitor (no identity) opens 公开清单 from the home page and reads the lists.
+  const visitor = await (await browser.newContext(PHONE)).newPage()
+  await visitor.goto(`${server.url}/`)
+  await visitor.locator('.home:visible').waitFor()
+  await nutButton(visitor, '查看公开清单').click()
+  const lists = visitor.locator('.public:visible')
+  await nutButton(visitor, '东湖办事处').click()
+  await lists.getByText(/^东湖办事处 \d{4}年\d{1,2}月 三个清单$/).waitFor()
+  await lists.getByText('楼道灯坏了一个月没人修，群众意见很大。').first().waitFor()
+  await lists.getByText('小区东门雨天积水，老人出行不便。').first().waitFor()
+  const shown = await lists.innerText()
+  // The row left out is not there, nor anything personal.
+  expect(shown).not.toContain('邻居家孩子')
+  expect(shown).not.toContain('涉及未成年人')
+  for (const secret of PERSONAL) expect(shown).not.toContain(secret)
+  await checked(visitor, '73-visitor-public-lists')
+  await visitor.context().close()
+
+  // 张秀兰 sees on her case that it was listed.
+  const resident = await openAsDemoUser(browser, server.url, RESIDENT, PHONE)
+  await resident.goto(`${server.url}/#/pages/case/index?id=${angry.id}`)
+  await resident
+    .locator('.case:visible')
+    .getByText(/^已列入\d{4}年\d{1,2}月问题清单、任务清单、效果清单/)
+    .waitFor()
+  await checked(resident, '74-resident-case-listed')
 })

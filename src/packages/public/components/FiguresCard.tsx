@@ -16,10 +16,10 @@ function formula(top: string, bottom: string, rate: Rate): string {
 }
 
 /** The unit's figures for the month, as frozen when the version was published, named as the dashboard names them. */
-export default function FiguresCard({ figures }: { figures: PublicFigures }) {
+export default function FiguresCard({ figures, monthLabel }: { figures: PublicFigures; monthLabel: string }) {
   return (
     <View className="mq-card">
-      <Text className="mq-subtitle">本月数据</Text>
+      <Text className="mq-subtitle">{monthLabel}数据</Text>
       <View className="public__tiles">
         {COUNTS.map(({ key, label }) => (
           <View key={key} className="public__tile">

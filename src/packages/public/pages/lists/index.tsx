@@ -193,7 +193,7 @@ export default function PublicLists() {
             )}
           </View>
 
-          <FiguresCard figures={view.figures} />
+          <FiguresCard figures={view.figures} monthLabel={view.monthLabel} />
 
           <View className="mq-card">
             <View className="mq-choices">
