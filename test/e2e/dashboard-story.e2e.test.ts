@@ -51,22 +51,13 @@ afterAll(async () => {
   await server?.stop()
 })
 
-async function post(path: string, body: unknown = {}): Promise<void> {
-  const response = await fetch(`${server.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  })
-  expect(response.status).toBe(200)
-}
-
 test('dashboard → 逾期 → the case → 督办 note → the handler replies → 改派', async () => {
   const late = await api.report('柳岸小区3栋门口的路灯坏了半个月，晚上老人出门摔了一跤。')
   await api.act(DEMO.supervisor, late.id, 'assign', ASSIGN_TO_WANG)
   await api.act(DEMO.cadre, late.id, 'acknowledge')
   // Nine days on: past the 7-day limit of an ordinary case; the 督办 job chases it.
-  await post('/dev/clock', { offsetHours: 9 * 24 })
-  await post('/dev/jobs/supervise')
+  await api.dev('/dev/clock', { offsetHours: 9 * 24 })
+  await api.dev('/dev/jobs/supervise')
 
   // The dashboard counts it among 逾期 (this quarter: the case and the clock may straddle a month end).
   const supervisor = await openAsDemoUser(browser, server.url, SUPERVISOR, PHONE)

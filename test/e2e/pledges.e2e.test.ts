@@ -1,16 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
-import {
-  H5_BUILD,
-  expectAccessible,
-  expectNothingOffScreen,
-  expectReadableText,
-  expectUsableControls,
-  launchChromium,
-  nutButton,
-  openAsDemoUser,
-  requireH5Build,
-  screenshot,
-} from '../support/browser'
+import { H5_BUILD, checkedScreen, launchChromium, nutButton, openAsDemoUser, requireH5Build } from '../support/browser'
 import { DEMO, demoApi } from '../support/demo-api'
 import { startServer, type RunningServer } from '../support/server-process'
 import { tempDir } from '../support/temp-dir'
@@ -40,14 +29,6 @@ const { call, report } = demoApi(() => server.url, 'pledges')
 /** The case the first test assigns as a 领办. */
 let pledgedId = ''
 
-async function checked(page: Page, name: string): Promise<void> {
-  await screenshot(page, name)
-  await expectAccessible(page, name)
-  await expectNothingOffScreen(page, name)
-  await expectReadableText(page, name)
-  await expectUsableControls(page, name)
-}
-
 /** One row of the board, by the leader's or unit's name. */
 const boardRow = (page: Page, name: string) =>
   page.locator('.pledges__row', { has: page.locator('.pledges__name', { hasText: new RegExp(`^${name}$`) }) })
@@ -66,7 +47,7 @@ test('a supervisor makes a case his own and his office’s 领办 at 派单, the
   await supervisor.locator('.staff__standard textarea').fill('一周内修复塌陷路面，雨后无积水')
   await supervisor.getByText('列为这位领导的领办').click()
   await supervisor.getByText('列为东湖办事处的领办').click()
-  await checked(supervisor, '80-supervisor-assign-pledge')
+  await checkedScreen(supervisor, '80-supervisor-assign-pledge')
   await nutButton(supervisor, /^派单$/).click()
   await supervisor.locator('.mq-success', { hasText: '已派单' }).waitFor()
   await supervisor.getByText('领办：由陈立新、东湖办事处领办').waitFor()
@@ -95,7 +76,7 @@ test('a supervisor makes a case his own and his office’s 领办 at 派单, the
   await boardRow(supervisor, '东湖社区').getByText('未达到：还差 2 件').waitFor()
   await supervisor.locator('.pledges__summary', { hasText: '有 2 位领导或单位未达到应领办数' }).waitFor()
   await supervisor.getByText(/已办结：其中现在已销号办结的件数/).waitFor()
-  await checked(supervisor, '81-supervisor-pledge-board')
+  await checkedScreen(supervisor, '81-supervisor-pledge-board')
 
   // Last month: nothing taken on.
   await nutButton(supervisor, '上个月').click()
@@ -111,11 +92,11 @@ test('at twice the text size: the board and the case’s 领办 panel', async ()
   await boardRow(supervisor, '陈立新')
     .getByText(/^应领办 1$/)
     .waitFor()
-  await checked(supervisor, '82-supervisor-pledge-board-2x')
+  await checkedScreen(supervisor, '82-supervisor-pledge-board-2x')
   await supervisor.goto(`${server.url}/?large=1#/packages/staff/pages/case/index?id=${pledgedId}`)
   await supervisor.locator('.staff__pledge-save').waitFor()
   await supervisor.locator('.staff__pledge').scrollIntoViewIfNeeded()
-  await checked(supervisor, '83-supervisor-pledge-panel-2x')
+  await checkedScreen(supervisor, '83-supervisor-pledge-panel-2x')
   await supervisor.context().close()
 })
 
@@ -124,7 +105,7 @@ test('an admin makes 王强 a 主要领导; he is then on the board with 2 a mon
   await admin.goto(`${server.url}/#/packages/admin/pages/users/index`)
   await admin.locator('.admin__row', { hasText: '王强' }).first().click()
   await admin.locator('.admin__rank').getByText('主要领导').click()
-  await checked(admin, '84-admin-leader-rank')
+  await checkedScreen(admin, '84-admin-leader-rank')
   await nutButton(admin, /^保存$/).click()
   await admin.locator('.mq-success', { hasText: '已保存' }).waitFor()
   await admin.locator('.admin__row', { hasText: '王强 · 党员干部 · 主要领导' }).waitFor()
@@ -141,6 +122,6 @@ test('an admin makes 王强 a 主要领导; he is then on the board with 2 a mon
   await wang.getByText('主要领导').waitFor()
   await wang.getByText('应领办 2').waitFor()
   await wang.getByText('未达到：还差 2 件').waitFor()
-  await checked(admin, '85-admin-pledge-board')
+  await checkedScreen(admin, '85-admin-pledge-board')
   await admin.context().close()
 })

@@ -1,16 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
-import {
-  H5_BUILD,
-  expectAccessible,
-  expectNothingOffScreen,
-  expectReadableText,
-  expectUsableControls,
-  launchChromium,
-  nutButton,
-  openAsDemoUser,
-  requireH5Build,
-  screenshot,
-} from '../support/browser'
+import { H5_BUILD, checkedScreen, launchChromium, nutButton, openAsDemoUser, requireH5Build } from '../support/browser'
 import { ASSIGN_TO_WANG, CLOSURE, DEMO, demoApi } from '../support/demo-api'
 import { startServer, type RunningServer } from '../support/server-process'
 import { tempDir } from '../support/temp-dir'
@@ -45,24 +34,7 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const { act, call, report } = demoApi(() => server.url, 'publication-story')
-
-async function post(path: string, body: unknown = {}): Promise<void> {
-  const response = await fetch(`${server.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  })
-  expect(response.status).toBe(200)
-}
-
-async function checked(page: Page, name: string): Promise<void> {
-  await screenshot(page, name)
-  await expectAccessible(page, name)
-  await expectNothingOffScreen(page, name)
-  await expectReadableText(page, name)
-  await expectUsableControls(page, name)
-}
+const { act, call, report, dev: post } = demoApi(() => server.url, 'publication-story')
 
 /** The draft's row for a case number, on the list shown. */
 const rowOf = (page: Page, number: string) => page.locator('.lists__row', { hasText: `编号 ${number}` })
@@ -94,7 +66,7 @@ test('a supervisor drafts last month’s lists, edits, leaves one out, fixes a b
   await angryRow.getByText(/我张\*兰住3栋2单元\*\*\*室，电话139\*\*\*\*5678/).waitFor()
   // The case is on all three lists (reported, assigned and closed last month): three rows stopped.
   await supervisor.getByText('有 3 条需修改后才能发布，见下方标出的行。').waitFor()
-  await checked(supervisor, '70-supervisor-draft')
+  await checkedScreen(supervisor, '70-supervisor-draft')
 
   // Publishing now is refused, the row named.
   await nutButton(supervisor, '检查并发布第 1 版').click()
@@ -115,7 +87,7 @@ test('a supervisor drafts last month’s lists, edits, leaves one out, fixes a b
   const privateRow = rowOf(supervisor, private_.number)
   await privateRow.locator('.lists__omit').click()
   await privateRow.locator('.lists__reason-input input').fill('涉及未成年人，不宜公开')
-  await checked(supervisor, '71-supervisor-leaves-one-out')
+  await checkedScreen(supervisor, '71-supervisor-leaves-one-out')
   await privateRow.locator('.lists__save').click()
   await privateRow.getByText('不公开：涉及未成年人，不宜公开（陈立新）').waitFor()
 
@@ -129,7 +101,7 @@ test('a supervisor drafts last month’s lists, edits, leaves one out, fixes a b
 
   await nutButton(supervisor, '检查并发布第 1 版').click()
   await supervisor.locator('.lists__published .mq-success', { hasText: '三个清单第 1 版' }).waitFor()
-  await checked(supervisor, '72-supervisor-published')
+  await checkedScreen(supervisor, '72-supervisor-published')
 
   // What was published, as the API answers anyone.
   const catalogue = await fetch(`${server.url}/fn/publications`, {
@@ -165,7 +137,7 @@ test('a supervisor drafts last month’s lists, edits, leaves one out, fixes a b
   expect(shown).not.toContain('邻居家孩子')
   expect(shown).not.toContain('涉及未成年人')
   for (const secret of PERSONAL) expect(shown).not.toContain(secret)
-  await checked(visitor, '73-visitor-public-lists')
+  await checkedScreen(visitor, '73-visitor-public-lists')
   await visitor.context().close()
 
   // 张秀兰 sees on her case that it was listed.
@@ -175,5 +147,5 @@ test('a supervisor drafts last month’s lists, edits, leaves one out, fixes a b
     .locator('.case:visible')
     .getByText(/^已列入\d{4}年\d{1,2}月问题清单、任务清单、效果清单/)
     .waitFor()
-  await checked(resident, '74-resident-case-listed')
+  await checkedScreen(resident, '74-resident-case-listed')
 })

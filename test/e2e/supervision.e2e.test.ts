@@ -1,16 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
-import {
-  H5_BUILD,
-  expectAccessible,
-  expectNothingOffScreen,
-  expectReadableText,
-  expectUsableControls,
-  launchChromium,
-  nutButton,
-  openAsDemoUser,
-  requireH5Build,
-  screenshot,
-} from '../support/browser'
+import { H5_BUILD, checkedScreen, launchChromium, nutButton, openAsDemoUser, requireH5Build } from '../support/browser'
 import { ASSIGN_TO_WANG, DEMO, demoApi } from '../support/demo-api'
 import { startServer, type RunningServer } from '../support/server-process'
 import { tempDir } from '../support/temp-dir'
@@ -36,24 +25,7 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const { act, call, report } = demoApi(() => server.url, 'supervision')
-
-async function post(path: string, body: unknown = {}): Promise<void> {
-  const response = await fetch(`${server.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  })
-  expect(response.status).toBe(200)
-}
-
-async function checked(page: Page, name: string): Promise<void> {
-  await screenshot(page, name)
-  await expectAccessible(page, name)
-  await expectNothingOffScreen(page, name)
-  await expectReadableText(page, name)
-  await expectUsableControls(page, name)
-}
+const { act, call, report, dev: post } = demoApi(() => server.url, 'supervision')
 
 /** A demo user's phone with the browser's text at twice its size (as the walk sets it). */
 async function largeTextPhone(label: string): Promise<Page> {
@@ -78,12 +50,12 @@ test('a supervisor opens 督办 and writes a note; the handler sees it and repli
   await row.waitFor()
   await row.getByText(/^已超期：办结逾期 \d+ 天 \d+ 小时（经办人）$/).waitFor()
   await row.getByText('已督办 1 次').waitFor()
-  await checked(supervisor, '60-supervisor-supervision-list')
+  await checkedScreen(supervisor, '60-supervisor-supervision-list')
 
   // He writes a 督办 note on the case.
   await row.click()
   await supervisor.locator('.staff__supervision textarea').fill('请明天中午前答复疏通安排')
-  await checked(supervisor, '61-supervisor-writes-note')
+  await checkedScreen(supervisor, '61-supervisor-writes-note')
   await nutButton(supervisor, '发出督办意见').click()
   await supervisor.locator('.mq-success', { hasText: '已发出督办意见' }).waitFor()
   await supervisor.getByText('督办意见（待回复）：请明天中午前答复疏通安排').waitFor()
@@ -93,11 +65,11 @@ test('a supervisor opens 督办 and writes a note; the handler sees it and repli
   await cadre.goto(`${server.url}/#/packages/cadre/pages/tasks/index`)
   const task = cadre.locator('.mq-case-row:visible', { hasText: late.number })
   await task.getByText('有督办意见待回复').waitFor()
-  await checked(cadre, '62-cadre-tasks-note-waiting')
+  await checkedScreen(cadre, '62-cadre-tasks-note-waiting')
   await task.click()
   await cadre.getByText('督办意见（待回复）：请明天中午前答复疏通安排').waitFor()
   await cadre.locator('.staff__supervision textarea').fill('已约市政明早九点疏通，中午前回复结果')
-  await checked(cadre, '63-cadre-replies')
+  await checkedScreen(cadre, '63-cadre-replies')
   await nutButton(cadre, '回复督办').click()
   await cadre.locator('.mq-success', { hasText: '已回复督办' }).waitFor()
   await cadre.locator('.staff__event', { hasText: '已约市政明早九点疏通' }).waitFor()
@@ -108,7 +80,7 @@ test('a supervisor opens 督办 and writes a note; the handler sees it and repli
   const reply = supervisor.locator('.staff__event', { hasText: '经办人回复督办' })
   await reply.getByText('已约市政明早九点疏通，中午前回复结果').waitFor()
   await supervisor.locator('.staff__event', { hasText: '超期督办' }).first().waitFor()
-  await checked(supervisor, '64-supervisor-sees-reply')
+  await checkedScreen(supervisor, '64-supervisor-sees-reply')
 })
 
 test('at twice the text size: the 督办 list, a case with a note waiting, and the handler’s reply box', async () => {
@@ -133,13 +105,13 @@ test('at twice the text size: the 督办 list, a case with a note waiting, and t
   const row = supervisor.locator('.mq-case-row:visible', { hasText: late.number })
   await row.getByText(/^已超期：签收逾期 \d+ 天 \d+ 小时（经办人）$/).waitFor()
   await row.getByText('有督办意见待回复').waitFor()
-  await checked(supervisor, '65-supervisor-supervision-list-2x')
+  await checkedScreen(supervisor, '65-supervisor-supervision-list-2x')
   await row.click()
   await supervisor.getByText('督办意见（待回复）：请今天内签收并说明原因').waitFor()
-  await checked(supervisor, '66-supervisor-case-note-waiting-2x')
+  await checkedScreen(supervisor, '66-supervisor-case-note-waiting-2x')
 
   const cadre = await largeTextPhone(CADRE)
   await cadre.goto(`${server.url}/?large=1#/packages/staff/pages/case/index?id=${late.id}`)
   await cadre.locator('.staff__supervision textarea').waitFor()
-  await checked(cadre, '67-cadre-reply-box-2x')
+  await checkedScreen(cadre, '67-cadre-reply-box-2x')
 })

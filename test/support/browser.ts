@@ -240,3 +240,12 @@ export async function agreeToPrivacy(page: Page): Promise<void> {
   await page.locator('#mq-privacy-agree').click()
   await page.locator('.mq-privacy').waitFor({ state: 'hidden' })
 }
+
+/** A screenshot, then every check a page must pass for a real person (axe, edges, text size, controls). */
+export async function checkedScreen(page: Page, name: string): Promise<void> {
+  await screenshot(page, name)
+  await expectAccessible(page, name)
+  await expectNothingOffScreen(page, name)
+  await expectReadableText(page, name)
+  await expectUsableControls(page, name)
+}

@@ -60,5 +60,15 @@ export function demoApi(serverUrl: () => string, requestPrefix: string) {
     return { id: String(created.id), number: String(created.number) }
   }
 
-  return { call, act, report }
+  /** A local-only request (POST /dev/clock, /dev/jobs/<name>): the test fails unless it answered 200. */
+  async function dev(path: string, body: unknown = {}): Promise<void> {
+    const response = await fetch(`${serverUrl()}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+    expect(response.status).toBe(200)
+  }
+
+  return { call, act, report, dev }
 }
