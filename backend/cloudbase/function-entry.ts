@@ -7,8 +7,8 @@ import { RollupKeepingStore } from '../rollups'
 import { KeywordContentCheck } from '../adapters/keyword.content-check'
 import { WechatContentCheck, type MsgSecCheckApi } from '../adapters/wechat.content-check'
 import { WechatNotifier, type SubscribeMessageApi, type TemplateIds } from '../adapters/wechat.notifier'
-import { settingsFromEnv, type Deps } from '../handlers/context'
-import { runFunction } from '../handlers/dispatch'
+import { settingsFromEnv, type Deps, type FunctionUnit } from '../handlers/context'
+import { runUnit } from '../handlers/run'
 import type { Job } from '../jobs/job'
 
 /**
@@ -102,20 +102,21 @@ function openidOf(context: unknown): string | null {
 }
 
 /**
- * A user-facing function: always answers a Result, even when its context cannot be read. `extra`
- * are ports only this function needs (the exports function's workbook writer), so what they import
- * is bundled into that function alone.
+ * A user-facing function: always answers a Result, even when its context cannot be read. `unit` is
+ * the function's own actions and handlers (backend/handlers/functions/<name>.ts), so its bundle
+ * carries no other function's code. `extra` are ports only this function needs (the exports
+ * function's workbook writer), so what they import is bundled into that function alone.
  */
-export function cloudFunction(
-  name: FunctionName,
+export function cloudFunction<F extends FunctionName>(
+  unit: FunctionUnit<F>,
   extra: Pick<Deps, 'workbooks'> = {},
 ): (event: unknown, context: unknown) => Promise<Result<unknown>> {
   const deps = platformDeps(extra)
   return async (event, context) => {
     try {
-      return await runFunction(name, event, deps, { openid: openidOf(context) })
+      return await runUnit(unit, event, deps, { openid: openidOf(context) })
     } catch (error) {
-      console.error(`[function ${name}]`, error)
+      console.error(`[function ${unit.name}]`, error)
       return fail('SYSTEM.ERROR')
     }
   }

@@ -1,4 +1,5 @@
 import { cloudFunction } from '../../backend/cloudbase/function-entry'
+import { CASES } from '../../backend/handlers/functions/cases'
 
 /** 诉求: reporting, the lists, and every step of the lifecycle (the `cases` actions of core/functions.ts). */
-export const main = cloudFunction('cases')
+export const main = cloudFunction(CASES)
