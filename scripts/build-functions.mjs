@@ -42,6 +42,26 @@ const oneLocale = {
   },
 }
 
+/**
+ * file-type's zip reader (@tokenizer/inflate) traces through `debug`, which prints only when the
+ * DEBUG environment variable names it, and no function sets it: a silent stand-in saves 10 KB a
+ * bundle (debug's browser and Node builds, and what they import).
+ */
+const silentDebug = {
+  name: 'silent-debug',
+  setup(builder) {
+    builder.onResolve({ filter: /^debug$/ }, (args) =>
+      args.importer.includes(`${path.sep}@tokenizer${path.sep}inflate${path.sep}`)
+        ? { path: 'debug', namespace: 'silent-debug' }
+        : undefined,
+    )
+    builder.onLoad({ filter: /.*/, namespace: 'silent-debug' }, () => ({
+      contents: 'module.exports = () => () => {}',
+      loader: 'js',
+    }))
+  },
+}
+
 for (const name of names) {
   const outfile = path.join(outRoot, name, 'index.js')
   const { metafile } = await build({
@@ -56,7 +76,7 @@ for (const name of names) {
     external: ['@cloudbase/node-sdk', 'wx-server-sdk'],
     tsconfig: path.join(root, 'tsconfig.json'),
     logLevel: 'warning',
-    plugins: [oneLocale],
+    plugins: [oneLocale, silentDebug],
     // gcoord picks its production build by NODE_ENV at run time; decided here, the other copy is left out.
     define: { 'process.env.NODE_ENV': '"production"' },
     metafile: withMetafile,
