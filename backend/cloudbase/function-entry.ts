@@ -13,11 +13,6 @@ import { runUnit } from '../handlers/run'
 import type { Job } from '../jobs/job'
 
 /**
- * Makes the `main` of a deployed CloudBase function. The SDK is initialised once, when the module
- * loads (warm invocations reuse it), for the function's own environment. Identity is WeChat's
- * OPENID from the invocation context; nothing in the event can claim one.
- */
-/**
  * What only some functions are given by their entry, so that what it imports is bundled into them
  * alone: the exports function's workbook writer, the image sniffer of the functions that take photos.
  */
@@ -25,6 +20,11 @@ interface Extras extends Pick<Deps, 'workbooks'> {
   sniffImage?: ImageSniffer
 }
 
+/**
+ * Makes the `main` of a deployed CloudBase function. The SDK is initialised once, when the module
+ * loads (warm invocations reuse it), for the function's own environment. Identity is WeChat's
+ * OPENID from the invocation context; nothing in the event can claim one.
+ */
 /** The ports on CloudBase, created once per function instance. */
 function platformDeps({ sniffImage, ...extra }: Extras = {}): Deps {
   const app = init({ env: SYMBOL_CURRENT_ENV })
