@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { ExportFiles, FileCheck } from '../ports/files'
-import { sniffImage } from './image-sniff'
+import type { ImageSniffer } from './image-sniff'
 
 /** The storage calls of @cloudbase/node-sdk this uses. */
 export interface StorageApi {
@@ -17,17 +17,23 @@ const URLS_PER_CALL = 50
 
 /**
  * Photos live in cloud storage: the mini-program uploads them and sends their fileIDs. Clients
- * may read no file directly (storage rules); the functions read them, and hand out URLs.
+ * may read no file directly (storage rules); the functions read them, and hand out URLs. Only a
+ * function that takes photos is given the image sniffer (its entry passes it), so that the others'
+ * bundles leave the sniffing library out.
  */
 export class CloudbaseFiles implements FileCheck, ExportFiles {
-  constructor(private readonly app: StorageApi) {}
+  constructor(
+    private readonly app: StorageApi,
+    private readonly sniffImage?: ImageSniffer,
+  ) {}
 
   /** Downloads the file and looks at its bytes, as the local server does with an upload. */
   async isImage(fileId: string): Promise<boolean> {
+    if (!this.sniffImage) throw new Error('this function checks no photos: its entry passes no image sniffer')
     if (!fileId.startsWith('cloud://')) return false
     try {
       const { fileContent } = await this.app.downloadFile({ fileID: fileId })
-      return Buffer.isBuffer(fileContent) ? (await sniffImage(fileContent)) !== null : false
+      return Buffer.isBuffer(fileContent) ? (await this.sniffImage(fileContent)) !== null : false
     } catch {
       return false // missing, or not ours to read
     }

@@ -3,13 +3,22 @@ import type { FunctionName } from '@core/functions'
 import { fail, ok, type Result } from '@core/result'
 import { CloudbaseFiles } from '../adapters/cloudbase.files'
 import { CloudbaseStore } from '../adapters/cloudbase.store'
+import type { ImageSniffer } from '../adapters/image-sniff'
 import { RollupKeepingStore } from '../rollups'
 import { KeywordContentCheck } from '../adapters/keyword.content-check'
 import { WechatContentCheck, type MsgSecCheckApi } from '../adapters/wechat.content-check'
 import { WechatNotifier, type SubscribeMessageApi, type TemplateIds } from '../adapters/wechat.notifier'
-import { settingsFromEnv, type Deps } from '../handlers/context'
-import { runFunction } from '../handlers/dispatch'
+import { settingsFromEnv, type Deps, type FunctionUnit } from '../handlers/context'
+import { runUnit } from '../handlers/run'
 import type { Job } from '../jobs/job'
+
+/**
+ * What only some functions are given by their entry, so that what it imports is bundled into them
+ * alone: the exports function's workbook writer, the image sniffer of the functions that take photos.
+ */
+interface Extras extends Pick<Deps, 'workbooks'> {
+  sniffImage?: ImageSniffer
+}
 
 /**
  * Makes the `main` of a deployed CloudBase function. The SDK is initialised once, when the module
@@ -17,12 +26,12 @@ import type { Job } from '../jobs/job'
  * OPENID from the invocation context; nothing in the event can claim one.
  */
 /** The ports on CloudBase, created once per function instance. */
-function platformDeps(extra: Pick<Deps, 'workbooks'> = {}): Deps {
+function platformDeps({ sniffImage, ...extra }: Extras = {}): Deps {
   const app = init({ env: SYMBOL_CURRENT_ENV })
   return {
     ...extra,
     store: new RollupKeepingStore(new CloudbaseStore(app.database())),
-    files: new CloudbaseFiles(app),
+    files: new CloudbaseFiles(app, sniffImage),
     clock: { now: () => Date.now() },
     notifier: new WechatNotifier(openapi, templateIds()),
     // CONTENT_CHECK=keyword: a test environment checks against the word list, not WeChat.
@@ -102,20 +111,21 @@ function openidOf(context: unknown): string | null {
 }
 
 /**
- * A user-facing function: always answers a Result, even when its context cannot be read. `extra`
- * are ports only this function needs (the exports function's workbook writer), so what they import
- * is bundled into that function alone.
+ * A user-facing function: always answers a Result, even when its context cannot be read. `unit` is
+ * the function's own actions and handlers (backend/handlers/functions/<name>.ts), so its bundle
+ * carries no other function's code. `extra` is what only this function needs (the exports
+ * function's workbook writer, the image sniffer where photos are taken), bundled into it alone.
  */
-export function cloudFunction(
-  name: FunctionName,
-  extra: Pick<Deps, 'workbooks'> = {},
+export function cloudFunction<F extends FunctionName>(
+  unit: FunctionUnit<F>,
+  extra: Extras = {},
 ): (event: unknown, context: unknown) => Promise<Result<unknown>> {
   const deps = platformDeps(extra)
   return async (event, context) => {
     try {
-      return await runFunction(name, event, deps, { openid: openidOf(context) })
+      return await runUnit(unit, event, deps, { openid: openidOf(context) })
     } catch (error) {
-      console.error(`[function ${name}]`, error)
+      console.error(`[function ${unit.name}]`, error)
       return fail('SYSTEM.ERROR')
     }
   }

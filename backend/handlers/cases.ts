@@ -13,7 +13,8 @@ import type { Handler, HandlerContext } from './context'
 import { announceNewCase } from './notify'
 import { cursorPage } from './paging'
 import { chargeRateLimits } from './rate-limits'
-import { checkImages, presentCase } from './photos'
+import { checkImages } from './photo-check'
+import { presentCase } from './photos'
 import { noteReport } from './users'
 
 /**

@@ -1,4 +1,4 @@
-import type { ActionName, FunctionName, InputFor, OutputFor } from '@core/functions'
+import type { ActionName, FUNCTIONS, FunctionName, InputFor, OutputFor } from '@core/functions'
 import type { Result } from '@core/result'
 import type { RateLimit } from '@core/rate-limits'
 import type { Actor } from '@core/roles'
@@ -58,4 +58,15 @@ export type Handler<F extends FunctionName, A extends ActionName<F>> = (
 ) => Promise<Result<OutputFor<F, A>>>
 
 /** One handler for every action of the catalogue: a missing one is a type error. */
-export type FunctionHandlers = { [F in FunctionName]: { [A in ActionName<F>]: Handler<F, A> } }
+type FunctionHandlers = { [F in FunctionName]: { [A in ActionName<F>]: Handler<F, A> } }
+
+/**
+ * One deployable function: its actions from the catalogue and a handler for each. A function's
+ * bundle imports its own unit alone (backend/handlers/functions/<name>.ts), so it carries its own
+ * handlers and schemas; the full registry (registry.ts) is these units put together.
+ */
+export interface FunctionUnit<F extends FunctionName> {
+  name: F
+  actions: (typeof FUNCTIONS)[F]
+  handlers: FunctionHandlers[F]
+}

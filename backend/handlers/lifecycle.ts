@@ -24,7 +24,8 @@ import { createCaseOnce } from './cases'
 import type { Handler, HandlerContext } from './context'
 import { deliver } from './notify'
 import { cursorPage } from './paging'
-import { checkImages, presentCase } from './photos'
+import { checkImages } from './photo-check'
+import { presentCase } from './photos'
 import { loadTimeLimits } from './settings'
 import { leaderById, resolvePledge } from './pledges'
 
@@ -53,6 +54,8 @@ interface TransitionHooks {
  * core decide, write the next document with one conditional update (state and event together),
  * then send the planned messages. A caller who may not see the case is told it was not found.
  */
+// Making a handler does nothing else: a bundle that uses some of them (the jobs function) leaves out the rest.
+/* @__NO_SIDE_EFFECTS__ */
 function transition<A extends CaseAction>(action: A, resolve: Resolver<A>, hooks: TransitionHooks = {}) {
   return async (input: LifecycleInput, ctx: HandlerContext): Promise<Result<CaseView | HandedOverView>> => {
     const { store, clock, actor } = ctx

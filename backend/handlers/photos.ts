@@ -1,6 +1,5 @@
 import type { Case } from '@core/case/case'
 import { unitsNamedIn, viewCaseFor, viewFileIds, type CaseView, type HandedOverView } from '@core/case/views'
-import { fail, type Fail } from '@core/result'
 import type { FileCheck } from '../ports/files'
 import type { HandlerContext } from './context'
 import { unitNames } from './orgs'
@@ -33,11 +32,4 @@ export async function presentCase(
   const view = viewCaseFor(actor, doc, now, await unitNames(store, unitsNamedIn(doc)))
   if (!view) return null
   return withPhotoUrls(files, { ...view, publicListings: await listingLabels(store, doc._id) })
-}
-
-/** Every file a request refers to must be an image already stored (read and sniffed), or the request is refused on `field`. */
-export async function checkImages(files: FileCheck, fileIds: readonly string[], field: string): Promise<Fail | null> {
-  for (const fileId of fileIds)
-    if (!(await files.isImage(fileId))) return fail('CASE.PHOTO_NOT_FOUND', undefined, field)
-  return null
 }

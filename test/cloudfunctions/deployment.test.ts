@@ -10,7 +10,11 @@ const rc = JSON.parse(fs.readFileSync(path.join(ROOT, 'cloudbaserc.json'), 'utf8
 
 test.each(Object.keys(FUNCTIONS))('function %s has an entry, a package and a deployment declaration', (name) => {
   const entry = fs.readFileSync(path.join(ROOT, 'cloudfunctions', name, 'entry.ts'), 'utf8')
-  expect(entry).toMatch(new RegExp(`cloudFunction\\('${name}'[,)]`))
+  // Its own unit alone (the bundles' test checks what went in and that it answers its own actions).
+  const unit = new RegExp(`import \\{ (\\w+) \\} from '\\.\\./\\.\\./backend/handlers/functions/${name}'`).exec(
+    entry,
+  )?.[1]
+  expect(entry).toMatch(new RegExp(`cloudFunction\\(${unit}[,)]`))
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'cloudfunctions', name, 'package.json'), 'utf8'))
   expect(pkg).toMatchObject({ name, main: 'index.js', dependencies: { '@cloudbase/node-sdk': expect.any(String) } })
   expect(rc.functions.find((fn) => fn.name === name)).toMatchObject({

@@ -9,13 +9,20 @@ const ROOT = path.resolve(__dirname, '..', '..')
 
 export type Main = (event: unknown, context: unknown) => Promise<Result<Record<string, unknown>>>
 
-/** Bundles every function with `npm run build:functions`' script into a temp folder; answers the folder. */
+/**
+ * Bundles every function with `npm run build:functions`' script into a temp folder; answers the
+ * folder. Beside each `index.js` lies esbuild's `meta.json`: what went into it.
+ */
 export function buildFunctions(): string {
   const outdir = tempDir('mqt-fn-')
-  const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-functions.mjs'), '--outdir', outdir], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  })
+  const build = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'scripts', 'build-functions.mjs'), '--outdir', outdir, '--metafile'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  )
   if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`)
   return outdir
 }

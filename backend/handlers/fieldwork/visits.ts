@@ -11,7 +11,7 @@ import { caseIdFor, createCaseOnce } from '../cases'
 import type { Handler, HandlerContext } from '../context'
 import { activeUnit } from '../orgs'
 import { cursorPage } from '../paging'
-import { checkImages } from '../photos'
+import { checkImages } from '../photo-check'
 import { chargeRateLimits } from '../rate-limits'
 
 /** 走访/敲门: a visit, what was heard, the cases it raised, and the household it adds to the ledger. */

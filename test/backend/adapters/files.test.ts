@@ -1,5 +1,6 @@
 import { CloudbaseFiles } from '../../../backend/adapters/cloudbase.files'
 import { DiskFileStore } from '../../../backend/adapters/disk.files'
+import { sniffImage } from '../../../backend/adapters/image-sniff'
 import { FakeCloudbaseApp } from '../../support/fake-cloudbase'
 import { TINY_PNG } from '../../support/images'
 import { tempDir } from '../../support/temp-dir'
@@ -13,7 +14,7 @@ describe('cloud storage (CloudBase): a referenced file is read and sniffed; URLs
   app.fileContents.set(PHOTO, TINY_PNG)
   app.storedFiles.add(FAKE)
   app.fileContents.set(FAKE, Buffer.from('<script>alert(1)</script>'))
-  const files = new CloudbaseFiles(app)
+  const files = new CloudbaseFiles(app, sniffImage)
 
   test.each([
     [PHOTO, true],
@@ -33,6 +34,10 @@ describe('cloud storage (CloudBase): a referenced file is read and sniffed; URLs
       { fileID: 'cloud://env-test.1234/cases/missing.png', maxAge: 7200 },
     ])
     expect(await files.temporaryUrls([])).toEqual({})
+  })
+
+  test('a function given no image sniffer (it takes no photos) fails loudly if asked, never says “no”', async () => {
+    await expect(new CloudbaseFiles(app).isImage(PHOTO)).rejects.toThrow('checks no photos')
   })
 })
 
@@ -62,7 +67,7 @@ describe('exported files', () => {
 
   test('CloudBase: stored under exports/<random>/<its name>, answered with a 2-hour URL', async () => {
     const app = new FakeCloudbaseApp()
-    const files = new CloudbaseFiles(app)
+    const files = new CloudbaseFiles(app, sniffImage)
     const first = await files.saveExport(WORKBOOK, 'A办事处-2026年3月-民情通统计.xlsx')
     const second = await files.saveExport(WORKBOOK, 'A办事处-2026年3月-民情通统计.xlsx')
     expect(first.fileId).toMatch(

@@ -1,19 +1,19 @@
 import { FUNCTIONS } from '@core/functions'
 import { ok } from '@core/result'
-import { HANDLERS } from '../../../backend/handlers/registry'
+import { UNITS } from '../../../backend/handlers/registry'
 import { addUser, call, makeDeps } from '../../support/backend'
 
 type Deps = Awaited<ReturnType<typeof makeDeps>>
 
 describe('every answer is checked against its action’s declared output', () => {
   let deps: Deps
-  const real = HANDLERS.settings.getTimeLimits
+  const real = UNITS.settings.handlers.getTimeLimits
   beforeEach(async () => {
     deps = await makeDeps()
     await addUser(deps, 'admin', 'admin')
   })
   afterEach(async () => {
-    HANDLERS.settings.getTimeLimits = real
+    UNITS.settings.handlers.getTimeLimits = real
     await deps.store.close()
   })
 
@@ -31,7 +31,7 @@ describe('every answer is checked against its action’s declared output', () =>
     ['a field of the wrong type', { limits: 'none', version: 1 }],
     ['a field missing', { version: 1 }],
   ])('a handler answering %s fails loudly with SYSTEM.BAD_OUTPUT', async (_label, data) => {
-    HANDLERS.settings.getTimeLimits = (async () => ok(data)) as unknown as typeof real
+    UNITS.settings.handlers.getTimeLimits = (async () => ok(data)) as unknown as typeof real
     const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined)
     expect(await call(deps, 'admin', { action: 'getTimeLimits' }, 'settings')).toMatchObject({
       ok: false,
@@ -42,7 +42,7 @@ describe('every answer is checked against its action’s declared output', () =>
   })
 
   test('in production (checkOutputs off unless CHECK_OUTPUTS=1) the answer passes as it is', async () => {
-    HANDLERS.settings.getTimeLimits = (async () => ok({ odd: true })) as unknown as typeof real
+    UNITS.settings.handlers.getTimeLimits = (async () => ok({ odd: true })) as unknown as typeof real
     deps.settings = { ...deps.settings, checkOutputs: false }
     expect(await call(deps, 'admin', { action: 'getTimeLimits' }, 'settings')).toEqual({
       ok: true,

@@ -1,0 +1,62 @@
+import { CASES_ACTIONS } from '@core/catalogue/cases'
+import type { FunctionUnit } from '../context'
+import { countQueues, getCase, listCasesInScope, listMyCases, submitCase } from '../cases'
+import {
+  acknowledgeCase,
+  addProgress,
+  addSupervisionNote,
+  approveClosure,
+  approveExtension,
+  assignCase,
+  declineCase,
+  listCallbacks,
+  listMyTasks,
+  markPledge,
+  mergeCase,
+  rateCase,
+  rateCaseByCall,
+  reassignCase,
+  recordOnTheSpot,
+  rejectClosure,
+  rejectExtension,
+  replySupervisionNote,
+  requestClosure,
+  requestExtension,
+  sendBackCase,
+} from '../lifecycle'
+import { listSupervision } from '../supervision'
+
+/** 诉求: each action of core/catalogue/cases.ts bound to its handler. */
+export const CASES: FunctionUnit<'cases'> = {
+  name: 'cases',
+  actions: CASES_ACTIONS,
+  handlers: {
+    submit: submitCase,
+    listMine: listMyCases,
+    get: getCase,
+    listInScope: listCasesInScope,
+    queueCounts: countQueues,
+    listMyTasks,
+    listCallbacks,
+    recordOnTheSpot,
+    assign: assignCase,
+    acknowledge: acknowledgeCase,
+    sendBack: sendBackCase,
+    reassign: reassignCase,
+    addProgress,
+    requestExtension,
+    approveExtension,
+    rejectExtension,
+    requestClosure,
+    approveClosure,
+    rejectClosure,
+    decline: declineCase,
+    merge: mergeCase,
+    rate: rateCase,
+    rateByCall: rateCaseByCall,
+    listSupervision,
+    addSupervisionNote,
+    replySupervisionNote,
+    markPledge,
+  },
+}
