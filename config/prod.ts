@@ -1,8 +1,13 @@
 import type { UserConfigExport } from '@tarojs/cli'
 import { PrecompressPlugin } from './precompress'
+import { smallWeapp } from './weapp-size'
 
 export default {
-  mini: {},
+  mini: {
+    webpackChain(chain) {
+      smallWeapp(chain)
+    },
+  },
   h5: {
     webpackChain(chain) {
       // Shared code in shared chunks: Taro's own split ('initial' chunks only) leaves every page's
