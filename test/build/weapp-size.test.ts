@@ -75,3 +75,25 @@ test('ECharts is bundled into the dashboard subpackage and stays out of the main
   expect(bundles(dashboard).length).toBeGreaterThan(0)
   expect(bundles(main).map((file) => path.relative(WEAPP, file))).toEqual([])
 })
+
+/**
+ * Texts only staff and demo code shows (消息提醒 on an official's home, the home's header, the local
+ * demo switcher): where one appears in the main package's scripts, that code came with it.
+ */
+const STAFF_ONLY_TEXTS = ['开启督办提醒', '还可提醒', '我的（身份、个人信息）']
+const DEMO_ONLY_TEXTS = ['切换演示身份', '本地演示模式']
+
+test('staff and demo code stays out of the main package (staff code is in the subpackages)', () => {
+  const scripts = (files: string[]) =>
+    files.filter((file) => file.endsWith('.js')).map((file) => fs.readFileSync(file, 'utf8'))
+  const main = scripts(mainPackageFiles())
+  const subpackages = scripts(subpackageRoots().flatMap((root) => filesUnder(path.join(WEAPP, root))))
+  for (const text of [...STAFF_ONLY_TEXTS, ...DEMO_ONLY_TEXTS])
+    expect({ text, inMain: main.some((script) => script.includes(text)) }).toEqual({ text, inMain: false })
+  // The markers are real: the staff texts are in the build, where they belong.
+  for (const text of STAFF_ONLY_TEXTS)
+    expect({ text, inSubpackages: subpackages.some((script) => script.includes(text)) }).toEqual({
+      text,
+      inSubpackages: true,
+    })
+})
