@@ -28,6 +28,14 @@ module.exports = {
       to: { path: '^backend/' },
     },
     {
+      name: 'zod-mini-only',
+      comment:
+        'Schemas use zod/mini: classic zod (its methods on every schema) would put ~80 KB back into the weapp main package and every function.',
+      severity: 'error',
+      from: {},
+      to: { path: '(^|/)node_modules/zod/(v3/|v4/|v4/classic/)?index\\.[cm]?js$' },
+    },
+    {
       name: 'no-circular',
       comment: 'No module depends on itself through others.',
       severity: 'error',

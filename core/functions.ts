@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import {
   afterActionSchema,
   callbackItemSchema,
@@ -119,9 +119,9 @@ import {
 export interface ActionSpec {
   /** The question asked of permissions.ts before the handler runs. */
   permission: PermissionAction
-  input: z.ZodType<{ action: string }>
+  input: z.ZodMiniType<{ action: string }>
   /** The shape of `data` in the answer: handlers are typed to it, pages read it, tests check it. */
-  output: z.ZodType
+  output: z.ZodMiniType
 }
 
 const caseView = caseViewSchema
@@ -241,7 +241,7 @@ export const FUNCTIONS = {
     },
     signIn: { permission: 'checkin.own', input: signInInput, output: checkinSchema },
     signOut: { permission: 'checkin.own', input: signOutInput, output: checkinSchema },
-    currentCheckin: { permission: 'checkin.own', input: currentCheckinInput, output: checkinSchema.nullable() },
+    currentCheckin: { permission: 'checkin.own', input: currentCheckinInput, output: z.nullable(checkinSchema) },
     recordVisit: { permission: 'visit.record', input: recordVisitInput, output: visitSchema },
     listMyVisits: { permission: 'checkin.own', input: listMyVisitsInput, output: pageOf(visitSchema) },
     listHouseholds: { permission: 'household.list', input: listHouseholdsInput, output: pageOf(ledgerRowSchema) },
@@ -318,19 +318,19 @@ export type FunctionName = keyof typeof FUNCTIONS
 export type ActionName<F extends FunctionName> = keyof (typeof FUNCTIONS)[F] & string
 /** What the handler receives: the input after the schema parsed it (defaults applied, unknown fields dropped). */
 export type InputFor<F extends FunctionName, A extends ActionName<F>> = (typeof FUNCTIONS)[F][A] extends {
-  input: infer S extends z.ZodType
+  input: infer S extends z.ZodMiniType
 }
   ? z.output<S>
   : never
 /** What the action answers in `data`. */
 export type OutputFor<F extends FunctionName, A extends ActionName<F>> = (typeof FUNCTIONS)[F][A] extends {
-  output: infer S extends z.ZodType
+  output: infer S extends z.ZodMiniType
 }
   ? z.output<S>
   : never
 /** What a page passes: the action's input before defaults are applied, without `action`. */
 export type ParamsFor<F extends FunctionName, A extends ActionName<F>> = (typeof FUNCTIONS)[F][A] extends {
-  input: infer S extends z.ZodType
+  input: infer S extends z.ZodMiniType
 }
   ? Omit<z.input<S>, 'action'>
   : never

@@ -1,18 +1,14 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { URGENCIES } from './case/case'
 
 const limit = z.object(
   {
     acknowledgeHours: z
       .number({ error: '签收时限须为小时数' })
-      .int('签收时限须为整数小时')
-      .min(1, '签收时限至少 1 小时')
-      .max(168, '签收时限最多 168 小时'),
+      .check(z.int('签收时限须为整数小时'), z.gte(1, '签收时限至少 1 小时'), z.lte(168, '签收时限最多 168 小时')),
     completeDays: z
       .number({ error: '完成时限须为天数' })
-      .int('完成时限须为整数天')
-      .min(1, '完成时限至少 1 天')
-      .max(90, '完成时限最多 90 天'),
+      .check(z.int('完成时限须为整数天'), z.gte(1, '完成时限至少 1 天'), z.lte(90, '完成时限最多 90 天')),
   },
   { error: '时限设置不正确' },
 )
@@ -26,7 +22,7 @@ export const setTimeLimitsInput = z.object({
       typeof limit
     >,
   ),
-  expectedVersion: z.number({ error: '版本号不正确' }).int().min(0),
+  expectedVersion: z.number({ error: '版本号不正确' }).check(z.int(), z.gte(0)),
 })
 
 /** The time limits in force, and the version an admin's change must name. */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { callersOf, FUNCTIONS, type ActionSpec } from '@core/functions'
 
 export interface ActionDescription {

@@ -6,7 +6,7 @@ import { Transform, type Readable } from 'node:stream'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import multipart from '@fastify/multipart'
 import fastifyStatic from '@fastify/static'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { ERROR_MESSAGES, type ErrorCode } from '@core/errors'
 import { fail, ok } from '@core/result'
 import { formatChinaTime } from '@core/time'
@@ -192,10 +192,7 @@ function answerClientError(error: Error & { code?: string }, socket: Socket): vo
 }
 
 const clockInput = z.object({
-  offsetHours: z
-    .number()
-    .min(0)
-    .max(24 * 366),
+  offsetHours: z.number().check(z.gte(0), z.lte(24 * 366)),
 })
 
 type LocalDeps = LocalServerOptions['deps']

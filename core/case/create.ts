@@ -1,7 +1,7 @@
 import type { Actor, Principal } from '../roles'
 import type { Case, CaseSource, EventActor } from './case'
 import type { SubmitCaseInput } from './case.schemas'
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import type { recordOnTheSpotInput } from './lifecycle.schemas'
 
 export interface NewCaseParams {

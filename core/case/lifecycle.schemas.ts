@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { expectedVersionField } from '../user/user.schemas'
 import { cursorFields, fieldError, photosField, textField } from '../validation/fields'
 import { SATISFACTIONS, SEND_BACK_REASONS, SOLVED_ANSWERS } from './case'
@@ -7,60 +7,49 @@ import { CASE_NUMBER_PATTERN } from './number'
 
 /** Every change to a case names it and carries the version the user saw. */
 const onCase = {
-  id: z
-    .string({ error: fieldError('诉求', '选择') })
-    .min(1)
-    .max(64),
+  id: z.string({ error: fieldError('诉求', '选择') }).check(z.minLength(1), z.maxLength(64)),
   expectedVersion: expectedVersionField,
 }
-const epochMs = (label: string) =>
-  z
-    .number({ error: fieldError(label) })
-    .int(`${label}不正确`)
-    .min(0)
+const epochMs = (label: string) => z.number({ error: fieldError(label) }).check(z.int(`${label}不正确`), z.gte(0))
 
 const idField = (label: string) =>
-  z
-    .string({ error: fieldError(label, '选择') })
-    .min(1, `请选择${label}`)
-    .max(64)
+  z.string({ error: fieldError(label, '选择') }).check(z.minLength(1, `请选择${label}`), z.maxLength(64))
 
 export const assignInput = z
   .object({
     action: z.literal('assign'),
     ...onCase,
     /** 领办领导 typed by hand, when no leader's record fits (ignored when `leadOfficialId` is given). */
-    leadOfficial: textField('领办领导', 1, 20).optional(),
+    leadOfficial: z.optional(textField('领办领导', 1, 20)),
     /** 领办领导 chosen from the leaders: the name is the record's. */
-    leadOfficialId: idField('领办领导').optional(),
+    leadOfficialId: z.optional(idField('领办领导')),
     /** 领办: make the case this leader's (and/or this unit's) own, counted on the board. */
-    pledgeLeaderId: idField('领办的领导').optional(),
-    pledgeUnitId: idField('领办的单位').optional(),
+    pledgeLeaderId: z.optional(idField('领办的领导')),
+    pledgeUnitId: z.optional(idField('领办的单位')),
     responsibleUnitId: z
       .string({ error: fieldError('责任单位', '选择') })
-      .min(1, '请选择责任单位')
-      .max(64),
+      .check(z.minLength(1, '请选择责任单位'), z.maxLength(64)),
     handlerOpenid: z
       .string({ error: fieldError('承办人', '选择') })
-      .min(1, '请选择承办人')
-      .max(64),
+      .check(z.minLength(1, '请选择承办人'), z.maxLength(64)),
     standard: textField('解决标准', 2, 300),
-    deadline: epochMs('完成时限').optional(),
+    deadline: z.optional(epochMs('完成时限')),
   })
-  .refine((input) => input.leadOfficial !== undefined || input.leadOfficialId !== undefined, {
-    error: '请选择或填写领办领导',
-    path: ['leadOfficial'],
-  })
+  .check(
+    z.refine((input) => input.leadOfficial !== undefined || input.leadOfficialId !== undefined, {
+      error: '请选择或填写领办领导',
+      path: ['leadOfficial'],
+    }),
+  )
 export const acknowledgeInput = z.object({ action: z.literal('acknowledge'), ...onCase })
 export const sendBackInput = z.object({
   action: z.literal('sendBack'),
   ...onCase,
   reason: z.enum(SEND_BACK_REASONS, { error: '请选择退单理由' }),
-  note: z
-    .string({ error: fieldError('说明') })
-    .trim()
-    .max(200, '说明不能超过 200 个字')
-    .default(''),
+  note: z._default(
+    z.string({ error: fieldError('说明') }).check(z.trim(), z.maxLength(200, '说明不能超过 200 个字')),
+    '',
+  ),
 })
 /** 改派: the supervisor names the new handler (resolved on the server as at 派单) and says why. */
 export const reassignInput = z.object({
@@ -68,16 +57,15 @@ export const reassignInput = z.object({
   ...onCase,
   handlerOpenid: z
     .string({ error: fieldError('新的承办人', '选择') })
-    .min(1, '请选择新的承办人')
-    .max(64),
+    .check(z.minLength(1, '请选择新的承办人'), z.maxLength(64)),
   reason: textField('改派理由', 2, 200),
 })
 export const addProgressInput = z.object({
   action: z.literal('addProgress'),
   ...onCase,
   note: textField('进展情况', 2, 500),
-  photos: photosField(MAX_CASE_PHOTOS).default([]),
-  visibleToReporter: z.boolean({ error: '“群众可见”须为是或否' }).default(true),
+  photos: z._default(photosField(MAX_CASE_PHOTOS), []),
+  visibleToReporter: z._default(z.boolean({ error: '“群众可见”须为是或否' }), true),
 })
 export const requestExtensionInput = z.object({
   action: z.literal('requestExtension'),
@@ -95,17 +83,16 @@ export const requestClosureInput = z.object({
   action: z.literal('requestClosure'),
   ...onCase,
   note: textField('办理结果', 2, 500),
-  evidence: photosField(MAX_CASE_PHOTOS).default([]),
+  evidence: z._default(photosField(MAX_CASE_PHOTOS), []),
   standardMet: textField('如何达到解决标准', 2, 300),
 })
 export const approveClosureInput = z.object({
   action: z.literal('approveClosure'),
   ...onCase,
-  note: z
-    .string({ error: fieldError('意见') })
-    .trim()
-    .max(200, '意见不能超过 200 个字')
-    .default(''),
+  note: z._default(
+    z.string({ error: fieldError('意见') }).check(z.trim(), z.maxLength(200, '意见不能超过 200 个字')),
+    '',
+  ),
 })
 export const rejectClosureInput = z.object({
   action: z.literal('rejectClosure'),
@@ -122,26 +109,24 @@ export const mergeInput = z.object({
   ...onCase,
   targetNumber: z
     .string({ error: fieldError('合并到的诉求编号') })
-    .trim()
-    .regex(CASE_NUMBER_PATTERN, '诉求编号格式应为 2026-000123'),
+    .check(z.trim(), z.regex(CASE_NUMBER_PATTERN, '诉求编号格式应为 2026-000123')),
 })
 const ratingFields = {
   solved: z.enum(SOLVED_ANSWERS, { error: '请选择问题是否解决' }),
   satisfaction: z.enum(SATISFACTIONS, { error: '请选择满意程度' }),
-  comment: z
-    .string({ error: fieldError('意见') })
-    .trim()
-    .max(300, '意见不能超过 300 个字')
-    .default(''),
+  comment: z._default(
+    z.string({ error: fieldError('意见') }).check(z.trim(), z.maxLength(300, '意见不能超过 300 个字')),
+    '',
+  ),
 }
 export const rateInput = z.object({ action: z.literal('rate'), ...onCase, ...ratingFields })
 export const rateByCallInput = z.object({ action: z.literal('rateByCall'), ...onCase, ...ratingFields })
 
 /** 立行立改: a cadre records a need already solved on the spot, with evidence. */
-export const recordOnTheSpotInput = submitCaseInput.omit({ action: true, subscriptions: true }).extend({
+export const recordOnTheSpotInput = z.extend(z.omit(submitCaseInput, { action: true, subscriptions: true }), {
   action: z.literal('recordOnTheSpot'),
   resolution: textField('现场解决情况', 2, 500),
-  evidence: photosField(MAX_CASE_PHOTOS).min(1, '请至少拍一张现场解决的照片'),
+  evidence: photosField(MAX_CASE_PHOTOS).check(z.minLength(1, '请至少拍一张现场解决的照片')),
   standardMet: textField('解决标准及达到情况', 2, 300),
 })
 
@@ -164,6 +149,6 @@ export const listSupervisionInput = z.object({ action: z.literal('listSupervisio
 export const markPledgeInput = z.object({
   action: z.literal('markPledge'),
   ...onCase,
-  leaderId: idField('领办的领导').nullable(),
-  unitId: idField('领办的单位').nullable(),
+  leaderId: z.nullable(idField('领办的领导')),
+  unitId: z.nullable(idField('领办的单位')),
 })

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { ACTOR_ROLES } from '../roles'
 import { CASE_ACTIONS } from './actions'
 import {
@@ -21,15 +21,15 @@ const status = z.enum(CASE_STATUSES)
 const epochMs = z.number()
 
 export const caseLocationSchema = z.strictObject({
-  coords: z
-    .strictObject({
+  coords: z.optional(
+    z.strictObject({
       lat: z.number(),
       lng: z.number(),
       system: z.enum(COORDINATE_SYSTEMS),
-      accuracy: z.number().optional(),
-    })
-    .optional(),
-  address: z.string().optional(),
+      accuracy: z.optional(z.number()),
+    }),
+  ),
+  address: z.optional(z.string()),
 })
 
 const reporterInfoSchema = z.strictObject({
@@ -57,17 +57,17 @@ const caseViewBase = {
   urgency: z.enum(URGENCIES),
   description: z.string(),
   photos: z.array(z.string()),
-  location: caseLocationSchema.nullable(),
+  location: z.nullable(caseLocationSchema),
   areaUnitId: z.string(),
   status,
   createdAt: epochMs,
   updatedAt: epochMs,
   version: z.number(),
   /** The 解决标准 the case is held to and its 完成时限, once assigned. */
-  standard: z.string().nullable(),
-  deadline: epochMs.nullable(),
+  standard: z.nullable(z.string()),
+  deadline: z.nullable(epochMs),
   onTheSpot: z.boolean(),
-  mergedInto: z.strictObject({ id: z.string(), number: z.string() }).nullable(),
+  mergedInto: z.nullable(z.strictObject({ id: z.string(), number: z.string() })),
   /** Whether the reporter may rate now (closed and not yet rated). */
   awaitingRating: z.boolean(),
   ratings: z.array(publicRatingSchema),
@@ -82,7 +82,7 @@ const caseViewBase = {
 const eventBase = {
   type: z.string(),
   at: epochMs,
-  from: status.nullable(),
+  from: z.nullable(status),
   to: status,
   note: z.string(),
   attachments: z.array(z.string()),
@@ -100,10 +100,10 @@ const assignmentSchema = z.strictObject({
   /** 领办领导 by name (always the name to show). */
   leadOfficial: z.string(),
   /** The leader's record when one was chosen (null: typed by hand, or an older case). */
-  leadOfficialId: z.string().nullable(),
+  leadOfficialId: z.nullable(z.string()),
   responsibleUnitId: z.string(),
   /** 责任单位, by its name now (null if the unit is gone). */
-  responsibleUnitName: z.string().nullable(),
+  responsibleUnitName: z.nullable(z.string()),
   handlerOpenid: z.string(),
   handlerName: z.string(),
   standard: z.string(),
@@ -142,28 +142,28 @@ const staffCaseViewSchema = z.strictObject({
   reporter: reporterInfoSchema,
   createdBy: eventActorSchema,
   source: z.enum(CASE_SOURCES),
-  assignment: assignmentSchema.nullable(),
+  assignment: z.nullable(assignmentSchema),
   handledBy: z.array(z.string()),
-  pendingExtension: z.strictObject({ deadline: epochMs, reason: z.string(), requestedAt: epochMs }).nullable(),
-  closureRequest: closureRequestSchema.nullable(),
+  pendingExtension: z.nullable(z.strictObject({ deadline: epochMs, reason: z.string(), requestedAt: epochMs })),
+  closureRequest: z.nullable(closureRequestSchema),
   scopeUnitIds: z.array(z.string()),
   needsCallback: z.boolean(),
   /** Decided by the server's clock and the one overdue rule. */
   overdue: z.boolean(),
-  lateness: latenessSchema.nullable(),
-  supervisionNote: supervisionNoteSchema.nullable(),
+  lateness: z.nullable(latenessSchema),
+  supervisionNote: z.nullable(supervisionNoteSchema),
   /** 领办: the leader and/or unit that takes the case on (names are public), and when each was set. */
-  pledge: z
-    .strictObject({
-      leaderId: z.string().nullable(),
-      leaderName: z.string().nullable(),
-      leaderAt: epochMs.nullable(),
-      unitId: z.string().nullable(),
-      unitName: z.string().nullable(),
-      unitAt: epochMs.nullable(),
+  pledge: z.nullable(
+    z.strictObject({
+      leaderId: z.nullable(z.string()),
+      leaderName: z.nullable(z.string()),
+      leaderAt: z.nullable(epochMs),
+      unitId: z.nullable(z.string()),
+      unitName: z.nullable(z.string()),
+      unitAt: z.nullable(epochMs),
       markedAt: epochMs,
-    })
-    .nullable(),
+    }),
+  ),
   timeline: z.array(z.strictObject({ ...eventBase, by: eventActorSchema, visibleToReporter: z.boolean() })),
 })
 
@@ -200,19 +200,19 @@ export const caseListItemSchema = z.strictObject({
 
 /** A row of the officials' case lists: the reporter's name and phone masked, as lists are glanced at. */
 export const staffCaseListItemSchema = z.strictObject({
-  ...caseListItemSchema.omit({ awaitingRating: true }).shape,
+  ...z.omit(caseListItemSchema, { awaitingRating: true }).shape,
   areaUnitId: z.string(),
   reporterName: z.string(),
   reporterPhone: z.string(),
   anonymous: z.boolean(),
   onTheSpot: z.boolean(),
-  handlerName: z.string().nullable(),
-  acknowledgeBy: epochMs.nullable(),
-  deadline: epochMs.nullable(),
+  handlerName: z.nullable(z.string()),
+  acknowledgeBy: z.nullable(epochMs),
+  deadline: z.nullable(epochMs),
   hasPendingExtension: z.boolean(),
   overdue: z.boolean(),
   /** Whose lateness the case is and for how long (null when nobody is late). */
-  lateness: latenessSchema.nullable(),
+  lateness: z.nullable(latenessSchema),
   /** A 督办 note waits for the handler's reply. */
   supervisionNoteAwaiting: z.boolean(),
 })

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { dashboardInput } from '../stats/dashboard.schemas'
 
 /** 导出 Excel: the same period and unit as the dashboard (and the same checks of them). */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { distanceMeters, type GeoPoint } from '../geo'
 import { fail, ok, type Result } from '../result'
 import { HOUR_MS } from '../time'
@@ -43,7 +43,7 @@ export const managedContactPointSchema = z.strictObject({
 /** A cadre's contact point, with how far it is from where the phone is (when it said). */
 export const listedContactPointSchema = z.strictObject({
   ...contactPointSchema.shape,
-  distanceMeters: z.number().nullable(),
+  distanceMeters: z.nullable(z.number()),
 })
 
 export const DEFAULT_RADIUS_METERS = 300
@@ -76,9 +76,9 @@ export const checkinSchema = z.strictObject({
   /** The contact point's unit with its ancestors: a supervisor sees the sign-ins of his subtree. */
   unitPath: z.array(z.string()),
   signedInAt: z.number(),
-  signedOutAt: z.number().nullable(),
+  signedOutAt: z.nullable(z.number()),
   /** 下沉时长, set at sign-out (or the automatic close). */
-  hours: z.number().nullable(),
+  hours: z.nullable(z.number()),
   /** 未签退: closed by the scheduled job, hours capped. */
   autoClosed: z.boolean(),
   position: geoPoint,
@@ -87,8 +87,8 @@ export const checkinSchema = z.strictObject({
   /** The travel from the previous sign-in would have been impossibly fast. */
   suspiciousTravel: z.boolean(),
   /** Where the sign-out happened (WGS-84), when the phone could tell. */
-  signOutPosition: geoPoint.nullable(),
-  signOutDistanceMeters: z.number().nullable(),
+  signOutPosition: z.nullable(geoPoint),
+  signOutDistanceMeters: z.nullable(z.number()),
   /** Signed out far from the point (recorded, never refused). */
   signedOutFar: z.boolean(),
   /** Signed out without a position (location refused or unavailable). */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { viewRule, type ViewRule } from '../privacy/view-rule'
 import type { Actor } from '../roles'
 import { chinaTime } from '../time'
@@ -36,18 +36,18 @@ export const visitSchema = z.strictObject({
   durationMinutes: z.number(),
   areaUnitId: z.string(),
   unitPath: z.array(z.string()),
-  contactPointId: z.string().nullable(),
-  householdId: z.string().nullable(),
-  household: z
-    .strictObject({ name: z.string(), address: z.string(), tags: z.array(z.enum(VULNERABILITY_TAGS)) })
-    .nullable(),
-  enterpriseName: z.string().nullable(),
+  contactPointId: z.nullable(z.string()),
+  householdId: z.nullable(z.string()),
+  household: z.nullable(
+    z.strictObject({ name: z.string(), address: z.string(), tags: z.array(z.enum(VULNERABILITY_TAGS)) }),
+  ),
+  enterpriseName: z.nullable(z.string()),
   /** People met: 1 for a door, the headcount of a meeting (人次). */
   headcount: z.number(),
   /** 民情: what was heard, one short text each. */
   opinions: z.array(z.string()),
   photos: z.array(z.string()),
-  location: caseLocationSchema.nullable(),
+  location: z.nullable(caseLocationSchema),
   raisedCaseIds: z.array(z.string()),
   /** The cases raised, by id and number, so the page can name and open them. */
   raisedCases: z.array(z.strictObject({ id: z.string(), number: z.string() })),

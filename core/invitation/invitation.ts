@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { Role } from '../roles'
 
 export const INVITABLE_ROLES = ['cadre', 'supervisor', 'admin'] as const satisfies readonly Role[]
@@ -58,12 +58,12 @@ export const invitationViewSchema = z.strictObject({
   code: z.string(),
   role: z.enum(INVITABLE_ROLES),
   unitId: z.string(),
-  unitName: z.string().nullable(),
+  unitName: z.nullable(z.string()),
   note: z.string(),
   issuedAt: z.number(),
   expiresAt: z.number(),
   status: z.enum(INVITATION_STATUSES),
-  redeemedAt: z.number().nullable(),
+  redeemedAt: z.nullable(z.number()),
   version: z.number(),
 })
 export type InvitationView = z.infer<typeof invitationViewSchema>

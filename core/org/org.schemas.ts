@@ -1,18 +1,13 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { expectedVersionField } from '../user/user.schemas'
 import { fieldError } from '../validation/fields'
 import { ORG_UNIT_KINDS } from './org'
 
 const unitId = (label: string) =>
-  z
-    .string({ error: fieldError(label, '选择') })
-    .min(1, `请选择${label}`)
-    .max(64)
+  z.string({ error: fieldError(label, '选择') }).check(z.minLength(1, `请选择${label}`), z.maxLength(64))
 const unitName = z
   .string({ error: fieldError('名称') })
-  .trim()
-  .min(2, '名称至少 2 个字')
-  .max(30, '名称不能超过 30 个字')
+  .check(z.trim(), z.minLength(2, '名称至少 2 个字'), z.maxLength(30, '名称不能超过 30 个字'))
 
 /** The places a resident can choose as what a report concerns (社区/小区/生产队, by 办事处). */
 export const listAreasInput = z.object({ action: z.literal('listAreas') })
@@ -25,7 +20,7 @@ export const createUnitInput = z.object({
   kind: z.enum(ORG_UNIT_KINDS, {
     error: (issue) => (issue.input === undefined ? '请选择组织类型' : '组织类型不正确'),
   }),
-  parentId: unitId('上级组织').nullable(),
+  parentId: z.nullable(unitId('上级组织')),
 })
 
 export const renameUnitInput = z.object({

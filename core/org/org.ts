@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { fail, ok, type Result } from '../result'
 /** Kinds of org unit (DESIGN.md §2): 管理区 → 办事处/社区 → 生产队/小区, plus 区直单位. */
 export const ORG_UNIT_KINDS = ['district', 'office', 'community', 'team', 'estate', 'department'] as const
@@ -20,7 +20,7 @@ export const orgUnitSchema = z.strictObject({
   _id: z.string(),
   name: z.string(),
   kind: z.enum(ORG_UNIT_KINDS),
-  parentId: z.string().nullable(),
+  parentId: z.nullable(z.string()),
   /** Ids of every ancestor, root first: "everything in my subtree" is one indexed query. */
   ancestorIds: z.array(z.string()),
   active: z.boolean(),
@@ -81,7 +81,7 @@ export const areaChoiceSchema = z.strictObject({
   name: z.string(),
   kind: z.enum(ORG_UNIT_KINDS),
   /** The 办事处 it belongs to, for a label like 东湖办事处 · 柳岸小区. */
-  officeName: z.string().nullable(),
+  officeName: z.nullable(z.string()),
 })
 export type AreaChoice = z.infer<typeof areaChoiceSchema>
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { CaseStatus, Pledge } from '../case/case'
 import type { OrgUnitKind } from '../org/org'
 import { LEADER_RANK_LABELS, LEADER_RANKS } from '../user/user'
@@ -32,13 +32,11 @@ const MAX_QUOTA = 10
 
 const quotaField = z
   .number({ error: '领办数量须为数字' })
-  .int('领办数量须为整数')
-  .min(0, '领办数量不能小于 0')
-  .max(MAX_QUOTA, `领办数量不能超过 ${MAX_QUOTA}`)
+  .check(z.int('领办数量须为整数'), z.gte(0, '领办数量不能小于 0'), z.lte(MAX_QUOTA, `领办数量不能超过 ${MAX_QUOTA}`))
 
 export const quotaOverrideSchema = z.strictObject({
   subject: z.enum(['leader', 'unit']),
-  id: z.string().min(1).max(64),
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
   quota: quotaField,
 })
 export type QuotaOverride = z.infer<typeof quotaOverrideSchema>
@@ -48,7 +46,7 @@ export const pledgeQuotasSchema = z.strictObject({
     Object.fromEntries(QUOTA_KINDS.map((kind) => [kind, quotaField])) as Record<QuotaKind, typeof quotaField>,
   ),
   /** A leader's or a unit's own quota, instead of its kind's default. */
-  overrides: z.array(quotaOverrideSchema).max(500, '单独设定太多了'),
+  overrides: z.array(quotaOverrideSchema).check(z.maxLength(500, '单独设定太多了')),
 })
 export type PledgeQuotas = z.infer<typeof pledgeQuotasSchema>
 export const DEFAULT_QUOTAS: PledgeQuotas = { defaults: DEFAULT_PLEDGE_QUOTAS, overrides: [] }
@@ -136,7 +134,7 @@ const boardRowSchema = z.strictObject({
   name: z.string(),
   kind: z.enum(QUOTA_KINDS),
   kindLabel: z.string(),
-  unitName: z.string().nullable(),
+  unitName: z.nullable(z.string()),
   /** 应领办: the month's quota. */
   quota: z.number(),
   /** 已领办: cases made this leader's (unit's) 领办 in the month. */
@@ -200,8 +198,8 @@ export const pledgeBoardSchema = z.strictObject({
   month: z.string(),
   monthLabel: z.string(),
   /** The unit whose subtree the board covers (null: everything, for an admin). */
-  unitId: z.string().nullable(),
-  unitName: z.string().nullable(),
+  unitId: z.nullable(z.string()),
+  unitName: z.nullable(z.string()),
   leaders: z.array(boardRowSchema),
   units: z.array(boardRowSchema),
   /** How many rows are below quota, leaders and units together. */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { CATEGORIES } from '../case/case'
 import { rateSchema } from '../stats/dashboard.schemas'
 import { expectedVersionField } from '../user/user.schemas'
@@ -7,20 +7,19 @@ import { PUBLIC_LISTS, PUBLIC_TEXT_MAX, draftRowSchema, publicRowSchema } from '
 
 const monthField = z
   .string({ error: fieldError('月份', '选择') })
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份须为“年-月”，如 2026-11')
-  .meta({ title: '月份', description: 'YYYY-MM（北京时间）' })
+  .check(
+    z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份须为“年-月”，如 2026-11'),
+    z.meta({ title: '月份', description: 'YYYY-MM（北京时间）' }),
+  )
 
 const publicationUnitField = z
   .string({ error: fieldError('单位', '选择') })
-  .trim()
-  .min(1, '请选择单位')
-  .max(64, '单位标识不正确')
+  .check(z.trim(), z.minLength(1, '请选择单位'), z.maxLength(64, '单位标识不正确'))
 
 const listField = z.enum(PUBLIC_LISTS, { error: '请选择问题清单、任务清单或效果清单' })
 const caseIdField = z
   .string({ error: fieldError('诉求', '选择') })
-  .min(1, '请选择诉求')
-  .max(64, '诉求标识不正确')
+  .check(z.minLength(1, '请选择诉求'), z.maxLength(64, '诉求标识不正确'))
 
 /** Which draft an edit is for, at the version its editor saw. */
 const draftKey = {
@@ -33,11 +32,11 @@ const draftKey = {
 export const openDraftInput = z.object({
   action: z.literal('openDraft'),
   /** The caller's own unit when absent. */
-  unitId: publicationUnitField.optional(),
+  unitId: z.optional(publicationUnitField),
   /** Last month (by the server's clock) when absent: the lists a unit publishes now. */
-  month: monthField.optional(),
+  month: z.optional(monthField),
   /** Rebuild the rows from the records, keeping the wording edited and the rows left out. */
-  refresh: z.boolean({ error: '“重新生成”须为是或否' }).default(false),
+  refresh: z._default(z.boolean({ error: '“重新生成”须为是或否' }), false),
 })
 
 export const editRowInput = z.object({
@@ -47,7 +46,7 @@ export const editRowInput = z.object({
   caseId: caseIdField,
   summary: textField('公开内容', 2, PUBLIC_TEXT_MAX),
   /** 不予受理理由 / 解决标准 / 办理结果: only on rows that have one. */
-  detail: textField('说明', 1, PUBLIC_TEXT_MAX).optional(),
+  detail: z.optional(textField('说明', 1, PUBLIC_TEXT_MAX)),
 })
 
 export const omitRowInput = z.object({
@@ -69,13 +68,13 @@ export const publishInput = z.object({
   action: z.literal('publish'),
   ...draftKey,
   /** 更正说明: required for a correction (version 2 and later), shown beside it. */
-  note: textField('更正说明', 2, 200).optional(),
+  note: z.optional(textField('更正说明', 2, 200)),
 })
 
 /** 公开清单: the units that published lists for a month (the latest month with any, when absent). */
 export const listPublishedInput = z.object({
   action: z.literal('listPublished'),
-  month: monthField.optional(),
+  month: z.optional(monthField),
 })
 
 export const getPublishedInput = z.object({
@@ -83,11 +82,7 @@ export const getPublishedInput = z.object({
   unitId: publicationUnitField,
   month: monthField,
   /** The latest when absent. */
-  version: z
-    .number({ error: fieldError('版本') })
-    .int('版本须为整数')
-    .min(1, '版本从 1 开始')
-    .optional(),
+  version: z.optional(z.number({ error: fieldError('版本') }).check(z.int('版本须为整数'), z.gte(1, '版本从 1 开始'))),
 })
 
 /** 典型案例: a closed, well-rated case with a short public write-up. */
@@ -107,7 +102,7 @@ const versionEntry = z.strictObject({
   publishedAt: z.number(),
   publishedBy: z.string(),
   /** 更正说明 (null for the first version). */
-  note: z.string().nullable(),
+  note: z.nullable(z.string()),
 })
 
 /** The unit's figures for the month, frozen when the version was published. */
@@ -166,8 +161,8 @@ export type PublishedView = z.infer<typeof publishedViewSchema>
 
 export const publishedCatalogueSchema = z.strictObject({
   /** The month shown (null: nothing has been published yet). */
-  month: z.string().nullable(),
-  monthLabel: z.string().nullable(),
+  month: z.nullable(z.string()),
+  monthLabel: z.nullable(z.string()),
   entries: z.array(
     z.strictObject({
       unit: unitRef,

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { CATEGORIES, SATISFACTION_LABELS, type Case, type CaseStatus } from '../case/case'
 import { namesKnownTo } from '../case/scope'
 import { PERSONAL_DETAIL_LABELS, personalDetailsIn } from '../privacy/mask'
@@ -82,18 +82,18 @@ export const publicRowSchema = z.strictObject({
   /** The public wording of what was raised. */
   summary: z.string(),
   /** 不予受理理由 / 解决标准 / 办理结果 (DETAIL_LABELS); null where the row has none. */
-  detail: z.string().nullable(),
+  detail: z.nullable(z.string()),
   /** How many reports the row answers: a merged report appears under the case it joined. */
   reports: z.number(),
   /** 问题清单: where it stands (待受理, 办理中, 已办结, 不予受理). */
-  status: z.string().nullable(),
+  status: z.nullable(z.string()),
   /** 任务清单: 领办领导, 责任单位, 完成时限. */
-  leadOfficial: z.string().nullable(),
-  responsibleUnit: z.string().nullable(),
-  deadline: z.number().nullable(),
+  leadOfficial: z.nullable(z.string()),
+  responsibleUnit: z.nullable(z.string()),
+  deadline: z.nullable(z.number()),
   /** 效果清单: when it was closed, and how residents rated it. */
-  closedAt: z.number().nullable(),
-  rating: z.string().nullable(),
+  closedAt: z.nullable(z.number()),
+  rating: z.nullable(z.string()),
   onTheSpot: z.boolean(),
 })
 export type PublicRow = z.infer<typeof publicRowSchema>
@@ -103,7 +103,7 @@ const omissionSchema = z.strictObject({ reason: z.string(), byName: z.string(), 
 /** A row as its editor sees it: left out or not, edited or not, and what still stops it. */
 export const draftRowSchema = z.strictObject({
   ...publicRowSchema.shape,
-  omitted: omissionSchema.nullable(),
+  omitted: z.nullable(omissionSchema),
   edited: z.boolean(),
   /** 效果清单: whether the case may be made a 典型案例 (closed, rated solved and satisfied). */
   mayShowcase: z.boolean(),

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { CATEGORIES } from '../case/case'
 import { unitIdField } from '../validation/fields'
 
@@ -16,8 +16,7 @@ export const PERIOD_LABELS: Record<PeriodKind, string> = {
 const dayField = (title: string) =>
   z
     .string({ error: `请选择${title}` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${title}须为“年-月-日”`)
-    .meta({ title })
+    .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, `${title}须为“年-月-日”`), z.meta({ title }))
 
 export const periodInput = z.discriminatedUnion(
   'kind',
@@ -32,8 +31,8 @@ export type PeriodInput = z.output<typeof periodInput>
 /** 统计看板: one period, one unit (a supervisor's own unit or one below it; the caller's own figures for a cadre). */
 export const dashboardInput = z.object({
   action: z.literal('dashboard'),
-  period: periodInput.default({ kind: 'month' }),
-  unitId: unitIdField.optional(),
+  period: z._default(periodInput, { kind: 'month' }),
+  unitId: z.optional(unitIdField),
 })
 
 /** A rate as its parts: pages show the formula beside it, and nobody divides by zero. */
@@ -41,7 +40,7 @@ export const rateSchema = z.strictObject({
   numerator: z.number(),
   denominator: z.number(),
   /** numerator ÷ denominator, or null when there is nothing to divide. */
-  value: z.number().nullable(),
+  value: z.nullable(z.number()),
 })
 export type Rate = z.infer<typeof rateSchema>
 

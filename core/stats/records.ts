@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import {
   CASE_STATUS_LABELS,
   CATEGORIES,
@@ -78,11 +78,11 @@ export function countsEvents(figure: FigureKey): boolean {
 export const recordsInput = z.object({
   action: z.literal('records'),
   figure: z.enum(FIGURE_KEYS, { error: '请选择要查看的统计项' }),
-  period: periodInput.default({ kind: 'month' }),
-  unitId: unitIdField.optional(),
-  category: z.enum(CATEGORIES, { error: '问题类别不正确' }).optional(),
+  period: z._default(periodInput, { kind: 'month' }),
+  unitId: z.optional(unitIdField),
+  category: z.optional(z.enum(CATEGORIES, { error: '问题类别不正确' })),
   /** A week of the trend (its Monday, epoch ms) instead of the period. */
-  weekStart: z.number({ error: '周次不正确' }).int().nonnegative().optional(),
+  weekStart: z.optional(z.number({ error: '周次不正确' }).check(z.int(), z.nonnegative())),
   ...cursorFields,
 })
 
@@ -112,7 +112,7 @@ const figureRecordSchema = z.discriminatedUnion('kind', [
     at: z.number(),
     personName: z.string(),
     contactPointName: z.string(),
-    hours: z.number().nullable(),
+    hours: z.nullable(z.number()),
   }),
   z.strictObject({
     kind: z.literal('household'),

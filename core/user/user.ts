@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { maskPhone } from '../privacy/mask'
 import { ROLES, type Actor, type Role } from '../roles'
 
@@ -113,15 +113,15 @@ export function profileAfterReport(
 export const userViewSchema = z.strictObject({
   openid: z.string(),
   name: z.string(),
-  phone: z.string().nullable(),
+  phone: z.nullable(z.string()),
   role: z.enum(ROLES),
-  unitId: z.string().nullable(),
-  unitName: z.string().nullable(),
+  unitId: z.nullable(z.string()),
+  unitName: z.nullable(z.string()),
   active: z.boolean(),
   /** 领导职务 (null: not a leader). */
-  leaderRank: z.enum(LEADER_RANKS).nullable(),
+  leaderRank: z.nullable(z.enum(LEADER_RANKS)),
   /** The person's own remaining message grants (null for anyone else). */
-  subscriptions: z.record(z.string(), z.number()).nullable(),
+  subscriptions: z.nullable(z.record(z.string(), z.number())),
   version: z.number(),
 })
 export type UserView = z.infer<typeof userViewSchema>
@@ -148,7 +148,7 @@ export const leaderSchema = z.strictObject({
   openid: z.string(),
   name: z.string(),
   leaderRank: z.enum(LEADER_RANKS),
-  unitId: z.string().nullable(),
-  unitName: z.string().nullable(),
+  unitId: z.nullable(z.string()),
+  unitName: z.nullable(z.string()),
 })
 export type Leader = z.infer<typeof leaderSchema>

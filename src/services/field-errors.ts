@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 
 /** A problem with what was typed: the field it concerns (its path in the schema, e.g. `reporter.phone`), if any. */
 export interface FieldIssue {
@@ -13,7 +13,7 @@ export function fieldErrorId(field: string): string {
   return `mq-field-${field.replace(/[^\w-]/g, '-')}`
 }
 
-function issuesOf(error: z.ZodError): FieldIssue[] {
+function issuesOf(error: z.core.$ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({
     field: issue.path.length > 0 ? issue.path.map(String).join('.') : undefined,
     message: issue.message,
@@ -44,7 +44,7 @@ export function useFieldErrors(pageOrder: readonly string[]) {
     return issues.filter((issue) => !onPage(issue.field))
   }
 
-  const recheck = (result: { success: true } | { success: false; error: z.ZodError }) => {
+  const recheck = (result: { success: true } | { success: false; error: z.core.$ZodError }) => {
     if (Object.keys(shown.current).length === 0) return
     const failing = result.success ? [] : issuesOf(result.error)
     const next: Record<string, string> = {}
@@ -58,7 +58,7 @@ export function useFieldErrors(pageOrder: readonly string[]) {
   return {
     errorOf: (field: string): string => errors[field] ?? '',
     show,
-    showParse: (error: z.ZodError) => show(issuesOf(error)),
+    showParse: (error: z.core.$ZodError) => show(issuesOf(error)),
     recheck,
     clear: () => setErrors({}),
   }

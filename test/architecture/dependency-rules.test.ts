@@ -50,7 +50,7 @@ describe('every layer rule refuses a tree that breaks it', () => {
   test('core-is-pure allows core files and zod', () => {
     expect(
       cruise({
-        'core/a.ts': "import { z } from 'zod'\nimport { b } from './b'\nexport const a = z.string().parse(b)\n",
+        'core/a.ts': "import * as z from 'zod/mini'\nimport { b } from './b'\nexport const a = z.string().parse(b)\n",
         'core/b.ts': "export const b = 'b'\n",
       }),
     ).toEqual([])
@@ -83,6 +83,19 @@ describe('every layer rule refuses a tree that breaks it', () => {
         }),
       ),
     ).toEqual(['app-does-not-import-backend: src/pages/p.ts → backend/b.ts'])
+  })
+
+  test('zod-mini-only: classic zod is refused wherever it is imported', () => {
+    expect(
+      names(
+        cruise({
+          'core/a.ts': "import { z } from 'zod'\nexport const a = z.string()\n",
+          'src/b.ts': "import { z } from 'zod/v4'\nexport const b = z.string()\n",
+          'backend/c.ts':
+            "import * as z from 'zod/mini'\nimport zhCN from 'zod/v4/locales/zh-CN.js'\nexport const c = [z, zhCN]\n",
+        }),
+      ).map((line) => line.replace(/→ .*node_modules\//, '→ ')),
+    ).toEqual(['zod-mini-only: core/a.ts → zod/index.cjs', 'zod-mini-only: src/b.ts → zod/v4/index.cjs'])
   })
 
   test('no-circular: two modules importing each other are refused', () => {
