@@ -38,6 +38,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // The domain core lives outside src/ and is shared with the backend: compile it too.
       compile: { include: [path.join(root, 'core')] },
       postcss: {
+        // Prefixes for the engines WeChat runs on (it needs iOS 12 or later), not for package.json's old
+        // browsers: outdated prefixes, NutUI's included, are removed (issue 16: the main package's size).
+        autoprefixer: {
+          enable: true,
+          config: { flexbox: 'no-2009', overrideBrowserslist: ['ios >= 12', 'chrome >= 66'] },
+        },
         pxtransform: { enable: true, config: {} },
         cssModules: {
           enable: false,

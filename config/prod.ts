@@ -2,12 +2,17 @@ import path from 'node:path'
 import type { UserConfigExport } from '@tarojs/cli'
 import { CompileHintsPlugin } from './compile-hints'
 import { PrecompressPlugin } from './precompress'
+import { smallWeapp } from './weapp-size'
 
 /** The page every visit opens first (officials too: it sends them on to their own home). */
 const HOME_PAGE = path.resolve(__dirname, '..', 'src', 'pages', 'index', 'index')
 
 export default {
-  mini: {},
+  mini: {
+    webpackChain(chain) {
+      smallWeapp(chain)
+    },
+  },
   h5: {
     webpackChain(chain) {
       // Shared code in shared chunks: Taro's own split ('initial' chunks only) leaves every page's

@@ -1,5 +1,9 @@
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
+import { CHINA_UTC_OFFSET_MINUTES } from './time-format'
+
+// Formatting needs no dayjs (the mini-program's resident pages import it from time-format directly).
+export { CHINA_UTC_OFFSET_MINUTES, formatChinaTime } from './time-format'
 
 dayjs.extend(utc)
 
@@ -7,8 +11,6 @@ dayjs.extend(utc)
  * China has one time zone and no daylight saving. We compute at a fixed UTC+8 offset rather than
  * with dayjs's tz plugin, which misbehaves on Android WeChat, and because functions run in UTC.
  */
-export const CHINA_UTC_OFFSET_MINUTES = 8 * 60
-
 export const HOUR_MS = 60 * 60 * 1000
 export const DAY_MS = 24 * HOUR_MS
 
@@ -18,8 +20,4 @@ export function chinaTime(epochMs: number): dayjs.Dayjs {
 
 export function chinaYear(epochMs: number): number {
   return chinaTime(epochMs).year()
-}
-
-export function formatChinaTime(epochMs: number, pattern = 'YYYY-MM-DD HH:mm'): string {
-  return chinaTime(epochMs).format(pattern)
 }

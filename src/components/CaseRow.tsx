@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { URGENCY_LABELS } from '@core/case/case'
 import type { CaseListItem } from '@core/case/views'
-import { formatChinaTime } from '@core/time'
+import { formatChinaTime } from '@core/time-format'
 import StatusBadge from './StatusBadge'
 import './CaseRow.scss'
 

@@ -19,7 +19,7 @@ export default function StaffHomeHeader({ me, lead }: { me: UserView; lead: stri
         fill="outline"
         onClick={() => void Taro.navigateTo({ url: '/pages/me/index' })}
       >
-        我的（身份、消息提醒）
+        我的（身份、个人信息）
       </Button>
     </View>
   )

@@ -8,10 +8,12 @@ import { requestStaffSubscriptions } from '../services/subscriptions'
 
 /**
  * 消息提醒 for officials: each message WeChat lets us send needs one accepted subscription, so the
- * card shows how many of each are left and asks for more.
+ * card shows how many of each are left and asks for more. On each official's home (a subpackage).
  */
-export default function StaffSubscriptions({ me, onChanged }: { me: UserView; onChanged: (me: UserView) => void }) {
+export default function StaffSubscriptions({ me: signedIn }: { me: UserView }) {
   const [message, setMessage] = useState('')
+  // The counts as the last subscription answered them.
+  const [me, setMe] = useState(signedIn)
   const requests = staffTemplateRequests(me.role)
   if (requests.length === 0) return null
 
@@ -22,11 +24,11 @@ export default function StaffSubscriptions({ me, onChanged }: { me: UserView; on
     const result = await ask('users', 'subscribe', { templates: accepted })
     if (!result.ok) return setMessage(result.message)
     setMessage('已开启，收到的每条提醒会用掉一次，用完后请再次开启。')
-    onChanged(result.data)
+    setMe(result.data)
   }
 
   return (
-    <View className="mq-card me__subscriptions">
+    <View className="mq-card mq-subscriptions">
       <Text className="mq-subtitle">消息提醒</Text>
       {requests.flat().map((template) => (
         <Text key={template} className="mq-hint">
@@ -37,7 +39,7 @@ export default function StaffSubscriptions({ me, onChanged }: { me: UserView; on
       {requests.map((templates, index) => (
         <Button
           key={templates.join()}
-          className="mq-tap me__subscribe"
+          className="mq-tap mq-subscribe"
           type="primary"
           fill="outline"
           onClick={() => void subscribe(templates)}

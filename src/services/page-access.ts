@@ -49,6 +49,13 @@ export const PAGES = {
   pledges: { url: '/packages/supervisor/pages/pledges/index', label: '领办情况', permission: 'pledge.board' },
 } as const satisfies Record<string, PageAccess>
 
+/** Each official's home: the work pages of the role are listed there (我的 only links to it). */
+export const STAFF_HOMES: Record<Exclude<Role, 'resident'>, PageAccess> = {
+  cadre: PAGES.cadreHome,
+  supervisor: PAGES.supervisorHome,
+  admin: PAGES.adminHome,
+}
+
 /** Where each role's app opens (the resident's home is the main package's first page). */
 export const HOME_URLS: Record<Role, string> = {
   resident: '/pages/index/index',

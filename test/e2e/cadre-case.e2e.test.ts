@@ -66,7 +66,7 @@ test('a cadre raises a case on a visit; his supervisor is told, assigns it to hi
   await cadre.goto(`${server.url}/#/packages/cadre/pages/visit/index`)
   await cadre.locator('.visit__area').click()
   await cadre.getByText('东湖办事处 · 柳岸小区').click()
-  await cadre.locator('.nut-overlay').first().waitFor({ state: 'hidden' })
+  await cadre.locator('.mq-choice-sheet').waitFor({ state: 'hidden' })
   await cadre.locator('input[placeholder="户主姓名"]').fill('钱桂兰')
   await cadre.locator('input[placeholder="住址，例如 柳岸小区3栋101"]').fill('柳岸小区5栋201')
   await cadre.locator('.nut-radio', { hasText: /^安全隐患$/ }).click()

@@ -188,7 +188,7 @@ test('the ranking sorts by 逾期 and by each rate; the period and the unit are 
     ),
   ).toBe(3)
   await page.locator('.mq-choice', { hasText: '本单位（东湖办事处）' }).click()
-  await page.locator('.nut-actionsheet-item', { hasText: '柳岸小区' }).click()
+  await page.locator('.mq-choice-sheet__option', { hasText: '柳岸小区' }).click()
   expect(
     await until(
       () => asked.length,

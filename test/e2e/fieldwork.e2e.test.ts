@@ -62,7 +62,7 @@ test('a cadre signs in, knocks on a door, raises a case that reaches 待派单, 
   await cadre.goto(`${server.url}/#/packages/cadre/pages/visit/index`)
   await cadre.locator('.visit__area').click()
   await cadre.getByText('东湖办事处 · 柳岸小区').click()
-  await cadre.locator('.nut-overlay').first().waitFor({ state: 'hidden' })
+  await cadre.locator('.mq-choice-sheet').waitFor({ state: 'hidden' })
   await cadre.locator('input[placeholder="户主姓名"]').fill('孙秀英')
   await cadre.locator('input[placeholder="住址，例如 柳岸小区3栋101"]').fill('柳岸小区3栋101')
   await cadre.locator('.nut-checkbox', { hasText: '独居老人' }).click()

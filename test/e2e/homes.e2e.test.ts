@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import {
   H5_BUILD,
   agreeToPrivacy,
+  checkedScreen,
   expectAccessible,
   launchChromium,
   nutButton,
@@ -122,8 +123,12 @@ test('the first 提交 goes through after 同意; 不同意 says why nothing was
   await visitor.goto(`${server.url}/#/pages/submit/index`)
   await visitor.locator('.submit__choices').getByText('交通出行', { exact: true }).click()
   await visitor.locator('.submit__area').click()
+  // The app's own sheet of choices (no NutUI popup in the main package): large, readable, all on screen.
+  await visitor.locator('.mq-choice-sheet__option', { hasText: '东湖办事处 · 柳岸小区' }).waitFor()
+  await checkedScreen(visitor, 'submit-area-sheet')
   await visitor.getByText('东湖办事处 · 柳岸小区').click()
-  await visitor.locator('.nut-overlay').first().waitFor({ state: 'hidden' })
+  await visitor.locator('.mq-choice-sheet').waitFor({ state: 'hidden' })
+  await visitor.locator('.submit__area', { hasText: '东湖办事处 · 柳岸小区' }).waitFor()
   await visitor.locator('textarea').fill('公交站的候车亭顶棚漏雨，下雨天没地方躲。')
   await visitor.locator('input[placeholder="您的姓名"]').fill('赵大爷')
   await visitor.locator('input[placeholder="手机号或带区号的座机号"]').fill('13600001111')

@@ -38,7 +38,7 @@ test('the admin issues a cadre invitation; a fresh user redeems it and 我的 sh
   await admin.locator('.nut-radio', { hasText: '党员干部' }).click()
   await admin.locator('.invite__unit').click()
   await admin.getByText('西岭办事处（办事处）').click()
-  await admin.locator('.nut-overlay').first().waitFor({ state: 'hidden' })
+  await admin.locator('.mq-choice-sheet').waitFor({ state: 'hidden' })
   await nutButton(admin, '生成邀请码').click()
   const code = (await admin.locator('.invite__new-code').textContent())?.trim() ?? ''
   expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/)

@@ -79,7 +79,7 @@ test('resident → supervisor → cadre → supervisor → resident: the whole �
   const tomorrow = endOfChinaDayAfter(Date.now(), 1)
   await supervisor.locator('.staff__deadline').click()
   await supervisor.getByText(formatChinaTime(tomorrow, 'M月D日 HH:mm'), { exact: true }).click()
-  await supervisor.locator('.nut-overlay').first().waitFor({ state: 'hidden' })
+  await supervisor.locator('.mq-choice-sheet').waitFor({ state: 'hidden' })
   await screenshot(supervisor, '12-supervisor-assign')
   await expectAccessible(supervisor, 'supervisor case')
   await nutButton(supervisor, /^派单$/).click()

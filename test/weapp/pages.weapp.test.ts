@@ -70,9 +70,10 @@ const PLAIN_PAGES: Record<string, Record<Person, Expected>> = {
   'pages/me/index': {
     visitor: shows('身份：'),
     resident: shows('使用邀请码'),
-    cadre: shows('签到签退'),
-    supervisor: shows('辖区诉求'),
-    admin: shows('邀请码管理'),
+    // An official's work pages are on the home (a subpackage); 我的 links to it.
+    cadre: shows('进入干部工作台'),
+    supervisor: shows('进入督办工作台'),
+    admin: shows('进入管理工作台'),
   },
   'packages/cadre/pages/home/index': {
     visitor: refused,

@@ -7,7 +7,7 @@ import { parseCaseNumber } from '@core/case/number'
 import type { CaseListItem } from '@core/case/views'
 import Page from '../../components/Page'
 import CaseRow from '../../components/CaseRow'
-import DemoSwitcher from '../../components/DemoSwitcher'
+import DemoCorner from '../../components/DemoCorner'
 import { PendingNotice } from '../../components/Notice'
 import { callFunction, failureMessage, NetworkError } from '../../services/backend'
 import './index.scss'
@@ -163,14 +163,12 @@ export default function Index() {
         {lookupError && <Text className="mq-field-error">{lookupError}</Text>}
       </View>
 
-      {process.env.TARO_ENV === 'h5' && (
-        <DemoSwitcher
-          onSwitched={() => {
-            reloadMe()
-            void load()
-          }}
-        />
-      )}
+      <DemoCorner
+        onSwitched={() => {
+          reloadMe()
+          void load()
+        }}
+      />
     </Page>
   )
 }

@@ -1,12 +1,12 @@
 import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { ROLE_LABELS } from '@core/roles'
 import type { UserView } from '@core/user/user'
 import Page from '../../components/Page'
-import StaffSubscriptions from '../../components/StaffSubscriptions'
 import { ask } from '../../services/backend'
-import StaffEntries from '../../components/StaffEntries'
+import { STAFF_HOMES } from '../../services/page-access'
 import './index.scss'
 import { ErrorNotice, SuccessNotice } from '../../components/Notice'
 import { usePageShow } from '../../services/page-show'
@@ -52,6 +52,8 @@ export default function Me() {
     setNotice(`已成为${ROLE_LABELS[user.role]}${user.unitName ? `（${user.unitName}）` : ''}`)
   }
 
+  const home = me && me.role !== 'resident' ? STAFF_HOMES[me.role] : null
+
   return (
     <Page className="me">
       <ErrorNotice message={message} />
@@ -61,10 +63,20 @@ export default function Me() {
           <Text className="mq-subtitle">我的身份</Text>
           <Text className="mq-text me__role">身份：{ROLE_LABELS[me.role]}</Text>
           <Text className="mq-text me__unit">所属组织：{me.unitName ?? '无'}</Text>
-          <StaffEntries role={me.role} />
+          {home && (
+            // An official's work pages and 消息提醒 are on the home, in a subpackage: the resident's
+            // main package carries no staff code (issue 16).
+            <Button
+              className="mq-tap me__home"
+              type="primary"
+              fill="outline"
+              onClick={() => void Taro.reLaunch({ url: home.url })}
+            >
+              进入{home.label}
+            </Button>
+          )}
         </View>
       )}
-      {me && <StaffSubscriptions me={me} onChanged={show} />}
 
       <View className="mq-card">
         <Text className="mq-subtitle">个人信息</Text>

@@ -4,6 +4,7 @@ import Page from '../../../../components/Page'
 import { useGatedMe, withPageAccess } from '../../../../components/PageGate'
 import StaffEntries from '../../../../components/StaffEntries'
 import StaffHomeHeader from '../../../../components/StaffHomeHeader'
+import StaffSubscriptions from '../../../../components/StaffSubscriptions'
 import { PAGES } from '../../../../services/page-access'
 
 /** An admin's home: the pages an admin keeps (organisation, people, invitations, time limits) and the rest. */
@@ -16,6 +17,7 @@ function AdminHome() {
         <Text className="mq-subtitle">管理</Text>
         <StaffEntries role={me.role} first={[PAGES.org, PAGES.users, PAGES.invitations, PAGES.settings]} />
       </View>
+      <StaffSubscriptions me={me} />
       <DemoCorner />
     </Page>
   )

@@ -12,6 +12,7 @@ import { useGatedMe, withPageAccess } from '../../../../components/PageGate'
 import StaffCaseRow from '../../../../components/StaffCaseRow'
 import StaffEntries from '../../../../components/StaffEntries'
 import StaffHomeHeader from '../../../../components/StaffHomeHeader'
+import StaffSubscriptions from '../../../../components/StaffSubscriptions'
 import { ask } from '../../../../services/backend'
 import { PAGES } from '../../../../services/page-access'
 import { useShownAndPulled } from '../../../../services/page-show'
@@ -112,6 +113,7 @@ function CadreHome() {
         <Text className="mq-subtitle">其他工作</Text>
         <StaffEntries role={me.role} except={[PAGES.checkin, PAGES.tasks, PAGES.callbacks]} />
       </View>
+      <StaffSubscriptions me={me} />
       <DemoCorner />
     </Page>
   )

@@ -7,6 +7,7 @@ import Page from '../../../../components/Page'
 import { useGatedMe, withPageAccess } from '../../../../components/PageGate'
 import StaffEntries from '../../../../components/StaffEntries'
 import StaffHomeHeader from '../../../../components/StaffHomeHeader'
+import StaffSubscriptions from '../../../../components/StaffSubscriptions'
 import { ask } from '../../../../services/backend'
 import { PAGES } from '../../../../services/page-access'
 import { useShownAndPulled } from '../../../../services/page-show'
@@ -57,6 +58,7 @@ function SupervisorHome() {
         <Text className="mq-subtitle">其他工作</Text>
         <StaffEntries role={me.role} except={[PAGES.scopeCases]} first={[PAGES.supervision]} />
       </View>
+      <StaffSubscriptions me={me} />
       <DemoCorner />
     </Page>
   )
