@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { DiskFileStore } from '../adapters/disk.files'
-import { EmbeddedStore } from '../adapters/embedded.store'
+import { SqliteStore } from '../adapters/sqlite.store'
 import { ExceljsWorkbooks } from '../adapters/exceljs.workbook'
 import { KeywordContentCheck } from '../adapters/keyword.content-check'
 import { IndexCheckingStore, UNCOVERED_MARKER } from '../index-coverage'
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000)
   const host = process.env.HOST ?? '127.0.0.1'
 
-  const embedded = await EmbeddedStore.open(path.join(dataDir, 'db'))
+  const embedded = await SqliteStore.open(path.join(dataDir, 'db'))
   // Under test, every query is checked against the declared indexes (the test harness reads the marker).
   const checked =
     process.env.STORE_INDEX_CHECK === '1'

@@ -1,4 +1,4 @@
-import { EmbeddedStore } from '../../../backend/adapters/embedded.store'
+import { SqliteStore } from '../../../backend/adapters/sqlite.store'
 import { databasePlan, setUpDatabase, type DatabaseManager } from '../../../backend/cloudbase/database-setup'
 import { COLLECTIONS } from '../../../backend/collections'
 import { tempDir } from '../../support/temp-dir'
@@ -23,8 +23,8 @@ test('the subtree queries are indexed: the declared list holds them', () => {
   )
 })
 
-test('the embedded store creates exactly the declared indexes (but the geo ones, which NeDB lacks)', async () => {
-  const store = await EmbeddedStore.open(tempDir())
+test('the embedded store creates exactly the declared indexes (but the geo ones, which SQLite lacks)', async () => {
+  const store = await SqliteStore.open(tempDir())
   const created = (await store.indexes()).flatMap(({ collection, field, unique }) =>
     field === '_id' ? [] : [`${collection}.${field}${unique ? ' unique' : ''}`],
   )
