@@ -12,6 +12,12 @@ export interface IndexSpec {
    * element by itself; the embedded store keeps the elements in a side table).
    */
   array?: boolean
+  /**
+   * Further fields of a compound index, after `field` (all ascending; either direction can be
+   * walked). A staff list that filters on `field` and sorts on these reads its first page straight
+   * off the index, and its count never opens a document.
+   */
+  then?: readonly string[]
 }
 
 export const COLLECTIONS = {
@@ -21,11 +27,12 @@ export const COLLECTIONS = {
       { field: 'followerOpenids', array: true },
       { field: 'scopeUnitIds', array: true },
       { field: 'createdAt' },
-      // The queues of an admin (status), 我的任务, 我的工作, 已超期, the jobs.
-      { field: 'status' },
-      { field: 'assignment.handlerOpenid' },
+      // The queues of an admin (status, newest first), 我的任务 (the handler's open cases by
+      // deadline), 我的工作, 已超期, the jobs.
+      { field: 'status', then: ['createdAt'] },
+      { field: 'assignment.handlerOpenid', then: ['status', 'assignment.deadline'] },
       { field: 'handledBy', array: true },
-      { field: 'createdBy.openid' },
+      { field: 'createdBy.openid', then: ['createdAt'] },
       { field: 'dueAt' },
       // 逾期 by the responsible unit, on the dashboard.
       { field: 'responsibleUnitPath', array: true },
@@ -37,7 +44,7 @@ export const COLLECTIONS = {
       { field: 'areaUnitPath', array: true },
       // 三个清单: the cases assigned, and closed, in a month.
       { field: 'assignment.assignedAt' },
-      { field: 'closedAt' },
+      { field: 'closedAt', then: ['status'] },
       // The 领办 board: the cases that became a leader's or a unit's 领办 in a month.
       { field: 'pledge.leaderAt' },
       { field: 'pledge.unitAt' },

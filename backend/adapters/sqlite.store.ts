@@ -39,7 +39,12 @@ function jsonPath(field: string): string {
 
 const column = (field: string) => (field === '_id' ? '_id' : `json_extract(doc, ${jsonPath(field)})`)
 const quote = (name: string) => `"${name}"`
+/** `cases.status+createdAt`: the collection, then the fields of the index. */
+const indexName = (collection: string, index: IndexSpec) =>
+  [`${collection}.${index.field}`, ...(index.then ?? [])].join('+')
 const sideTable = (collection: string, field: string) => quote(`${collection}__${field}`)
+/** How many documents hold each value of an array field, kept with every write. */
+const countTable = (collection: string, field: string) => quote(`${collection}__${field}__count`)
 
 /** SQLite has no booleans: JSON true and false read back as 1 and 0, so they are compared as such. */
 function param(value: Scalar): Param {
@@ -130,7 +135,8 @@ export class SqliteStore implements Store {
   private constructor(private readonly db: Database.Database) {
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = FULL')
-    db.pragma('foreign_keys = OFF')
+    // Documents are a few KB: a larger page cache keeps the hot part of the indexes and lists in memory.
+    db.pragma('cache_size = -32768')
     db.function('contains_ci', { deterministic: true }, (text: unknown, part: unknown) =>
       typeof text === 'string' && typeof part === 'string' && text.toLowerCase().includes(part.toLowerCase()) ? 1 : 0,
     )
@@ -180,21 +186,38 @@ export class SqliteStore implements Store {
     if (!NAME.test(collection)) throw new Error(`bad collection name ${collection}`)
     if (this.tables.has(collection)) return quote(collection)
     const table = quote(collection)
-    this.db.exec(`CREATE TABLE IF NOT EXISTS ${table} (_id TEXT PRIMARY KEY, doc BLOB NOT NULL) WITHOUT ROWID`)
+    // A rowid table: an index on an expression then covers a count or a walk without reading the
+    // document (in a WITHOUT ROWID table SQLite reads every document to count).
+    this.db.exec(`CREATE TABLE IF NOT EXISTS ${table} (_id TEXT PRIMARY KEY, doc BLOB NOT NULL)`)
     for (const index of specOf(collection)?.indexes ?? []) {
       if (index.geo) continue // no geo index here; the few points per query are scanned
-      const name = quote(`${collection}.${index.field}`)
       if (index.array) {
         const side = sideTable(collection, index.field)
+        const counts = countTable(collection, index.field)
         this.db.exec(
           `CREATE TABLE IF NOT EXISTS ${side} (value NOT NULL, id TEXT NOT NULL, PRIMARY KEY (value, id)) WITHOUT ROWID;
-           CREATE INDEX IF NOT EXISTS ${quote(`${collection}__${index.field}.id`)} ON ${side} (id)`,
+           CREATE INDEX IF NOT EXISTS ${quote(`${collection}__${index.field}.id`)} ON ${side} (id);
+           CREATE TABLE IF NOT EXISTS ${counts} (value PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID`,
         )
+        if (!this.db.prepare(`SELECT 1 FROM ${counts} LIMIT 1`).get()) {
+          this.db.exec(`INSERT INTO ${counts} (value, n) SELECT value, count(*) FROM ${side} GROUP BY value`)
+        }
       } else {
         const unique = index.unique ? 'UNIQUE ' : ''
-        this.db.exec(`CREATE ${unique}INDEX IF NOT EXISTS ${name} ON ${table} (${column(index.field)})`)
+        // `_id` last: the tie-break of every sort and the key of the side tables, read off the index.
+        const key = [index.field, ...(index.then ?? [])]
+        const columns = (index.unique ? key : [...key, '_id']).map(column).join(', ')
+        this.db.exec(
+          `CREATE ${unique}INDEX IF NOT EXISTS ${quote(indexName(collection, index))} ON ${table} (${columns})`,
+        )
       }
     }
+    // An index no longer declared (collections.ts changed) is dropped, so the planner cannot pick it.
+    const declared = new Set((specOf(collection)?.indexes ?? []).map((index) => indexName(collection, index)))
+    const existing = this.db
+      .prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`)
+      .all(collection) as Array<{ name: string }>
+    for (const { name } of existing) if (!declared.has(name)) this.db.exec(`DROP INDEX ${quote(name)}`)
     this.tables.add(collection)
     return table
   }
@@ -248,13 +271,22 @@ export class SqliteStore implements Store {
     else this.statement(`UPDATE ${table} SET doc = jsonb(?) WHERE _id = ?`).run(json, id)
     for (const field of this.arrayFields(collection)) {
       const side = sideTable(collection, field)
-      if (!insert) this.statement(`DELETE FROM ${side} WHERE id = ?`).run(id)
+      const counts = countTable(collection, field)
+      const adjust = this.statement(
+        `INSERT INTO ${counts} (value, n) VALUES (?, ?) ON CONFLICT (value) DO UPDATE SET n = n + excluded.n`,
+      )
+      if (!insert) {
+        const removed = this.statement(`DELETE FROM ${side} WHERE id = ? RETURNING value`).all(id) as Array<{
+          value: Param
+        }>
+        for (const { value } of removed) adjust.run(value, -1)
+      }
       const value = valueAt(doc, field)
       const values = Array.isArray(value) ? value : [value]
       const add = this.statement(`INSERT OR IGNORE INTO ${side} (value, id) VALUES (?, ?)`)
       for (const element of values) {
         if (element === null || element === undefined || typeof element === 'object') continue
-        add.run(param(element as Scalar), id)
+        if (add.run(param(element as Scalar), id).changes === 1) adjust.run(param(element as Scalar), 1)
       }
     }
     this.wrote(collection)
@@ -340,6 +372,14 @@ export class SqliteStore implements Store {
     const entries = Object.entries(filter ?? {})
     const [field, condition] = entries[0] ?? []
     if (entries.length === 1 && field && condition !== undefined && !negated(condition)) {
+      if (this.arrayFields(collection).includes(field) && condition !== null && typeof condition !== 'object') {
+        // One value of an array field alone (辖区全部: the unit's cases): its kept count.
+        this.table(collection)
+        const row = this.statement(`SELECT n FROM ${countTable(collection, field)} WHERE value = ?`).get(
+          param(condition),
+        )
+        return (row as { n: number } | undefined)?.n ?? 0
+      }
       if (this.arrayFields(collection).includes(field)) {
         // One array condition alone: counted in the side table's index, without reading a document.
         const many = condition !== null && typeof condition === 'object' && !('$prefix' in condition) ? 'DISTINCT ' : ''

@@ -5,8 +5,8 @@ import { tempDir } from '../../support/temp-dir'
 
 const declared = Object.entries(COLLECTIONS).flatMap(([name, { indexes }]) =>
   indexes.map(
-    (index: { field: string; unique?: boolean; geo?: boolean }) =>
-      `${name}.${index.field}${index.unique ? ' unique' : ''}${index.geo ? ' geo' : ''}`,
+    (index: { field: string; unique?: boolean; geo?: boolean; then?: readonly string[] }) =>
+      `${name}.${[index.field, ...(index.then ?? [])].join('+')}${index.unique ? ' unique' : ''}${index.geo ? ' geo' : ''}`,
   ),
 )
 
@@ -42,9 +42,10 @@ test('the CloudBase set-up creates the same indexes, locks every collection to f
       updateCollection: async (collection, { CreateIndexes }) => {
         for (const index of CreateIndexes) {
           existing.add(`${collection}.${index.IndexName}`)
-          const key = index.MgoKeySchema.MgoIndexKeys[0]
-          const geo = key?.Direction === '2dsphere' ? ' geo' : ''
-          calls.push(`index ${collection}.${key?.Name}${index.MgoKeySchema.MgoIsUnique ? ' unique' : ''}${geo}`)
+          const keys = index.MgoKeySchema.MgoIndexKeys
+          const geo = keys[0]?.Direction === '2dsphere' ? ' geo' : ''
+          const fields = keys.map((key) => key.Name).join('+')
+          calls.push(`index ${collection}.${fields}${index.MgoKeySchema.MgoIsUnique ? ' unique' : ''}${geo}`)
         }
       },
     },
