@@ -44,7 +44,9 @@ export const COLLECTIONS = {
       { field: 'areaUnitPath', array: true },
       // 三个清单: the cases assigned, and closed, in a month.
       { field: 'assignment.assignedAt' },
-      { field: 'closedAt', then: ['status'] },
+      { field: 'closedAt' },
+      // 我的工作: the cases closed in a month (equality first, then the range).
+      { field: 'status', then: ['closedAt'] },
       // The 领办 board: the cases that became a leader's or a unit's 领办 in a month.
       { field: 'pledge.leaderAt' },
       { field: 'pledge.unitAt' },

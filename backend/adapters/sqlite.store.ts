@@ -24,6 +24,12 @@ const NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/
 const TOP = String.fromCodePoint(0x10ffff)
 /** A table is analysed again once it has had this many writes and at least as many as it had rows. */
 const ANALYZE_AFTER = 500
+/**
+ * Up to this many documents, an array value's ids drive a query; beyond, the query walks an index
+ * in its sort order and checks the value row by row (reading a few hundred ids costs less than a
+ * walk past the rows of other values; a page of a common value is found within a few rows).
+ */
+const FEW = 300
 
 function specOf(collection: string): { indexes: readonly IndexSpec[] } | undefined {
   return (COLLECTIONS as Record<string, { indexes: readonly IndexSpec[] }>)[collection]
@@ -140,8 +146,11 @@ export class SqliteStore implements Store {
     db.function('contains_ci', { deterministic: true }, (text: unknown, part: unknown) =>
       typeof text === 'string' && typeof part === 'string' && text.toLowerCase().includes(part.toLowerCase()) ? 1 : 0,
     )
+    // Statistics from a sample (a full ANALYZE takes seconds at 100k cases), gathered at open only
+    // where missing or stale.
+    db.pragma('analysis_limit = 1000')
     for (const name of Object.keys(COLLECTIONS)) this.table(name)
-    db.exec('ANALYZE')
+    db.pragma('optimize = 0x10002')
     for (const name of Object.keys(COLLECTIONS)) this.writes.set(name, { since: 0, rows: this.rows(name) })
   }
 
@@ -238,11 +247,28 @@ export class SqliteStore implements Store {
     this.writes.set(collection, { since: 0, rows: this.rows(collection) })
   }
 
+  /** How many documents hold `value` in an array field (the kept count). */
+  private held(collection: string, field: string, value: Scalar): number {
+    const row = this.statement(`SELECT n FROM ${countTable(collection, field)} WHERE value = ?`).get(param(value))
+    return (row as { n: number } | undefined)?.n ?? 0
+  }
+
   /** The SQL of one condition on one field. */
   private condition(collection: string, field: string, condition: Condition, params: Param[]): string {
     const negate = negated(condition)
     if (this.arrayFields(collection).includes(field)) {
-      // Checked row by row (an index lookup each), so the planner may walk the sort's index instead.
+      if (
+        !negate &&
+        condition !== null &&
+        typeof condition !== 'object' &&
+        this.held(collection, field, condition) <= FEW
+      ) {
+        // A rare value (a resident's own cases): its few ids drive the query.
+        params.push(param(condition))
+        return `_id IN (SELECT id FROM ${sideTable(collection, field)} WHERE value = ?)`
+      }
+      // A common value (a unit's cases): checked row by row (an index lookup each), so the query
+      // walks the index of its sort or of another condition and stops at the page's end.
       const inner = positive('s.value', condition, params)
       const table = quote(collection)
       return `${negate ? 'NOT ' : ''}EXISTS (SELECT 1 FROM ${sideTable(collection, field)} AS s WHERE ${inner} AND s.id = ${table}._id)`
@@ -375,10 +401,7 @@ export class SqliteStore implements Store {
       if (this.arrayFields(collection).includes(field) && condition !== null && typeof condition !== 'object') {
         // One value of an array field alone (辖区全部: the unit's cases): its kept count.
         this.table(collection)
-        const row = this.statement(`SELECT n FROM ${countTable(collection, field)} WHERE value = ?`).get(
-          param(condition),
-        )
-        return (row as { n: number } | undefined)?.n ?? 0
+        return this.held(collection, field, condition)
       }
       if (this.arrayFields(collection).includes(field)) {
         // One array condition alone: counted in the side table's index, without reading a document.
