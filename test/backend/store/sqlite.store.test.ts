@@ -36,3 +36,35 @@ test('the kept count of an array value follows inserts, updates and the elements
   ])
   await store.close()
 })
+
+test('a common array value (walked) and a rare one (looked up) answer the same rows in the same order', async () => {
+  const store = SqliteStore.inMemory()
+  for (let i = 0; i < 400; i++) {
+    const units = i % 100 === 0 ? ['d', 'rare'] : ['d']
+    await store.insert('cases', {
+      _id: `c${String(i).padStart(3, '0')}`,
+      version: 1,
+      scopeUnitIds: units,
+      createdAt: i % 50,
+    })
+  }
+  const ids = async (unit: string, after?: Array<string | number>) =>
+    (
+      await store.query('cases', {
+        filter: { scopeUnitIds: unit },
+        sort: [['createdAt', -1]],
+        offset: 0,
+        limit: 3,
+        ...(after ? { after } : {}),
+      })
+    ).map((doc) => doc._id)
+  expect(await ids('d')).toEqual(['c049', 'c099', 'c149'])
+  expect(await ids('d', [49, 'c149'])).toEqual(['c199', 'c249', 'c299'])
+  expect(await ids('rare')).toEqual(['c000', 'c100', 'c200'])
+  expect(await ids('rare', [0, 'c200'])).toEqual(['c300'])
+  expect([
+    await store.count('cases', { scopeUnitIds: 'd' }),
+    await store.count('cases', { scopeUnitIds: 'rare' }),
+  ]).toEqual([400, 4])
+  await store.close()
+})
