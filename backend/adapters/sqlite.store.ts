@@ -175,6 +175,8 @@ export class SqliteStore implements Store {
   private statement(sql: string): Database.Statement {
     let statement = this.statements.get(sql)
     if (!statement) {
+      // Shapes are few, but an $in list's length is part of the text: keep the cache bounded.
+      if (this.statements.size >= 1000) this.statements.clear()
       statement = this.db.prepare(sql)
       this.statements.set(sql, statement)
     }
