@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks'
 import { DiskFileStore } from '../backend/adapters/disk.files'
-import { EmbeddedStore } from '../backend/adapters/embedded.store'
+import { SqliteStore } from '../backend/adapters/sqlite.store'
 import type { Deps } from '../backend/handlers/context'
 import { caseIdFor } from '../backend/handlers/cases'
 import { runFunction } from '../backend/handlers/dispatch'
@@ -101,7 +101,7 @@ async function main(): Promise<void> {
   for (const count of [1_000, 10_000]) {
     const dir = tempDir('mqt-bench-')
     const deps: Deps = {
-      store: await EmbeddedStore.open(`${dir}/db`),
+      store: await SqliteStore.open(`${dir}/db`),
       files: await DiskFileStore.open(`${dir}/files`),
       clock: { now: () => Date.now() },
       notifier: { send: async () => undefined },

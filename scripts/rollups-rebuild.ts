@@ -5,7 +5,7 @@
 import path from 'node:path'
 import { init } from '@cloudbase/node-sdk'
 import { CloudbaseStore } from '../backend/adapters/cloudbase.store'
-import { EmbeddedStore } from '../backend/adapters/embedded.store'
+import { SqliteStore } from '../backend/adapters/sqlite.store'
 import type { Store } from '../backend/ports/store'
 import { rebuildRollups } from '../backend/stats/rebuild'
 
@@ -17,7 +17,7 @@ async function openStore(): Promise<Store> {
     return new CloudbaseStore(init({ env, secretId, secretKey }).database())
   }
   const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(__dirname, '..', '.data'))
-  return EmbeddedStore.open(path.join(dataDir, 'db'))
+  return SqliteStore.open(path.join(dataDir, 'db'))
 }
 
 async function main(): Promise<void> {

@@ -2,9 +2,12 @@
 import { spawn, spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { ensureSqlite } from './native.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const bin = (name) => path.join(root, 'node_modules', '.bin', name)
+
+ensureSqlite(root)
 
 if (process.env.SKIP_H5_BUILD !== '1') {
   console.log('正在构建 H5 页面（约 20 秒）…')

@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { ensureSqlite } from './native.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const bin = (name) => path.join(root, 'node_modules', '.bin', name)
@@ -51,6 +52,7 @@ const steps = [
 ]
 
 ensureBrowser()
+ensureSqlite(root)
 
 for (const [title, command, args] of steps) {
   const started = Date.now()

@@ -16,7 +16,10 @@ export interface CollectionPlan {
 }
 
 function indexName(index: IndexSpec): string {
-  return `${index.field.replace(/\./g, '_')}_${index.geo ? '2dsphere' : '1'}${index.unique ? '_unique' : ''}`
+  const fields = [index.field, ...(index.then ?? [])]
+    .map((field) => `${field.replace(/\./g, '_')}_${index.geo ? '2dsphere' : '1'}`)
+    .join('_')
+  return `${fields}${index.unique ? '_unique' : ''}`
 }
 
 export function databasePlan(): CollectionPlan[] {
@@ -25,7 +28,10 @@ export function databasePlan(): CollectionPlan[] {
     indexes: (indexes as readonly IndexSpec[]).map((index) => ({
       IndexName: indexName(index),
       MgoKeySchema: {
-        MgoIndexKeys: [{ Name: index.field, Direction: index.geo ? ('2dsphere' as const) : ('1' as const) }],
+        MgoIndexKeys: [index.field, ...(index.then ?? [])].map((field) => ({
+          Name: field,
+          Direction: index.geo ? ('2dsphere' as const) : ('1' as const),
+        })),
         MgoIsUnique: index.unique ?? false,
       },
     })),

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { DiskFileStore } from '../adapters/disk.files'
 import { EmbeddedStore } from '../adapters/embedded.store'
+import { SqliteStore } from '../adapters/sqlite.store'
 import { ExceljsWorkbooks } from '../adapters/exceljs.workbook'
 import { KeywordContentCheck } from '../adapters/keyword.content-check'
 import { IndexCheckingStore, UNCOVERED_MARKER } from '../index-coverage'
@@ -14,7 +15,7 @@ import { seedDemoData } from './demo-data'
 import { startScheduler } from './scheduler'
 import { buildLocalServer } from './server'
 
-/** Starts the local server: PORT, HOST, DATA_DIR, STATIC_DIR and DEMO_DATA=off are read from the environment. */
+/** Starts the local server: PORT, HOST, DATA_DIR, STATIC_DIR, DEMO_DATA=off and STORE are read from the environment. */
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '..', '..')
   const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(root, '.data'))
@@ -22,7 +23,11 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000)
   const host = process.env.HOST ?? '127.0.0.1'
 
-  const embedded = await EmbeddedStore.open(path.join(dataDir, 'db'))
+  // SQLite; STORE=nedb opens the former NeDB files instead (for bench:store's comparison).
+  const embedded =
+    process.env.STORE === 'nedb'
+      ? await EmbeddedStore.open(path.join(dataDir, 'db'))
+      : await SqliteStore.open(path.join(dataDir, 'db'))
   // Under test, every query is checked against the declared indexes (the test harness reads the marker).
   const checked =
     process.env.STORE_INDEX_CHECK === '1'

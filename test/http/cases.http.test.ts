@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
-import { EmbeddedStore } from '../../backend/adapters/embedded.store'
+import { SqliteStore } from '../../backend/adapters/sqlite.store'
 import { DESCRIPTION_MAX } from '@core/case/case.schemas'
 import { requestId, submitEvent } from '../support/backend'
 import { TINY_PNG, upload } from '../support/images'
@@ -507,7 +507,7 @@ describe('the rest of the local server surface', () => {
 describe('after the server stops', () => {
   test('the store holds exactly the demo cases and the accepted ones: no refused input was stored', async () => {
     await server.stop()
-    const store = await EmbeddedStore.open(`${dataDir}/db`)
+    const store = await SqliteStore.open(`${dataDir}/db`)
     expect(await store.count('cases')).toBe(DEMO_CASES + acceptedCases)
     const markup = await store.query<{ _id: string; description: string }>('cases', {
       filter: { description: { $in: ['<script>alert("x")</script><b>楼道灯</b> & 积水'] } },

@@ -1,5 +1,5 @@
 import { DiskFileStore } from '../../backend/adapters/disk.files'
-import { EmbeddedStore } from '../../backend/adapters/embedded.store'
+import { SqliteStore } from '../../backend/adapters/sqlite.store'
 import { ExceljsWorkbooks } from '../../backend/adapters/exceljs.workbook'
 import { KeywordContentCheck } from '../../backend/adapters/keyword.content-check'
 import { IndexCheckingStore } from '../../backend/index-coverage'
@@ -30,7 +30,7 @@ export async function makeDeps(
 ): Promise<Deps & { clock: FakeClock; store: Store & { close(): Promise<void> }; files: DiskFileStore }> {
   const dir = tempDir()
   const store = new RollupKeepingStore(
-    new IndexCheckingStore(await EmbeddedStore.open(`${dir}/db`), (problem) => {
+    new IndexCheckingStore(await SqliteStore.open(`${dir}/db`), (problem) => {
       uncoveredQueries.push(problem)
     }),
     (error) => {

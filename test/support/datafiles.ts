@@ -1,21 +1,22 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import Database from 'better-sqlite3'
 
 /**
- * The documents of one collection, read straight from the embedded store's data file (one JSON
- * document per line; a later line for the same _id replaces an earlier one). Deliberately naive:
- * tests use it to count what was stored without going through the code under test.
+ * The documents of one collection, read straight from the embedded store's database file (a table
+ * per collection, each row a document as JSON). Deliberately naive: tests use it to count what was
+ * stored without going through the code under test.
  */
 export function readCollection<T extends { _id: string }>(dataDir: string, collection: string): T[] {
-  const file = path.join(dataDir, 'db', `${collection}.db`)
+  const file = path.join(dataDir, 'db', 'store.sqlite')
   if (!fs.existsSync(file)) return []
-  const docs = new Map<string, T>()
-  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-    if (!line.trim()) continue
-    const doc = JSON.parse(line) as T & { $$deleted?: boolean; $$indexCreated?: unknown }
-    if (doc.$$indexCreated) continue
-    if (doc.$$deleted) docs.delete(doc._id)
-    else docs.set(doc._id, doc)
+  const db = new Database(file, { readonly: true })
+  try {
+    const exists = db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(collection)
+    if (!exists) return []
+    const rows = db.prepare(`SELECT json(doc) AS doc FROM "${collection}"`).all() as Array<{ doc: string }>
+    return rows.map((row) => JSON.parse(row.doc) as T)
+  } finally {
+    db.close()
   }
-  return [...docs.values()]
 }

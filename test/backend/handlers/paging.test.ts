@@ -1,9 +1,9 @@
-import { EmbeddedStore } from '../../../backend/adapters/embedded.store'
+import { SqliteStore } from '../../../backend/adapters/sqlite.store'
 import { readUpTo } from '../../../backend/handlers/paging'
 import { tempDir } from '../../support/temp-dir'
 
 test('readUpTo reads past a store page by keyset, in order, stops at the limit and counts them all', async () => {
-  const store = await EmbeddedStore.open(tempDir())
+  const store = await SqliteStore.open(tempDir())
   // 2,100 rows, many sharing a time (ties are broken by _id), inserted out of order.
   for (let i = 2099; i >= 0; i -= 1) {
     await store.insert('visits', { _id: `v${String(i).padStart(4, '0')}`, at: Math.floor(i / 3), unitPath: ['u'] })

@@ -1,12 +1,12 @@
-import { EmbeddedStore } from '../../../backend/adapters/embedded.store'
+import { SqliteStore } from '../../../backend/adapters/sqlite.store'
 import { databasePlan, setUpDatabase, type DatabaseManager } from '../../../backend/cloudbase/database-setup'
 import { COLLECTIONS } from '../../../backend/collections'
 import { tempDir } from '../../support/temp-dir'
 
 const declared = Object.entries(COLLECTIONS).flatMap(([name, { indexes }]) =>
   indexes.map(
-    (index: { field: string; unique?: boolean; geo?: boolean }) =>
-      `${name}.${index.field}${index.unique ? ' unique' : ''}${index.geo ? ' geo' : ''}`,
+    (index: { field: string; unique?: boolean; geo?: boolean; then?: readonly string[] }) =>
+      `${name}.${[index.field, ...(index.then ?? [])].join('+')}${index.unique ? ' unique' : ''}${index.geo ? ' geo' : ''}`,
   ),
 )
 
@@ -23,8 +23,8 @@ test('the subtree queries are indexed: the declared list holds them', () => {
   )
 })
 
-test('the embedded store creates exactly the declared indexes (but the geo ones, which NeDB lacks)', async () => {
-  const store = await EmbeddedStore.open(tempDir())
+test('the embedded store creates exactly the declared indexes (but the geo ones, which SQLite lacks)', async () => {
+  const store = await SqliteStore.open(tempDir())
   const created = (await store.indexes()).flatMap(({ collection, field, unique }) =>
     field === '_id' ? [] : [`${collection}.${field}${unique ? ' unique' : ''}`],
   )
@@ -42,9 +42,10 @@ test('the CloudBase set-up creates the same indexes, locks every collection to f
       updateCollection: async (collection, { CreateIndexes }) => {
         for (const index of CreateIndexes) {
           existing.add(`${collection}.${index.IndexName}`)
-          const key = index.MgoKeySchema.MgoIndexKeys[0]
-          const geo = key?.Direction === '2dsphere' ? ' geo' : ''
-          calls.push(`index ${collection}.${key?.Name}${index.MgoKeySchema.MgoIsUnique ? ' unique' : ''}${geo}`)
+          const keys = index.MgoKeySchema.MgoIndexKeys
+          const geo = keys[0]?.Direction === '2dsphere' ? ' geo' : ''
+          const fields = keys.map((key) => key.Name).join('+')
+          calls.push(`index ${collection}.${fields}${index.MgoKeySchema.MgoIsUnique ? ' unique' : ''}${geo}`)
         }
       },
     },
