@@ -1,5 +1,6 @@
 /**
- * The history the benchmarks stand on: cases over a year to the day before NOW, the older ones
+ * The history the benchmarks stand on: cases at a steady pace to the day before NOW (10k cover this
+ * year, 100k ten times as long: history grows, a month's work does not), the older ones
  * closed and rated, the last few hundred still being worked on (as in a district that keeps up),
  * with visits and sign-ins in proportion; rollups rebuilt from them.
  */
@@ -17,7 +18,9 @@ import { SYSTEM_ACTOR, type Principal } from '../core/roles'
 import { DAY_MS, HOUR_MS } from '../core/time'
 
 export const NOW = Date.parse('2026-12-02T12:00:00+08:00')
-const HISTORY_START = Date.parse('2026-01-01T08:00:00+08:00')
+/** A district's pace: 10k cases in the eleven months from New Year; more cases are more years, not a busier month. */
+const FIRST_10K_FROM = Date.parse('2026-01-01T08:00:00+08:00')
+const CASES_PER_PACE = 10_000
 const OPEN_CASES = 400
 
 const OFFICES = ['office-1', 'office-2', 'office-3']
@@ -169,16 +172,17 @@ export async function seed(deps: Deps, count: number): Promise<void> {
       version: 1,
     })
   }
-  // Spread over the year to the day before NOW; the last OPEN_CASES are still being worked on.
-  const span = NOW - DAY_MS - HISTORY_START
+  // At a steady pace to the day before NOW; the last OPEN_CASES are still being worked on.
+  const span = (NOW - DAY_MS - FIRST_10K_FROM) * (count / CASES_PER_PACE)
+  const historyStart = NOW - DAY_MS - span
   for (let i = 0; i < count; i++) {
     await deps.store.insert(
       'cases',
-      historicCase(i, HISTORY_START + Math.floor((i / count) * span), i >= count - OPEN_CASES),
+      historicCase(i, historyStart + Math.floor((i / count) * span), i >= count - OPEN_CASES),
     )
   }
   for (let i = 0; i < count / 10; i++) {
-    const at = HISTORY_START + Math.floor((i / (count / 10)) * span)
+    const at = historyStart + Math.floor((i / (count / 10)) * span)
     await deps.store.insert('visits', visit(i, at))
     await deps.store.insert('checkins', checkin(i, at))
   }
