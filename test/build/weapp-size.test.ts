@@ -1,42 +1,16 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import {
+  MAIN_PACKAGE_LIMIT,
+  SUBPACKAGE_LIMIT,
+  WEAPP_DIST as WEAPP,
+  filesUnder,
+  mainPackageFiles,
+  sizeOf,
+  subpackageRoots,
+} from '../../scripts/weapp-packages'
 
-const WEAPP = path.resolve(__dirname, '..', '..', 'dist', 'weapp')
 const KB = 1024
-/**
- * The resident's app (the main package) must open fast on a weak phone in a village: issue 16 holds it
- * to 450 KB, far under WeChat's own 2 MB limit.
- */
-const MAIN_PACKAGE_LIMIT = 450 * KB
-/** Each staff subpackage (the dashboard with its chart library included) may take at most 1 MB. */
-const SUBPACKAGE_LIMIT = 1024 * KB
-
-function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name)
-    return entry.isDirectory() ? filesUnder(full) : [full]
-  })
-}
-
-/** The roots of the subpackages, as app.json declares them. */
-function subpackageRoots(): string[] {
-  const appJson = path.join(WEAPP, 'app.json')
-  if (!fs.existsSync(appJson))
-    throw new Error('没有找到 weapp 构建：请先运行 npm run build:weapp（npm test 会自动构建）')
-  const app = JSON.parse(fs.readFileSync(appJson, 'utf8')) as {
-    subPackages?: Array<{ root: string }>
-    subpackages?: Array<{ root: string }>
-  }
-  return [...(app.subPackages ?? []), ...(app.subpackages ?? [])].map((sub) => sub.root)
-}
-
-/** The files of the main package: everything outside the subpackages' roots. */
-function mainPackageFiles(): string[] {
-  const roots = subpackageRoots().map((root) => path.join(WEAPP, root) + path.sep)
-  return filesUnder(WEAPP).filter((file) => !roots.some((root) => file.startsWith(root)))
-}
-
-const sizeOf = (files: string[]) => files.reduce((sum, file) => sum + fs.statSync(file).size, 0)
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`
 
 test('the production weapp main package stays under 450 KB, and shows what it is made of', () => {
