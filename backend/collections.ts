@@ -84,8 +84,9 @@ export const COLLECTIONS = {
   households: { indexes: [{ field: 'unitPath', array: true }, { field: 'lastVisitedAt' }] },
   outbox: { indexes: [{ field: 'recipient' }] },
   meta: { indexes: [], bounded: true },
-  // The figures' rollups: per subject (unit or person), day and month; read by subject and slot.
-  rollups: { indexes: [{ field: 'subject' }] },
+  // The figures' rollups: per subject (unit or person), day and month; read by subject, grain and a
+  // range of slots, so a period costs its own slots however many years lie behind it.
+  rollups: { indexes: [{ field: 'subject', then: ['grain', 'slot'] }] },
   // 三个清单: drafts and frozen versions are read by id (unit|month, unit|month|vN); the catalogue
   // by month; a case's listings by case; 典型案例 newest first.
   publicationDrafts: { indexes: [] },

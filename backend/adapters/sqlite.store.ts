@@ -188,7 +188,10 @@ export class SqliteStore implements Store {
   }
 
   private scalarIndexed(collection: string, field: string): boolean {
-    return (specOf(collection)?.indexes ?? []).some((index) => index.field === field && !index.array && !index.geo)
+    // A field of a compound index (`then`) is a declared scalar too, so its condition stays sargable.
+    return (specOf(collection)?.indexes ?? []).some(
+      (index) => (index.field === field || (index.then ?? []).includes(field)) && !index.array && !index.geo,
+    )
   }
 
   /** Creates the collection's table, side tables and indexes on first use. */
