@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks'
 import type { Deps } from '../backend/handlers/context'
 import { runFunction } from '../backend/handlers/dispatch'
 import { engines, inMemory, type Engine } from './engines'
-import { HANDLER, NOW, SUPERVISOR, seed } from './history'
+import { benchDeps, HANDLER, SUPERVISOR, seed } from './history'
 
 const SAMPLES = 60
 const WARMUP = 10
@@ -69,18 +69,7 @@ async function getUnderLists(deps: Deps): Promise<{ idle: number; loaded: number
 }
 
 function deps(engine: Engine): Deps {
-  return {
-    store: inMemory(engine),
-    files: {
-      isImage: async () => false,
-      temporaryUrls: async () => ({}),
-      saveExport: async () => ({ fileId: '', url: '' }),
-    },
-    clock: { now: () => NOW },
-    notifier: { send: async () => undefined },
-    contentCheck: { check: async (texts) => texts.map(({ key }) => ({ key, verdict: 'pass' })) },
-    settings: { bootstrapAdminOpenids: [], rateLimits: [] },
-  }
+  return benchDeps(inMemory(engine))
 }
 
 async function main(): Promise<void> {

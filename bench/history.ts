@@ -12,6 +12,7 @@ import { newCase } from '../core/case/create'
 import { applyTransition, type CaseAction, type TransitionParams } from '../core/case/lifecycle'
 import { formatCaseNumber } from '../core/case/number'
 import { DEFAULT_TIME_LIMITS } from '../core/case/time-limits'
+import type { Store } from '../backend/ports/store'
 import type { Checkin } from '../core/fieldwork/fieldwork'
 import type { Visit } from '../core/fieldwork/visit'
 import { SYSTEM_ACTOR, type Principal } from '../core/roles'
@@ -188,4 +189,20 @@ export async function seed(deps: Deps, count: number): Promise<void> {
   }
   const differences = await rebuildRollups(deps.store, { repair: true })
   console.log(`  ${count} 条诉求、${count / 10} 条走访、${count / 10} 次签到；汇总 ${differences.length} 项由重算写入`)
+}
+
+/** What the history's handlers run with: this store, NOW's clock, and nothing that leaves the process. */
+export function benchDeps(store: Store): Deps {
+  return {
+    store,
+    files: {
+      isImage: async () => false,
+      temporaryUrls: async () => ({}),
+      saveExport: async () => ({ fileId: '', url: '' }),
+    },
+    clock: { now: () => NOW },
+    notifier: { send: async () => undefined },
+    contentCheck: { check: async (texts) => texts.map(({ key }) => ({ key, verdict: 'pass' })) },
+    settings: { bootstrapAdminOpenids: [], rateLimits: [] },
+  }
 }

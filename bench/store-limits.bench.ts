@@ -14,28 +14,15 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import autocannon from 'autocannon'
-import type { Deps } from '../backend/handlers/context'
 import { engines, onDisk, type Engine } from './engines'
-import { HANDLER, NOW, SUPERVISOR, seed } from './history'
+import { benchDeps, HANDLER, SUPERVISOR, seed } from './history'
 
 const ROOT = path.resolve(__dirname, '..')
 const PORT = 3950 + Math.floor(Math.random() * 40)
 
 async function writeHistory(engine: Engine, dataDir: string, count: number): Promise<void> {
   const store = await onDisk(engine, path.join(dataDir, 'db'), true)
-  const deps: Deps = {
-    store,
-    files: {
-      isImage: async () => false,
-      temporaryUrls: async () => ({}),
-      saveExport: async () => ({ fileId: '', url: '' }),
-    },
-    clock: { now: () => NOW },
-    notifier: { send: async () => undefined },
-    contentCheck: { check: async (texts) => texts.map(({ key }) => ({ key, verdict: 'pass' })) },
-    settings: { bootstrapAdminOpenids: [], rateLimits: [] },
-  }
-  await seed(deps, count)
+  await seed(benchDeps(store), count)
   await store.close()
 }
 
